@@ -1,0 +1,46 @@
+package io.aclens.access;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** One access control entry: allow or deny {@code mask} to the principal {@code sid}. */
+public record Ace(AceType type, String sid, int mask, Set<AceFlag> flags) {
+
+    public Ace {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(sid, "sid");
+        flags = flags == null || flags.isEmpty()
+                ? Collections.unmodifiableSet(EnumSet.noneOf(AceFlag.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+    }
+
+    public static Ace allow(String sid, int mask, AceFlag... flags) {
+        return new Ace(AceType.ALLOW, sid, mask, flagSet(flags));
+    }
+
+    public static Ace deny(String sid, int mask, AceFlag... flags) {
+        return new Ace(AceType.DENY, sid, mask, flagSet(flags));
+    }
+
+    /** Whether the ACE takes effect on the folder that holds it (inherit-only ACEs do not). */
+    public boolean appliesToThisFolder() {
+        return !flags.contains(AceFlag.INHERIT_ONLY);
+    }
+
+    public boolean inherited() {
+        return flags.contains(AceFlag.INHERITED);
+    }
+
+    /** Inherited by subfolders but not by files: with read &amp; execute this is "List folder contents". */
+    public boolean foldersOnly() {
+        return flags.contains(AceFlag.CONTAINER_INHERIT) && !flags.contains(AceFlag.OBJECT_INHERIT);
+    }
+
+    private static Set<AceFlag> flagSet(AceFlag... flags) {
+        EnumSet<AceFlag> set = EnumSet.noneOf(AceFlag.class);
+        Collections.addAll(set, flags);
+        return set;
+    }
+}

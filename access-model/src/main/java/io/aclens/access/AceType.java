@@ -1,0 +1,6 @@
+package io.aclens.access;
+
+public enum AceType {
+    ALLOW,
+    DENY
+}
