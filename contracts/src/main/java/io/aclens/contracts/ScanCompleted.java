@@ -1,0 +1,28 @@
+package io.aclens.contracts;
+
+import static java.util.Objects.requireNonNull;
+
+import io.aclens.access.Principal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Closes a scan. Only a completed scan changes a client's state; the snapshot service checks that it holds
+ * exactly {@code folderCount} folders before it commits.
+ *
+ * @param unreadableFolders the folders whose security could not be read (at most the first 1,000)
+ * @param principals        the principals the scan's ACEs name, with the names the source resolved
+ */
+public record ScanCompleted(String eventId, String scanId, String clientId, String sourceId, long folderCount,
+                            long errorCount, List<String> unreadableFolders, List<Principal> principals,
+                            long durationMillis, Instant completedAt) implements ScanEvent {
+    public ScanCompleted {
+        requireNonNull(eventId, "eventId");
+        requireNonNull(scanId, "scanId");
+        requireNonNull(clientId, "clientId");
+        requireNonNull(sourceId, "sourceId");
+        requireNonNull(completedAt, "completedAt");
+        unreadableFolders = unreadableFolders == null ? List.of() : List.copyOf(unreadableFolders);
+        principals = principals == null ? List.of() : List.copyOf(principals);
+    }
+}

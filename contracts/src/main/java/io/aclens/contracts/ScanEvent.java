@@ -1,0 +1,15 @@
+package io.aclens.contracts;
+
+/** The lifecycle of one scan: started, then one event per folder, then completed or failed. Keyed by scan id. */
+public sealed interface ScanEvent extends AclensEvent permits ScanStarted, FolderScanned, ScanCompleted, ScanFailed {
+    String scanId();
+
+    String clientId();
+
+    String sourceId();
+
+    @Override
+    default String partitionKey() {
+        return scanId();
+    }
+}

@@ -1,0 +1,7 @@
+package io.aclens.contracts;
+
+public enum SourceKind {
+    LOCAL_POSIX,
+    SMB,
+    AGENT_UPLOAD
+}

@@ -1,0 +1,61 @@
+package io.aclens.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aclens.access.Ace;
+import io.aclens.access.AceFlag;
+import io.aclens.access.AccessMask;
+import io.aclens.access.Principal;
+import io.aclens.access.PrincipalKind;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+
+    @Test
+    void folderEventRoundTripsWithCloudEventHeaders() {
+        FolderScanned folder = new FolderScanned("scan-1:7", "scan-1", "acme", "local:fs1:/srv", 7, "/srv/Отдел \"кадров\"\nx", 2,
+                "S-1-22-1-1000", "S-1-22-2-100", false,
+                List.of(Ace.allow("S-1-22-2-2001", AccessMask.MODIFY, AceFlag.OBJECT_INHERIT, AceFlag.INHERITED)), null);
+
+        Headers headers = EventCodec.headers(folder, "/aclens/collector");
+        AclensEvent decoded = EventCodec.decode(headers, EventCodec.encode(folder));
+
+        assertThat(decoded).isEqualTo(folder);
+        assertThat(EventCodec.header(headers, EventCodec.HEADER_TYPE)).contains("io.aclens.scan.folder.v1");
+        assertThat(EventCodec.header(headers, EventCodec.HEADER_ID)).contains("scan-1:7");
+        assertThat(folder.partitionKey()).isEqualTo("scan-1");
+    }
+
+    @Test
+    void completedEventKeepsPrincipals() {
+        ScanCompleted completed = new ScanCompleted("scan-1:done", "scan-1", "acme", "src", 10, 1, List.of("/srv/locked"),
+                List.of(new Principal("S-1-22-1-1000", "alice", "Alice Smith", PrincipalKind.USER)), 1234, Instant.parse("2026-11-26T10:00:00Z"));
+
+        assertThat(EventCodec.decode(EventCodec.headers(completed, "t"), EventCodec.encode(completed))).isEqualTo(completed);
+    }
+
+    @Test
+    void poisonEventsNameTheirReason() {
+        RecordHeaders noType = new RecordHeaders();
+        assertThatThrownBy(() -> EventCodec.decode(noType, "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PoisonEventException.class).hasMessageContaining("missing header ce_type");
+
+        RecordHeaders unknown = new RecordHeaders();
+        unknown.add(EventCodec.HEADER_TYPE, "io.aclens.nope.v9".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> EventCodec.decode(unknown, "{}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("unknown event type 'io.aclens.nope.v9'");
+
+        RecordHeaders folderType = new RecordHeaders();
+        folderType.add(EventCodec.HEADER_TYPE, "io.aclens.scan.folder.v1".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> EventCodec.decode(folderType, "not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PoisonEventException.class).hasMessageContaining("body does not fit io.aclens.scan.folder.v1");
+        assertThatThrownBy(() -> EventCodec.decode(folderType, "{\"eventId\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PoisonEventException.class).hasMessageContaining("scanId");
+    }
+}
