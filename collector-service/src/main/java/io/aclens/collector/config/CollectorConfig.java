@@ -1,0 +1,39 @@
+package io.aclens.collector.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "aclens.collector")
+public interface CollectorConfig {
+
+    /** Folders a scan may start in; a request for a root outside them is refused. */
+    @WithDefault("/")
+    List<String> allowedRoots();
+
+    /** Folder events sent but not yet acknowledged by Kafka; bounds memory while a large tree streams out. */
+    @WithDefault("20000")
+    int maxInFlightEvents();
+
+    /** Scans that run at the same time; further requests wait in line. */
+    @WithDefault("2")
+    int parallelScans();
+
+    /** Scans to run on a cron schedule, e.g. {@code aclens.collector.schedules.acme-fs1.cron=0 0 2 * * ?}. */
+    java.util.Map<String, ScheduledScan> schedules();
+
+    interface ScheduledScan {
+        String clientId();
+
+        String root();
+
+        Optional<String> sourceId();
+
+        /** Quartz-style cron, seconds first. Monthly at 02:00 on the 1st by default. */
+        @WithDefault("0 0 2 1 * ?")
+        String cron();
+
+        Optional<Integer> maxDepth();
+    }
+}

@@ -1,0 +1,176 @@
+package io.aclens.collector.service;
+
+import io.aclens.access.Principal;
+import io.aclens.collector.config.CollectorConfig;
+import io.aclens.collector.messaging.ScanEventPublisher;
+import io.aclens.collector.posix.PosixTreeScanner;
+import io.aclens.contracts.FolderScanned;
+import io.aclens.contracts.ScanCompleted;
+import io.aclens.contracts.ScanFailed;
+import io.aclens.contracts.ScanStarted;
+import io.aclens.contracts.SourceKind;
+import io.aclens.posix.LocalIdentities;
+import io.aclens.support.rest.ProblemException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/** Runs local POSIX scans on worker threads and publishes each as a scan lifecycle. */
+@ApplicationScoped
+public class ScanService {
+    private static final Logger LOG = Logger.getLogger(ScanService.class);
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final int KEPT_STATUSES = 500;
+
+    private final ScanEventPublisher publisher;
+    private final CollectorConfig config;
+    private final ExecutorService workers;
+    private final Map<String, ScanStatus> statuses = new LinkedHashMap<>();
+
+    public ScanService(ScanEventPublisher publisher, CollectorConfig config) {
+        this.publisher = publisher;
+        this.config = config;
+        AtomicLong threads = new AtomicLong();
+        this.workers = Executors.newFixedThreadPool(config.parallelScans(), task -> {
+            Thread thread = new Thread(task, "aclens-scan-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    /** Validates the request and queues the scan; the returned status carries the scan id. */
+    public ScanStatus start(ScanRequest request) {
+        ValidScan scan = validate(request);
+        ScanStatus queued = new ScanStatus(UUID.randomUUID().toString(), scan.clientId, scan.sourceId, scan.root.toString(),
+                ScanStatus.State.QUEUED, 0, 0, null, null, null);
+        remember(queued);
+        workers.submit(() -> run(queued, scan));
+        return queued;
+    }
+
+    public synchronized java.util.Optional<ScanStatus> status(String scanId) {
+        return java.util.Optional.ofNullable(statuses.get(scanId));
+    }
+
+    public synchronized List<ScanStatus> recent() {
+        List<ScanStatus> all = new ArrayList<>(statuses.values());
+        all.sort(Comparator.comparing(ScanStatus::scanId));
+        return all;
+    }
+
+    private void run(ScanStatus queued, ValidScan scan) {
+        String scanId = queued.scanId();
+        Instant started = Instant.now();
+        remember(new ScanStatus(scanId, scan.clientId, scan.sourceId, queued.root(), ScanStatus.State.RUNNING, 0, 0, started, null, null));
+        ScanEventPublisher.Publication events = publisher.open();
+        try {
+            events.sendAndFlush(new ScanStarted(scanId + ":started", scanId, scan.clientId, scan.sourceId, SourceKind.LOCAL_POSIX,
+                    queued.root(), started));
+            AtomicLong sequence = new AtomicLong();
+            PosixTreeScanner.Summary summary = PosixTreeScanner.scan(scan.root, scan.maxDepth, folder -> {
+                long seq = sequence.incrementAndGet();
+                events.send(new FolderScanned(scanId + ":" + seq, scanId, scan.clientId, scan.sourceId, seq, folder.path(),
+                        folder.depth(), folder.ownerSid(), folder.groupSid(), false, folder.dacl(), folder.readError()));
+            });
+            events.flush();
+            List<Principal> principals = summary.sids().stream().map(scan.identities::resolve).toList();
+            Instant finished = Instant.now();
+            events.sendAndFlush(new ScanCompleted(scanId + ":completed", scanId, scan.clientId, scan.sourceId, summary.folders(),
+                    summary.errors(), summary.unreadable(), principals, Duration.between(started, finished).toMillis(), finished));
+            remember(new ScanStatus(scanId, scan.clientId, scan.sourceId, queued.root(), ScanStatus.State.COMPLETED,
+                    summary.folders(), summary.errors(), started, finished, null));
+            LOG.infof("Scan %s of %s: %d folders, %d errors in %d ms", scanId, queued.root(), summary.folders(), summary.errors(),
+                    Duration.between(started, finished).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(queued, started, events, "interrupted: the collector is shutting down");
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Scan %s of %s failed", scanId, queued.root());
+            fail(queued, started, events, e.getMessage());
+        }
+    }
+
+    private void fail(ScanStatus queued, Instant started, ScanEventPublisher.Publication events, String reason) {
+        remember(new ScanStatus(queued.scanId(), queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.FAILED,
+                0, 0, started, Instant.now(), reason));
+        try {
+            events.send(new ScanFailed(queued.scanId() + ":failed", queued.scanId(), queued.clientId(), queued.sourceId(),
+                    reason == null ? "unknown" : reason, Instant.now()));
+        } catch (RuntimeException e) {
+            // the snapshot service abandons the scan after its timeout when even this cannot be sent
+            LOG.warnf(e, "Could not publish the failure of scan %s", queued.scanId());
+        }
+    }
+
+    private synchronized void remember(ScanStatus status) {
+        statuses.put(status.scanId(), status);
+        if (statuses.size() > KEPT_STATUSES) {
+            statuses.remove(statuses.keySet().iterator().next());
+        }
+    }
+
+    private ValidScan validate(ScanRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body with clientId and root is required");
+        }
+        if (request.clientId() == null || !CLIENT_ID.matcher(request.clientId()).matches()) {
+            throw ProblemException.badRequest("clientId must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (request.root() == null || !Path.of(request.root()).isAbsolute()) {
+            throw ProblemException.badRequest("root must be an absolute folder path");
+        }
+        Path root = Path.of(request.root()).normalize();
+        if (config.allowedRoots().stream().map(Path::of).noneMatch(root::startsWith)) {
+            throw new ProblemException(403, "Forbidden", "root " + root + " is outside the allowed roots " + config.allowedRoots());
+        }
+        if (!Files.isDirectory(root)) {
+            throw ProblemException.badRequest("root " + root + " is not a folder on the collector's host");
+        }
+        if (request.maxDepth() != null && request.maxDepth() < 0) {
+            throw ProblemException.badRequest("maxDepth must not be negative");
+        }
+        LocalIdentities identities;
+        try {
+            identities = request.passwdFile() == null && request.groupFile() == null ? LocalIdentities.system()
+                    : LocalIdentities.load(Path.of(request.passwdFile() == null ? "/etc/passwd" : request.passwdFile()),
+                    Path.of(request.groupFile() == null ? "/etc/group" : request.groupFile()));
+        } catch (IOException | RuntimeException e) {
+            throw ProblemException.badRequest("Cannot read the passwd/group files: " + e.getMessage());
+        }
+        String sourceId = request.sourceId() == null || request.sourceId().isBlank() ? "local:" + hostName() + ":" + root : request.sourceId();
+        return new ValidScan(request.clientId(), sourceId, root, request.maxDepth() == null ? Integer.MAX_VALUE : request.maxDepth(), identities);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private record ValidScan(String clientId, String sourceId, Path root, int maxDepth, LocalIdentities identities) {
+    }
+}

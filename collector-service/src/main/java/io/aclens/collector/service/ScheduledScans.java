@@ -1,0 +1,32 @@
+package io.aclens.collector.service;
+
+import io.aclens.collector.config.CollectorConfig;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/** Registers the configured scan schedules (aclens.collector.schedules.*) when the collector starts. */
+@ApplicationScoped
+public class ScheduledScans {
+    private static final Logger LOG = Logger.getLogger(ScheduledScans.class);
+
+    void register(@Observes StartupEvent start, Scheduler scheduler, CollectorConfig config, ScanService scans) {
+        config.schedules().forEach((name, schedule) -> {
+            ScanRequest request = new ScanRequest(schedule.clientId(), schedule.root(), schedule.sourceId().orElse(null),
+                    schedule.maxDepth().orElse(null), null, null);
+            scheduler.newJob("scan-" + name)
+                    .setCron(schedule.cron())
+                    .setTask(execution -> {
+                        try {
+                            scans.start(request);
+                        } catch (RuntimeException e) {
+                            LOG.errorf("Scheduled scan %s could not start: %s", name, e.getMessage());
+                        }
+                    })
+                    .schedule();
+            LOG.infof("Scheduled scan %s of %s for client %s: %s", name, schedule.root(), schedule.clientId(), schedule.cron());
+        });
+    }
+}

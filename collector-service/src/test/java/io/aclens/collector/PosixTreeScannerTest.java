@@ -1,0 +1,38 @@
+package io.aclens.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aclens.collector.posix.PosixTreeScanner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PosixTreeScannerTest {
+
+    @Test
+    void depthLimitStopsTheWalkAndOddNamesSurvive(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("a/b \"quoted\"/c\nnewline/d"));
+        Files.writeString(root.resolve("a/file.txt"), "files are not folders");
+        Files.createSymbolicLink(root.resolve("link"), root.resolve("a"));
+
+        List<PosixTreeScanner.ScannedFolder> folders = new ArrayList<>();
+        PosixTreeScanner.Summary summary = PosixTreeScanner.scan(root, 2, folders::add);
+
+        assertThat(folders).extracting(PosixTreeScanner.ScannedFolder::depth).containsExactlyInAnyOrder(0, 1, 2);
+        assertThat(folders).extracting(PosixTreeScanner.ScannedFolder::path).contains(root.resolve("a/b \"quoted\"").toString());
+        assertThat(summary.folders()).isEqualTo(3);
+        assertThat(summary.errors()).isZero();
+        assertThat(folders).allSatisfy(f -> assertThat(f.dacl()).isNotEmpty());
+    }
+
+    @Test
+    void missingRootFailsTheScan(@TempDir Path root) {
+        assertThatThrownBy(() -> PosixTreeScanner.scan(root.resolve("missing"), 3, f -> { }))
+                .isInstanceOf(IOException.class).hasMessageContaining("Not a folder");
+    }
+}

@@ -1,0 +1,95 @@
+package io.aclens.collector;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.aclens.access.Level;
+import io.aclens.access.PosixAcl;
+import io.aclens.access.PrincipalLevels;
+import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.FolderScanned;
+import io.aclens.contracts.ScanCompleted;
+import io.aclens.contracts.ScanEvent;
+import io.aclens.contracts.ScanStarted;
+import io.aclens.contracts.Topics;
+import io.aclens.posix.PosixAclFiles;
+import io.aclens.testing.KafkaBrokerResource;
+import io.aclens.testing.KafkaTestClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+class ScanResourceTest {
+
+    @Test
+    void scanPublishesOrderedLifecycleWithEachFoldersAcl() throws Exception {
+        Path root = Files.createTempDirectory("aclens-scan-");
+        Path finance = Files.createDirectories(root.resolve("Финансы/Зарплата 2026"));
+        Files.createDirectories(root.resolve("Sales"));
+        PosixAclFiles.writeAccess(finance.getParent(), PosixAcl.parseText("u::rwx,u:5001:r-x,g::r-x,g:5002:rwx,m::rwx,o::---"));
+        Path passwd = Files.writeString(root.resolveSibling(root.getFileName() + ".passwd"),
+                "petrova:x:5001:100:Мария Петрова,,,:/home/p:/bin/sh\n", StandardCharsets.UTF_8);
+        Path group = Files.writeString(root.resolveSibling(root.getFileName() + ".group"), "finance:x:5002:\n");
+
+        String scanId = given().contentType("application/json")
+                .body(Map.of("clientId", "acme", "root", root.toString(), "sourceId", "fs1-data",
+                        "passwdFile", passwd.toString(), "groupFile", group.toString()))
+                .when().post("/api/scans")
+                .then().statusCode(202).extract().path("scanId");
+
+        List<ScanEvent> events;
+        try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
+            List<ConsumerRecord<String, byte[]>> records = kafka.readUntil(Topics.SCANS,
+                    all -> all.stream().anyMatch(r -> scanId.equals(r.key()) && EventCodec.header(r.headers(), EventCodec.HEADER_TYPE)
+                            .orElse("").equals("io.aclens.scan.completed.v1")), Duration.ofSeconds(30));
+            events = kafka.events(records.stream().filter(r -> scanId.equals(r.key())).toList(), ScanEvent.class);
+        }
+
+        assertThat(events.get(0)).isInstanceOf(ScanStarted.class);
+        assertThat(events.get(events.size() - 1)).isInstanceOf(ScanCompleted.class);
+        List<FolderScanned> folders = events.stream().filter(FolderScanned.class::isInstance).map(FolderScanned.class::cast).toList();
+        assertThat(folders).extracting(FolderScanned::sequence).containsExactly(1L, 2L, 3L, 4L);
+        Map<String, FolderScanned> byPath = folders.stream().collect(Collectors.toMap(FolderScanned::path, f -> f));
+        FolderScanned financeEvent = byPath.get(finance.getParent().toString());
+        assertThat(financeEvent.depth()).isEqualTo(1);
+        assertThat(PrincipalLevels.of(financeEvent.dacl()))
+                .containsEntry("S-1-22-1-5001", Level.READ_EXECUTE)
+                .containsEntry("S-1-22-2-5002", Level.MODIFY)
+                .containsEntry("S-1-1-0", Level.NONE);
+        ScanCompleted completed = (ScanCompleted) events.get(events.size() - 1);
+        assertThat(completed.folderCount()).isEqualTo(4);
+        assertThat(completed.errorCount()).isZero();
+        assertThat(completed.principals()).anySatisfy(p -> {
+            assertThat(p.sid()).isEqualTo("S-1-22-1-5001");
+            assertThat(p.fullName()).isEqualTo("Мария Петрова");
+        });
+
+        given().when().get("/api/scans/" + scanId).then().statusCode(200).body("state", equalTo("COMPLETED")).body("folders", equalTo(4));
+    }
+
+    @Test
+    void badRequestsGetProblemDetails() {
+        given().contentType("application/json").body(Map.of("clientId", "acme", "root", "relative/path"))
+                .when().post("/api/scans")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("absolute"));
+        given().contentType("application/json").body(Map.of("clientId", "no spaces allowed", "root", "/tmp"))
+                .when().post("/api/scans")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("clientId"));
+        given().contentType("application/json").body("{not json")
+                .when().post("/api/scans")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/api/scans/nope").then().statusCode(404).contentType("application/problem+json");
+    }
+}
