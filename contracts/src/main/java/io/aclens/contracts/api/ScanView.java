@@ -1,0 +1,10 @@
+package io.aclens.contracts.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A scan as the snapshot service saw it: staging, committed, or why it changed nothing. */
+public record ScanView(String scanId, String clientId, String sourceId, String root, String status, Instant startedAt,
+                       Instant completedAt, Long expectedFolders, Long errorCount, List<String> unreadable,
+                       Long durationMs, String reason, Long snapshotId) {
+}

@@ -1,0 +1,45 @@
+package io.aclens.snapshot.mapping;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.api.ScanView;
+import io.aclens.contracts.api.SnapshotView;
+import io.aclens.snapshot.model.ScanEntity;
+import io.aclens.snapshot.model.SnapshotEntity;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+public final class ViewMapper {
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private ViewMapper() {
+    }
+
+    public static SnapshotView toView(SnapshotEntity s) {
+        return new SnapshotView(s.snapshotId, s.clientId, s.sourceId, s.scanId, s.root, s.previousSnapshotId, s.folderCount,
+                s.errorCount, instant(s.scanCompletedAt), instant(s.committedAt));
+    }
+
+    public static ScanView toView(ScanEntity s) {
+        return new ScanView(s.scanId, s.clientId, s.sourceId, s.root, s.status, instant(s.startedAt), instant(s.completedAt),
+                s.expectedFolders, s.errorCount, unreadable(s.unreadable), s.durationMs, s.reason, s.snapshotId);
+    }
+
+    private static List<String> unreadable(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return EventCodec.mapper().readValue(json, STRINGS);
+        } catch (IOException e) {
+            return List.of(json);
+        }
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

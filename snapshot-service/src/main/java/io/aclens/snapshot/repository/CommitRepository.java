@@ -1,0 +1,160 @@
+package io.aclens.snapshot.repository;
+
+import static io.aclens.snapshot.repository.StagingRepository.utc;
+
+import io.aclens.access.Principal;
+import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.ScanCompleted;
+import io.aclens.contracts.SnapshotCommitted;
+import io.aclens.snapshot.service.CommitOutcome;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/**
+ * Turns a completed scan into the source's next snapshot in one transaction, set-based: rows of folders that
+ * changed or vanished are closed, rows for new states are opened, unchanged folders are not touched.
+ */
+@ApplicationScoped
+public class CommitRepository {
+    private final Pool pool;
+
+    public CommitRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<CommitOutcome> commit(ScanCompleted completed) {
+        return pool.withTransaction(conn -> conn
+                // one commit per source at a time, whichever replica holds the scan's partition
+                .preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(completed.sourceId()))
+                .chain(() -> conn.preparedQuery("select status from snapshot.scan where scan_id = $1 for update")
+                        .execute(Tuple.of(completed.scanId())))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().item(new CommitOutcome.UnknownScan());
+                    }
+                    String status = rows.iterator().next().getString(0);
+                    return switch (status) {
+                        case "STAGING" -> commitStaged(conn, completed);
+                        case "COMMITTED" -> existing(conn, completed.scanId()).map(e -> new CommitOutcome.Committed(e, true));
+                        default -> Uni.createFrom().item(new CommitOutcome.NotCommitted("scan is already " + status));
+                    };
+                }));
+    }
+
+    private Uni<CommitOutcome> commitStaged(SqlConnection conn, ScanCompleted completed) {
+        return conn.preparedQuery("select count(*) from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(completed.scanId()))
+                .map(rows -> rows.iterator().next().getLong(0))
+                .chain(staged -> staged == completed.folderCount() ? createSnapshot(conn, completed)
+                        : incomplete(conn, completed, "expected " + completed.folderCount() + " folders, received " + staged));
+    }
+
+    private Uni<CommitOutcome> incomplete(SqlConnection conn, ScanCompleted completed, String reason) {
+        return conn.preparedQuery("""
+                        update snapshot.scan set status = 'INCOMPLETE', reason = $2, completed_at = $3, expected_folders = $4
+                        where scan_id = $1""")
+                .execute(Tuple.of(completed.scanId(), reason, utc(completed.completedAt()), completed.folderCount()))
+                .chain(() -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(completed.scanId())))
+                .replaceWith(new CommitOutcome.NotCommitted(reason));
+    }
+
+    private Uni<CommitOutcome> createSnapshot(SqlConnection conn, ScanCompleted completed) {
+        String source = completed.sourceId();
+        return conn.preparedQuery("""
+                        insert into snapshot.snapshot (client_id, source_id, scan_id, root, previous_snapshot_id, folder_count,
+                                                       error_count, scan_completed_at, committed_at)
+                        select $1, $2, $3, s.root,
+                               (select max(snapshot_id) from snapshot.snapshot where source_id = $2),
+                               $4, $5, $6, now()
+                        from snapshot.scan s where s.scan_id = $3
+                        returning snapshot_id""")
+                .execute(Tuple.of(completed.clientId(), source, completed.scanId(), completed.folderCount(), completed.errorCount(),
+                        utc(completed.completedAt())))
+                .map(rows -> rows.iterator().next().getLong(0))
+                .call(snapshotId -> conn.preparedQuery("""
+                                update snapshot.folder_state f set valid_to = $3
+                                where f.source_id = $1 and f.valid_to is null
+                                  and not exists (select 1 from snapshot.staged_folder s
+                                                  where s.scan_id = $2 and s.path = f.path and s.state_hash = f.state_hash)""")
+                        .execute(Tuple.of(source, completed.scanId(), snapshotId)))
+                .call(snapshotId -> conn.preparedQuery("""
+                                insert into snapshot.folder_state (client_id, source_id, path, depth, owner_sid, group_sid,
+                                    inheritance_protected, acl_hash, read_error, state_hash, valid_from, valid_to)
+                                select $1, $2, s.path, s.depth, s.owner_sid, s.group_sid, s.inheritance_protected, s.acl_hash,
+                                       s.read_error, s.state_hash, $4, null
+                                from snapshot.staged_folder s
+                                where s.scan_id = $3
+                                  and not exists (select 1 from snapshot.folder_state f
+                                                  where f.source_id = $2 and f.path = s.path and f.valid_to is null)""")
+                        .execute(Tuple.of(completed.clientId(), source, completed.scanId(), snapshotId)))
+                .call(() -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(completed.scanId())))
+                .call(() -> savePrincipals(conn, completed))
+                .call(snapshotId -> conn.preparedQuery("""
+                                update snapshot.scan set status = 'COMMITTED', snapshot_id = $2, completed_at = $3,
+                                    expected_folders = $4, error_count = $5, unreadable = $6, duration_ms = $7, last_event_at = now()
+                                where scan_id = $1""")
+                        .execute(Tuple.tuple().addValue(completed.scanId()).addValue(snapshotId).addValue(utc(completed.completedAt()))
+                                .addValue(completed.folderCount()).addValue(completed.errorCount())
+                                .addValue(json(completed)).addValue(completed.durationMillis())))
+                .chain(() -> existing(conn, completed.scanId()))
+                .map(event -> new CommitOutcome.Committed(event, false));
+    }
+
+    private Uni<Void> savePrincipals(SqlConnection conn, ScanCompleted completed) {
+        if (completed.principals().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = completed.principals().size();
+        String[] sids = new String[n];
+        String[] names = new String[n];
+        String[] fullNames = new String[n];
+        String[] kinds = new String[n];
+        for (int i = 0; i < n; i++) {
+            Principal p = completed.principals().get(i);
+            sids[i] = p.sid();
+            names[i] = p.name();
+            fullNames[i] = p.fullName();
+            kinds[i] = p.kind().name();
+        }
+        return conn.preparedQuery("""
+                        insert into snapshot.principal (client_id, sid, name, full_name, kind, updated_at)
+                        select distinct on (sid) $1, sid, name, full_name, kind, now()
+                        from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as t(sid, name, full_name, kind)
+                        on conflict (client_id, sid) do update
+                        set name = excluded.name, full_name = excluded.full_name, kind = excluded.kind, updated_at = now()""")
+                .execute(Tuple.of(completed.clientId(), sids, names, fullNames, kinds)).replaceWithVoid();
+    }
+
+    private Uni<SnapshotCommitted> existing(SqlConnection conn, String scanId) {
+        return conn.preparedQuery("""
+                        select snapshot_id, previous_snapshot_id, scan_id, client_id, source_id, root, folder_count,
+                               scan_completed_at, committed_at
+                        from snapshot.snapshot where scan_id = $1""")
+                .execute(Tuple.of(scanId))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    long snapshotId = row.getLong("snapshot_id");
+                    return new SnapshotCommitted(SnapshotCommitted.eventIdFor(snapshotId), snapshotId, row.getLong("previous_snapshot_id"),
+                            row.getString("scan_id"), row.getString("client_id"), row.getString("source_id"), row.getString("root"),
+                            row.getLong("folder_count"), instant(row.getOffsetDateTime("scan_completed_at")),
+                            instant(row.getOffsetDateTime("committed_at")));
+                });
+    }
+
+    private static String json(ScanCompleted completed) {
+        try {
+            return EventCodec.mapper().writeValueAsString(completed.unreadableFolders());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,119 @@
+package io.aclens.snapshot.repository;
+
+import io.aclens.snapshot.service.StagedFolder;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Set-based writes of running scans: one statement stages a whole batch of folders. */
+@ApplicationScoped
+public class StagingRepository {
+    private final Pool pool;
+
+    public StagingRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Records a scan as staging; a repeated start (redelivery) changes nothing. */
+    public Uni<Void> startScan(String scanId, String clientId, String sourceId, String root, Instant startedAt) {
+        return pool.preparedQuery("""
+                        insert into snapshot.scan (scan_id, client_id, source_id, root, status, started_at, last_event_at)
+                        values ($1, $2, $3, $4, 'STAGING', $5, now()) on conflict (scan_id) do nothing""")
+                .execute(Tuple.of(scanId, clientId, sourceId, root, utc(startedAt))).replaceWithVoid();
+    }
+
+    /** The scan's status, or {@code null} when no start was seen for it. */
+    public Uni<String> status(String scanId) {
+        return pool.preparedQuery("select status from snapshot.scan where scan_id = $1").execute(Tuple.of(scanId))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
+    }
+
+    /**
+     * Stages folders of a scan that is still staging (a redelivered folder, or one of a scan that already
+     * ended, is skipped) and stores their DACLs by content hash.
+     */
+    public Uni<Void> stage(String scanId, String clientId, List<StagedFolder> folders) {
+        Map<String, String> acls = new LinkedHashMap<>();
+        int n = folders.size();
+        String[] paths = new String[n];
+        Integer[] depths = new Integer[n];
+        String[] owners = new String[n];
+        String[] groups = new String[n];
+        Boolean[] protectedFlags = new Boolean[n];
+        String[] aclHashes = new String[n];
+        String[] readErrors = new String[n];
+        String[] stateHashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            StagedFolder folder = folders.get(i);
+            paths[i] = folder.path();
+            depths[i] = folder.depth();
+            owners[i] = folder.ownerSid();
+            groups[i] = folder.groupSid();
+            protectedFlags[i] = folder.inheritanceProtected();
+            aclHashes[i] = folder.aclHash();
+            readErrors[i] = folder.readError();
+            stateHashes[i] = folder.stateHash();
+            acls.putIfAbsent(folder.aclHash(), folder.daclJson());
+        }
+        Uni<Void> storeAcls = pool.preparedQuery("""
+                        insert into snapshot.acl (client_id, acl_hash, dacl)
+                        select $1, h, d::jsonb from unnest($2::text[], $3::text[]) as t(h, d)
+                        on conflict do nothing""")
+                .execute(Tuple.of(clientId, acls.keySet().toArray(String[]::new), acls.values().toArray(String[]::new)))
+                .replaceWithVoid();
+        Uni<Void> stageFolders = pool.preparedQuery("""
+                        insert into snapshot.staged_folder
+                            (scan_id, path, depth, owner_sid, group_sid, inheritance_protected, acl_hash, read_error, state_hash)
+                        select $1, p, d, o, g, pr, a, e, s
+                        from unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[])
+                             as t(p, d, o, g, pr, a, e, s)
+                        where exists (select 1 from snapshot.scan where scan_id = $1 and status = 'STAGING')
+                        on conflict do nothing""")
+                .execute(Tuple.tuple().addValue(scanId).addArrayOfString(paths).addArrayOfInteger(depths)
+                        .addArrayOfString(owners).addArrayOfString(groups).addArrayOfBoolean(protectedFlags)
+                        .addArrayOfString(aclHashes).addArrayOfString(readErrors).addArrayOfString(stateHashes))
+                .replaceWithVoid();
+        Uni<Void> touch = pool.preparedQuery("update snapshot.scan set last_event_at = now() where scan_id = $1 and status = 'STAGING'")
+                .execute(Tuple.of(scanId)).replaceWithVoid();
+        return storeAcls.chain(() -> stageFolders).chain(() -> touch);
+    }
+
+    /** Ends a scan without changing state: its staged folders are dropped. */
+    public Uni<Void> endWithoutCommit(String scanId, String status, String reason) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                                update snapshot.scan set status = $2, reason = $3, completed_at = now(), last_event_at = now()
+                                where scan_id = $1 and status = 'STAGING'""")
+                        .execute(Tuple.of(scanId, status, reason))
+                        .chain(() -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(scanId))))
+                .replaceWithVoid();
+    }
+
+    /** Abandons scans that sent nothing since {@code before}; returns their ids. */
+    public Uni<List<String>> abandonStale(Instant before, String reason) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                                update snapshot.scan set status = 'ABANDONED', reason = $2, completed_at = now()
+                                where status = 'STAGING' and last_event_at < $1 returning scan_id""")
+                        .execute(Tuple.of(utc(before), reason))
+                        .map(rows -> {
+                            List<String> ids = new java.util.ArrayList<>();
+                            for (Row row : rows) {
+                                ids.add(row.getString(0));
+                            }
+                            return ids;
+                        })
+                        .call(ids -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = any($1)")
+                                .execute(Tuple.of(ids.toArray(String[]::new)))));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,117 @@
+package io.aclens.snapshot.repository;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.aclens.access.Ace;
+import io.aclens.access.Principal;
+import io.aclens.access.PrincipalKind;
+import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.api.DeltaPage;
+import io.aclens.contracts.api.FolderDelta;
+import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.FolderView;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads state at a snapshot and the delta a snapshot brought, in path order with keyset paging. */
+@ApplicationScoped
+public class StateRepository {
+    private static final TypeReference<List<Ace>> DACL = new TypeReference<>() {
+    };
+    private static final String FOLDER_COLUMNS = """
+            f.path, f.depth, f.owner_sid, f.group_sid, f.inheritance_protected, f.acl_hash, f.read_error, a.dacl::text as dacl""";
+
+    private final Pool pool;
+
+    public StateRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<FolderPage> folders(String sourceId, long snapshotId, String after, int limit) {
+        return pool.preparedQuery("select " + FOLDER_COLUMNS + "\n" + """
+                         from snapshot.folder_state f
+                         join snapshot.acl a on a.client_id = f.client_id and a.acl_hash = f.acl_hash
+                         where f.source_id = $1 and f.valid_from <= $2 and (f.valid_to is null or f.valid_to > $2) and f.path > $3
+                         order by f.path limit $4""")
+                .execute(Tuple.of(sourceId, snapshotId, after, limit))
+                .map(rows -> {
+                    Map<String, List<Ace>> dacls = new HashMap<>();
+                    List<FolderView> items = new ArrayList<>();
+                    for (Row row : rows) {
+                        items.add(folder(row, "", dacls));
+                    }
+                    return new FolderPage(items, items.size() < limit ? null : items.get(items.size() - 1).path());
+                });
+    }
+
+    /** Folders whose state the snapshot changed: closed at it (before) and/or opened by it (after). */
+    public Uni<DeltaPage> delta(String sourceId, long snapshotId, String after, int limit) {
+        return pool.preparedQuery("""
+                        with before as (
+                            select %1$s from snapshot.folder_state f
+                            join snapshot.acl a on a.client_id = f.client_id and a.acl_hash = f.acl_hash
+                            where f.source_id = $1 and f.valid_to = $2 and f.path > $3 order by f.path limit $4),
+                        after as (
+                            select %1$s from snapshot.folder_state f
+                            join snapshot.acl a on a.client_id = f.client_id and a.acl_hash = f.acl_hash
+                            where f.source_id = $1 and f.valid_from = $2 and f.path > $3 order by f.path limit $4)
+                        select coalesce(n.path, o.path) as delta_path,
+                               o.path as o_path, o.depth as o_depth, o.owner_sid as o_owner_sid, o.group_sid as o_group_sid,
+                               o.inheritance_protected as o_inheritance_protected, o.acl_hash as o_acl_hash,
+                               o.read_error as o_read_error, o.dacl as o_dacl,
+                               n.path as n_path, n.depth as n_depth, n.owner_sid as n_owner_sid, n.group_sid as n_group_sid,
+                               n.inheritance_protected as n_inheritance_protected, n.acl_hash as n_acl_hash,
+                               n.read_error as n_read_error, n.dacl as n_dacl
+                        from before o full join after n on o.path = n.path
+                        order by delta_path limit $4""".formatted(FOLDER_COLUMNS))
+                .execute(Tuple.of(sourceId, snapshotId, after, limit))
+                .map(rows -> {
+                    Map<String, List<Ace>> dacls = new HashMap<>();
+                    List<FolderDelta> items = new ArrayList<>();
+                    for (Row row : rows) {
+                        FolderView before = row.getString("o_path") == null ? null : folder(row, "o_", dacls);
+                        FolderView afterView = row.getString("n_path") == null ? null : folder(row, "n_", dacls);
+                        items.add(new FolderDelta(row.getString("delta_path"), before, afterView));
+                    }
+                    return new DeltaPage(items, items.size() < limit ? null : items.get(items.size() - 1).path());
+                });
+    }
+
+    public Uni<List<Principal>> principals(String clientId) {
+        return pool.preparedQuery("select sid, name, full_name, kind from snapshot.principal where client_id = $1 order by sid")
+                .execute(Tuple.of(clientId))
+                .map(rows -> {
+                    List<Principal> principals = new ArrayList<>();
+                    for (Row row : rows) {
+                        principals.add(new Principal(row.getString("sid"), row.getString("name"), row.getString("full_name"),
+                                PrincipalKind.valueOf(row.getString("kind"))));
+                    }
+                    return principals;
+                });
+    }
+
+    private static FolderView folder(Row row, String prefix, Map<String, List<Ace>> dacls) {
+        String aclHash = row.getString(prefix + "acl_hash");
+        String daclJson = row.getString(prefix + "dacl");
+        List<Ace> dacl = dacls.computeIfAbsent(aclHash, hash -> parse(daclJson));
+        return new FolderView(row.getString(prefix + "path"), row.getInteger(prefix + "depth"), row.getString(prefix + "owner_sid"),
+                row.getString(prefix + "group_sid"), row.getBoolean(prefix + "inheritance_protected"), aclHash, dacl,
+                row.getString(prefix + "read_error"));
+    }
+
+    private static List<Ace> parse(String json) {
+        try {
+            return EventCodec.mapper().readValue(json, DACL);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored DACL is not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.aclens.snapshot.rest;
+
+import io.aclens.access.Principal;
+import io.aclens.contracts.api.DeltaPage;
+import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.SnapshotView;
+import io.aclens.snapshot.mapping.ViewMapper;
+import io.aclens.snapshot.model.SnapshotEntity;
+import io.aclens.snapshot.repository.SnapshotRepository;
+import io.aclens.snapshot.repository.StateRepository;
+import io.aclens.support.rest.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class SnapshotResource {
+    private static final int MAX_PAGE = 10_000;
+
+    private final SnapshotRepository snapshots;
+    private final StateRepository state;
+
+    public SnapshotResource(SnapshotRepository snapshots, StateRepository state) {
+        this.snapshots = snapshots;
+        this.state = state;
+    }
+
+    /** A client's snapshots, newest first; {@code at} picks the one current at that instant (needs sourceId). */
+    @GET
+    @Path("/clients/{clientId}/snapshots")
+    @WithSession
+    public Uni<List<SnapshotView>> list(@PathParam("clientId") String clientId, @QueryParam("sourceId") String sourceId,
+                                        @QueryParam("at") String at) {
+        if (at != null) {
+            if (sourceId == null) {
+                throw ProblemException.badRequest("'at' needs a sourceId: state is kept per source");
+            }
+            return snapshots.currentAt(clientId, sourceId, instant(at))
+                    .map(s -> s == null ? List.<SnapshotView>of() : List.of(ViewMapper.toView(s)));
+        }
+        return snapshots.listForClient(clientId, sourceId).map(list -> list.stream().map(ViewMapper::toView).toList());
+    }
+
+    @GET
+    @Path("/clients/{clientId}/principals")
+    public Uni<List<Principal>> principals(@PathParam("clientId") String clientId) {
+        return state.principals(clientId);
+    }
+
+    @GET
+    @Path("/snapshots/{snapshotId}")
+    @WithSession
+    public Uni<SnapshotView> get(@PathParam("snapshotId") long snapshotId) {
+        return find(snapshotId).map(ViewMapper::toView);
+    }
+
+    /** The folders of a snapshot in path order; pass the page's {@code next} as {@code after} for the next page. */
+    @GET
+    @Path("/snapshots/{snapshotId}/folders")
+    @WithSession
+    public Uni<FolderPage> folders(@PathParam("snapshotId") long snapshotId, @QueryParam("after") @DefaultValue("") String after,
+                                   @QueryParam("limit") @DefaultValue("1000") int limit) {
+        int pageSize = pageSize(limit);
+        return find(snapshotId).chain(s -> state.folders(s.sourceId, s.snapshotId, after, pageSize));
+    }
+
+    /** The folders this snapshot changed compared with the previous snapshot of its source. */
+    @GET
+    @Path("/snapshots/{snapshotId}/delta")
+    @WithSession
+    public Uni<DeltaPage> delta(@PathParam("snapshotId") long snapshotId, @QueryParam("after") @DefaultValue("") String after,
+                                @QueryParam("limit") @DefaultValue("1000") int limit) {
+        int pageSize = pageSize(limit);
+        return find(snapshotId).chain(s -> state.delta(s.sourceId, s.snapshotId, after, pageSize));
+    }
+
+    private Uni<SnapshotEntity> find(long snapshotId) {
+        return snapshots.findById(snapshotId).onItem().ifNull().failWith(() -> ProblemException.notFound("No snapshot " + snapshotId));
+    }
+
+    private static int pageSize(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ProblemException.badRequest("limit must be between 1 and " + MAX_PAGE);
+        }
+        return limit;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("'at' must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        }
+    }
+}

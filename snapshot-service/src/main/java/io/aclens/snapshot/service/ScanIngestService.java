@@ -1,0 +1,133 @@
+package io.aclens.snapshot.service;
+
+import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.FolderScanned;
+import io.aclens.contracts.PoisonEventException;
+import io.aclens.contracts.ScanCompleted;
+import io.aclens.contracts.ScanEvent;
+import io.aclens.contracts.ScanFailed;
+import io.aclens.contracts.ScanStarted;
+import io.aclens.snapshot.messaging.SnapshotEventPublisher;
+import io.aclens.snapshot.repository.CommitRepository;
+import io.aclens.snapshot.repository.StagingRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies a batch of scan events in partition order: folders are staged set-based, a completion commits
+ * the scan, a failure drops it. Every step is idempotent, so a redelivered batch changes nothing and
+ * publishes "snapshot committed" again (same event id) — which is why publishing needs no outbox.
+ */
+@ApplicationScoped
+public class ScanIngestService {
+    private static final Logger LOG = Logger.getLogger(ScanIngestService.class);
+
+    private final StagingRepository staging;
+    private final CommitRepository commits;
+    private final SnapshotEventPublisher publisher;
+
+    public ScanIngestService(StagingRepository staging, CommitRepository commits, SnapshotEventPublisher publisher) {
+        this.staging = staging;
+        this.commits = commits;
+        this.publisher = publisher;
+    }
+
+    public Uni<Void> ingest(ConsumerRecords<String, byte[]> records) {
+        Uni<Void> work = Uni.createFrom().voidItem();
+        for (TopicPartition partition : records.partitions()) {
+            Batch batch = new Batch();
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                ScanEvent event;
+                try {
+                    event = EventCodec.decode(record.headers(), record.value(), ScanEvent.class);
+                } catch (PoisonEventException e) {
+                    work = batch.flushInto(work);
+                    work = work.chain(() -> publisher.deadLetter(record, e.getMessage()));
+                    continue;
+                }
+                if (event instanceof FolderScanned folder) {
+                    batch.add(record, folder);
+                } else {
+                    work = batch.flushInto(work);
+                    work = work.chain(() -> apply(record, event));
+                }
+            }
+            work = batch.flushInto(work);
+        }
+        return work;
+    }
+
+    private Uni<Void> apply(ConsumerRecord<String, byte[]> record, ScanEvent event) {
+        if (event instanceof ScanStarted started) {
+            return staging.startScan(started.scanId(), started.clientId(), started.sourceId(), started.root(), started.startedAt());
+        }
+        if (event instanceof ScanFailed failed) {
+            return staging.endWithoutCommit(failed.scanId(), "FAILED", failed.reason());
+        }
+        ScanCompleted completed = (ScanCompleted) event;
+        return commits.commit(completed).chain(outcome -> {
+            if (outcome instanceof CommitOutcome.Committed committed) {
+                if (!committed.repeated()) {
+                    LOG.infof("Scan %s committed as snapshot %d of %s (%d folders)", completed.scanId(),
+                            committed.event().snapshotId(), completed.sourceId(), completed.folderCount());
+                }
+                return publisher.snapshotCommitted(committed.event());
+            }
+            if (outcome instanceof CommitOutcome.NotCommitted notCommitted) {
+                LOG.warnf("Scan %s of %s changed nothing: %s", completed.scanId(), completed.sourceId(), notCommitted.reason());
+                return Uni.createFrom().voidItem();
+            }
+            return publisher.deadLetter(record, "completion of scan " + completed.scanId() + " that never started");
+        });
+    }
+
+    /** Consecutive folder events, grouped per scan for one staging statement each. */
+    private final class Batch {
+        private final Map<String, List<FolderScanned>> folders = new LinkedHashMap<>();
+        private final Map<String, List<ConsumerRecord<String, byte[]>>> records = new LinkedHashMap<>();
+
+        void add(ConsumerRecord<String, byte[]> record, FolderScanned folder) {
+            folders.computeIfAbsent(folder.scanId(), id -> new ArrayList<>()).add(folder);
+            records.computeIfAbsent(folder.scanId(), id -> new ArrayList<>()).add(record);
+        }
+
+        Uni<Void> flushInto(Uni<Void> work) {
+            if (folders.isEmpty()) {
+                return work;
+            }
+            Map<String, List<FolderScanned>> pending = new LinkedHashMap<>(folders);
+            Map<String, List<ConsumerRecord<String, byte[]>>> pendingRecords = new LinkedHashMap<>(records);
+            folders.clear();
+            records.clear();
+            for (Map.Entry<String, List<FolderScanned>> scan : pending.entrySet()) {
+                work = work.chain(() -> stage(scan.getKey(), scan.getValue(), pendingRecords.get(scan.getKey())));
+            }
+            return work;
+        }
+
+        private Uni<Void> stage(String scanId, List<FolderScanned> scanFolders, List<ConsumerRecord<String, byte[]>> scanRecords) {
+            return staging.status(scanId).chain(status -> {
+                if (status == null) {
+                    Uni<Void> deadLetters = Uni.createFrom().voidItem();
+                    for (ConsumerRecord<String, byte[]> record : scanRecords) {
+                        deadLetters = deadLetters.chain(() -> publisher.deadLetter(record, "folder of scan " + scanId + " that never started"));
+                    }
+                    return deadLetters;
+                }
+                if (!"STAGING".equals(status)) {
+                    return Uni.createFrom().voidItem(); // redelivered after the scan ended
+                }
+                List<StagedFolder> staged = scanFolders.stream().map(StagedFolder::of).toList();
+                return staging.stage(scanId, scanFolders.get(0).clientId(), staged);
+            });
+        }
+    }
+}

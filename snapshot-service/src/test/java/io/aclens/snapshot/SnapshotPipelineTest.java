@@ -1,0 +1,184 @@
+package io.aclens.snapshot;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.aclens.access.Ace;
+import io.aclens.access.AccessMask;
+import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.ScanEvent;
+import io.aclens.contracts.SnapshotCommitted;
+import io.aclens.contracts.Topics;
+import io.aclens.contracts.api.DeltaPage;
+import io.aclens.contracts.api.FolderPage;
+import io.aclens.snapshot.service.StaleScanReaper;
+import io.aclens.support.messaging.DeadLetters;
+import io.aclens.testing.KafkaBrokerResource;
+import io.aclens.testing.KafkaTestClient;
+import io.aclens.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
+class SnapshotPipelineTest {
+    private static final String BOB = "S-1-22-1-1001";
+    private static final String SALES = "S-1-22-2-2001";
+    private static KafkaTestClient kafka;
+
+    @Inject
+    StaleScanReaper reaper;
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.forTestBroker();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    private static void publish(List<? extends ScanEvent> events) {
+        events.forEach(e -> kafka.send(Topics.SCANS, e));
+    }
+
+    private static String scanStatus(String scanId) {
+        return given().get("/api/scans/" + scanId).then().extract().path("status");
+    }
+
+    private static long awaitSnapshot(String scanId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMMITTED".equals(scanStatus(scanId)));
+        return given().get("/api/scans/" + scanId).then().extract().<Number>path("snapshotId").longValue();
+    }
+
+    @Test
+    void completedScansBecomeSnapshotsWithHistoryAndDelta() {
+        String client = "acme-" + UUID.randomUUID();
+        ScanEvents first = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY)).folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ));
+        publish(first.all());
+        long snapshot1 = awaitSnapshot(first.scanId);
+
+        ScanEvents second = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/Finance", Ace.allow(SALES, AccessMask.READ)).folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ))
+                .folder("/srv/New", Ace.allow(BOB, AccessMask.FULL_CONTROL));
+        publish(second.all());
+        long snapshot2 = awaitSnapshot(second.scanId);
+
+        FolderPage now = given().get("/api/snapshots/" + snapshot2 + "/folders?limit=2").then().statusCode(200).extract().as(FolderPage.class);
+        assertThat(now.items()).extracting(f -> f.path()).containsExactly("/srv", "/srv/Finance");
+        assertThat(now.items().get(1).dacl()).containsExactly(Ace.allow(SALES, AccessMask.READ));
+        FolderPage rest = given().get("/api/snapshots/" + snapshot2 + "/folders?limit=2&after=" + now.next()).then().extract().as(FolderPage.class);
+        assertThat(rest.items()).extracting(f -> f.path()).containsExactly("/srv/New", "/srv/Sales");
+
+        FolderPage past = given().get("/api/snapshots/" + snapshot1 + "/folders").then().extract().as(FolderPage.class);
+        assertThat(past.items()).as("state at the first snapshot is still there").hasSize(3);
+        assertThat(past.items().get(1).dacl()).containsExactly(Ace.allow(SALES, AccessMask.MODIFY));
+
+        DeltaPage delta = given().get("/api/snapshots/" + snapshot2 + "/delta").then().statusCode(200).extract().as(DeltaPage.class);
+        assertThat(delta.items()).extracting(d -> d.path()).containsExactly("/srv/Finance", "/srv/New");
+        assertThat(delta.items().get(1).before()).isNull();
+
+        given().get("/api/clients/" + client + "/snapshots").then().statusCode(200).body("$", hasSize(2))
+                .body("[0].previousSnapshotId", equalTo((int) snapshot1));
+        given().get("/api/clients/" + client + "/principals").then().body("[0].fullName", equalTo("Bob Builder"));
+
+        List<ConsumerRecord<String, byte[]>> committed = kafka.readUntil(Topics.SNAPSHOTS,
+                all -> kafka.events(all, SnapshotCommitted.class).stream().anyMatch(e -> e.snapshotId() == snapshot2), Duration.ofSeconds(20));
+        SnapshotCommitted event = kafka.events(committed, SnapshotCommitted.class).stream().filter(e -> e.snapshotId() == snapshot2).findFirst().orElseThrow();
+        assertThat(event.previousSnapshotId()).isEqualTo(snapshot1);
+        assertThat(event.folderCount()).isEqualTo(4);
+    }
+
+    @Test
+    void redeliveredScanChangesNothingAndRepublishesTheSameEvent() {
+        String client = "redeliver-" + UUID.randomUUID();
+        ScanEvents scan = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ)).folder("/srv/a", Ace.allow(BOB, AccessMask.READ));
+        publish(scan.all());
+        long snapshotId = awaitSnapshot(scan.scanId);
+
+        publish(scan.all());
+        String eventId = SnapshotCommitted.eventIdFor(snapshotId);
+        kafka.readUntil(Topics.SNAPSHOTS, all -> all.stream().filter(r -> EventCodec.header(r.headers(), EventCodec.HEADER_ID)
+                .orElse("").equals(eventId)).count() == 2, Duration.ofSeconds(20));
+
+        given().get("/api/clients/" + client + "/snapshots").then().body("$", hasSize(1));
+        given().get("/api/snapshots/" + snapshotId + "/folders").then().body("items", hasSize(2));
+    }
+
+    @Test
+    void scanMissingFoldersNeverChangesState() {
+        String client = "incomplete-" + UUID.randomUUID();
+        ScanEvents scan = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
+        publish(List.of(scan.started()));
+        publish(scan.folderEvents());
+        publish(List.of(scan.completed(5)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "INCOMPLETE".equals(scanStatus(scan.scanId)));
+        given().get("/api/scans/" + scan.scanId).then().body("reason", equalTo("expected 5 folders, received 1"));
+        given().get("/api/clients/" + client + "/snapshots").then().body("$", hasSize(0));
+    }
+
+    @Test
+    void poisonEventsGoToTheDeadLetterTopicAndTheRestFlows() {
+        String client = "poison-" + UUID.randomUUID();
+        ScanEvents scan = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventCodec.HEADER_TYPE, "io.aclens.scan.folder.v1".getBytes(StandardCharsets.UTF_8));
+        publish(List.of(scan.started()));
+        kafka.send(Topics.SCANS, scan.scanId, headers, "{\"broken".getBytes(StandardCharsets.UTF_8));
+        publish(scan.folderEvents());
+        publish(List.of(scan.completed(1)));
+
+        awaitSnapshot(scan.scanId);
+        List<ConsumerRecord<String, byte[]>> dead = kafka.readUntil(Topics.deadLetter(Topics.SCANS),
+                all -> all.stream().anyMatch(r -> scan.scanId.equals(r.key())), Duration.ofSeconds(20));
+        ConsumerRecord<String, byte[]> poison = dead.stream().filter(r -> scan.scanId.equals(r.key())).findFirst().orElseThrow();
+        assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("{\"broken");
+        assertThat(EventCodec.header(poison.headers(), DeadLetters.REASON).orElseThrow()).contains("body does not fit io.aclens.scan.folder.v1");
+        assertThat(EventCodec.header(poison.headers(), DeadLetters.TOPIC)).contains(Topics.SCANS);
+    }
+
+    @Test
+    void quietScansAreAbandonedAndTheirLateCompletionIsIgnored() {
+        String client = "stale-" + UUID.randomUUID();
+        ScanEvents scan = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
+        publish(List.of(scan.started()));
+        publish(scan.folderEvents());
+        await().atMost(Duration.ofSeconds(20)).until(() -> "STAGING".equals(scanStatus(scan.scanId)));
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            reaper.abandon().await().atMost(Duration.ofSeconds(5));
+            return "ABANDONED".equals(scanStatus(scan.scanId));
+        });
+
+        publish(List.of(scan.completed(1)));
+        ScanEvents marker = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
+        publish(marker.all());
+        awaitSnapshot(marker.scanId);
+        assertThat(scanStatus(scan.scanId)).isEqualTo("ABANDONED");
+        given().get("/api/clients/" + client + "/snapshots").then().body("$", hasSize(1));
+    }
+
+    @Test
+    void restErrorsAreProblemDetails() {
+        given().get("/api/snapshots/987654321/folders").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/snapshots/1/folders?limit=0").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/clients/x/snapshots?at=yesterday&sourceId=s").then().statusCode(400).contentType("application/problem+json");
+    }
+}
