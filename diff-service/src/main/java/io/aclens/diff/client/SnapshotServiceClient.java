@@ -1,0 +1,24 @@
+package io.aclens.diff.client;
+
+import io.aclens.access.Principal;
+import io.aclens.contracts.api.DeltaPage;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+@RegisterRestClient(configKey = "snapshot-service")
+@Path("/api")
+public interface SnapshotServiceClient {
+
+    @GET
+    @Path("/snapshots/{snapshotId}/delta")
+    Uni<DeltaPage> delta(@PathParam("snapshotId") long snapshotId, @QueryParam("after") String after, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/clients/{clientId}/principals")
+    Uni<List<Principal>> principals(@PathParam("clientId") String clientId);
+}

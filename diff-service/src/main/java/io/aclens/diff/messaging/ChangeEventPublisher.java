@@ -1,0 +1,37 @@
+package io.aclens.diff.messaging;
+
+import io.aclens.contracts.AccessChanged;
+import io.aclens.contracts.ChangeSetCompleted;
+import io.aclens.support.messaging.EventMessages;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+/** Publishes a snapshot's changes, then the change set's completion, each acknowledged by the broker. */
+@ApplicationScoped
+public class ChangeEventPublisher {
+    private static final String SOURCE = "/aclens/diff";
+    private static final int CONCURRENT_SENDS = 256;
+
+    private final MutinyEmitter<byte[]> accessChanges;
+    private final MutinyEmitter<byte[]> changeSets;
+
+    public ChangeEventPublisher(@Channel("access-changes") MutinyEmitter<byte[]> accessChanges,
+                                @Channel("change-sets") MutinyEmitter<byte[]> changeSets) {
+        this.accessChanges = accessChanges;
+        this.changeSets = changeSets;
+    }
+
+    public Uni<Void> accessChanges(List<AccessChanged> events) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUni(event -> accessChanges.sendMessage(EventMessages.of(event, SOURCE))).merge(CONCURRENT_SENDS)
+                .collect().last().replaceWithVoid();
+    }
+
+    public Uni<Void> changeSetCompleted(ChangeSetCompleted event) {
+        return changeSets.sendMessage(EventMessages.of(event, SOURCE));
+    }
+}

@@ -1,0 +1,72 @@
+package io.aclens.diff.rest;
+
+import io.aclens.contracts.api.ChangeSetView;
+import io.aclens.contracts.api.ChangeView;
+import io.aclens.diff.mapping.ChangeMapper;
+import io.aclens.diff.repository.ChangeRepository;
+import io.aclens.diff.repository.ChangeSetRepository;
+import io.aclens.support.rest.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChangeResource {
+    private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+
+    private final ChangeRepository changes;
+    private final ChangeSetRepository changeSets;
+
+    public ChangeResource(ChangeRepository changes, ChangeSetRepository changeSets) {
+        this.changes = changes;
+        this.changeSets = changeSets;
+    }
+
+    /** A client's changes detected in [from, to); the last 30 days by default. */
+    @GET
+    @Path("/clients/{clientId}/changes")
+    @WithSession
+    public Uni<List<ChangeView>> changes(@PathParam("clientId") String clientId, @QueryParam("sourceId") String sourceId,
+                                         @QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant until = to == null ? Instant.now() : instant("to", to);
+        Instant since = from == null ? until.minus(DEFAULT_PERIOD) : instant("from", from);
+        if (!since.isBefore(until)) {
+            throw ProblemException.badRequest("'from' must be before 'to'");
+        }
+        return changes.forClient(clientId, sourceId, since, until).map(list -> list.stream().map(ChangeMapper::toView).toList());
+    }
+
+    @GET
+    @Path("/clients/{clientId}/change-sets")
+    @WithSession
+    public Uni<List<ChangeSetView>> changeSets(@PathParam("clientId") String clientId) {
+        return changeSets.forClient(clientId).map(list -> list.stream().map(ChangeMapper::toView).toList());
+    }
+
+    @GET
+    @Path("/change-sets/{snapshotId}")
+    @WithSession
+    public Uni<ChangeSetView> changeSet(@PathParam("snapshotId") long snapshotId) {
+        return changeSets.findById(snapshotId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Snapshot " + snapshotId + " has not been diffed (yet)"))
+                .map(ChangeMapper::toView);
+    }
+
+    private static Instant instant(String name, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("'" + name + "' must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.aclens.diff.service;
+
+import io.aclens.access.AccessChanges;
+import io.aclens.access.FolderState;
+import io.aclens.access.Principal;
+import io.aclens.contracts.SnapshotCommitted;
+import io.aclens.contracts.api.FolderDelta;
+import io.aclens.diff.client.SnapshotServiceClient;
+import io.aclens.diff.messaging.ChangeEventPublisher;
+import io.aclens.diff.repository.ChangeStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a committed snapshot into change events: reads the folders it changed from the snapshot service,
+ * classifies each change, stores the change set, then publishes. A snapshot already diffed is only
+ * published again (same event ids), so a redelivered "snapshot committed" is harmless.
+ */
+@ApplicationScoped
+public class DiffService {
+    private static final Logger LOG = Logger.getLogger(DiffService.class);
+    private static final int DELTA_PAGE = 2000;
+
+    private final SnapshotServiceClient snapshots;
+    private final ChangeStore store;
+    private final ChangeEventPublisher publisher;
+    private final Duration initialBackoff;
+    private final int maxAttempts;
+
+    public DiffService(@RestClient SnapshotServiceClient snapshots, ChangeStore store, ChangeEventPublisher publisher,
+                       @ConfigProperty(name = "aclens.diff.retry.initial-backoff") Duration initialBackoff,
+                       @ConfigProperty(name = "aclens.diff.retry.max-attempts") int maxAttempts) {
+        this.snapshots = snapshots;
+        this.store = store;
+        this.publisher = publisher;
+        this.initialBackoff = initialBackoff;
+        this.maxAttempts = maxAttempts;
+    }
+
+    public Uni<Void> onSnapshotCommitted(SnapshotCommitted snapshot) {
+        return store.hasChangeSet(snapshot.snapshotId())
+                .chain(done -> done ? Uni.createFrom().voidItem() : detect(snapshot).chain(changes -> store.store(snapshot, changes)))
+                .onFailure().retry().withBackOff(initialBackoff, initialBackoff.multipliedBy(30)).atMost(maxAttempts)
+                .chain(() -> publish(snapshot.snapshotId()));
+    }
+
+    private Uni<List<DetectedChange>> detect(SnapshotCommitted snapshot) {
+        if (snapshot.previousSnapshotId() == null) {
+            return Uni.createFrom().item(List.of()); // a source's first snapshot is its baseline
+        }
+        return deltas(snapshot.snapshotId(), "", new ArrayList<>())
+                .chain(deltas -> snapshots.principals(snapshot.clientId()).map(principals -> {
+                    Map<String, Principal> bySid = principals.stream().collect(Collectors.toMap(Principal::sid, Function.identity(), (a, b) -> a));
+                    List<DetectedChange> changes = new ArrayList<>();
+                    for (FolderDelta delta : deltas) {
+                        FolderState before = delta.before() == null ? null : delta.before().toState();
+                        FolderState after = delta.after() == null ? null : delta.after().toState();
+                        AccessChanges.between(before, after).forEach(change -> {
+                            Principal principal = change.sid() == null ? null : bySid.get(change.sid());
+                            changes.add(new DetectedChange(change, principal == null ? change.sid() : principal.name()));
+                        });
+                    }
+                    LOG.infof("Snapshot %d of %s: %d folders changed, %d access changes", snapshot.snapshotId(), snapshot.sourceId(),
+                            deltas.size(), changes.size());
+                    return changes;
+                }));
+    }
+
+    private Uni<List<FolderDelta>> deltas(long snapshotId, String after, List<FolderDelta> collected) {
+        return snapshots.delta(snapshotId, after, DELTA_PAGE).chain(page -> {
+            collected.addAll(page.items());
+            return page.next() == null ? Uni.createFrom().item(collected) : deltas(snapshotId, page.next(), collected);
+        });
+    }
+
+    private Uni<Void> publish(long snapshotId) {
+        return store.changeEvents(snapshotId).chain(publisher::accessChanges)
+                .chain(() -> store.changeSetEvent(snapshotId)).chain(publisher::changeSetCompleted);
+    }
+}

@@ -1,0 +1,133 @@
+package io.aclens.diff;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.aclens.access.Ace;
+import io.aclens.access.AccessMask;
+import io.aclens.access.ChangeKind;
+import io.aclens.access.Level;
+import io.aclens.access.Principal;
+import io.aclens.access.PrincipalKind;
+import io.aclens.contracts.AccessChanged;
+import io.aclens.contracts.ChangeSetCompleted;
+import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.SnapshotCommitted;
+import io.aclens.contracts.Topics;
+import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.DeltaPage;
+import io.aclens.contracts.api.FolderDelta;
+import io.aclens.contracts.api.FolderView;
+import io.aclens.support.messaging.DeadLetters;
+import io.aclens.testing.KafkaBrokerResource;
+import io.aclens.testing.KafkaTestClient;
+import io.aclens.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(SnapshotServiceStub.class)
+class DiffPipelineTest {
+    private static final String BOB = "S-1-22-1-1001";
+    private static final String SALES = "S-1-22-2-2001";
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.forTestBroker();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    private static FolderView folder(String path, Ace... dacl) {
+        return new FolderView(path, 1, "S-1-22-1-0", "S-1-22-2-0", false, "h", List.of(dacl), null);
+    }
+
+    private static SnapshotCommitted committed(String client, long snapshotId, Long previous) {
+        return new SnapshotCommitted(SnapshotCommitted.eventIdFor(snapshotId), snapshotId, previous, "scan-" + snapshotId, client, "fs1",
+                "/srv", 3, Instant.now(), Instant.now());
+    }
+
+    private static ChangeView[] changesOf(String client) {
+        return given().get("/api/clients/" + client + "/changes").then().statusCode(200).extract().as(ChangeView[].class);
+    }
+
+    @Test
+    void deltaBecomesStoredAndPublishedChangesExactlyOnce() {
+        String client = "acme-" + UUID.randomUUID();
+        long base = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+        SnapshotServiceStub.PRINCIPALS.put(client, List.of(new Principal(BOB, "bob", "Bob Builder", PrincipalKind.USER),
+                new Principal(SALES, "sales", null, PrincipalKind.GROUP)));
+        SnapshotServiceStub.DELTAS.put(base + 1, new DeltaPage(List.of(
+                new FolderDelta("/srv/Finance", folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY)),
+                        folder("/srv/Finance", Ace.allow(SALES, AccessMask.READ), Ace.allow(BOB, AccessMask.MODIFY))),
+                new FolderDelta("/srv/New", null, folder("/srv/New", Ace.allow(BOB, AccessMask.READ)))), null));
+
+        kafka.send(Topics.SNAPSHOTS, committed(client, base, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/change-sets/" + base).statusCode() == 200);
+        given().get("/api/change-sets/" + base).then().body("baseline", equalTo(true)).body("changeCount", equalTo(0));
+
+        kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/change-sets/" + (base + 1)).statusCode() == 200);
+
+        assertThat(changesOf(client)).extracting(ChangeView::path, ChangeView::kind, ChangeView::principalName, ChangeView::before, ChangeView::after)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("/srv/Finance", ChangeKind.LOWERED, "sales", Level.MODIFY, Level.READ),
+                        org.assertj.core.groups.Tuple.tuple("/srv/Finance", ChangeKind.GRANTED, "bob", Level.NONE, Level.MODIFY),
+                        org.assertj.core.groups.Tuple.tuple("/srv/New", ChangeKind.FOLDER_ADDED, null, null, null));
+
+        kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base)); // redelivery
+        String setEventId = ChangeSetCompleted.eventIdFor(base + 1);
+        List<ConsumerRecord<String, byte[]>> sets = kafka.readUntil(Topics.CHANGE_SETS, all -> all.stream()
+                .filter(r -> setEventId.equals(EventCodec.header(r.headers(), EventCodec.HEADER_ID).orElse(""))).count() == 2, Duration.ofSeconds(30));
+        assertThat(kafka.events(sets, ChangeSetCompleted.class)).filteredOn(e -> e.snapshotId() == base + 1)
+                .allSatisfy(e -> assertThat(e.changeCount()).isEqualTo(3));
+        assertThat(changesOf(client)).as("a redelivered snapshot adds no changes").hasSize(3);
+
+        List<ConsumerRecord<String, byte[]>> published = kafka.readUntil(Topics.ACCESS_CHANGES,
+                all -> kafka.events(all, AccessChanged.class).stream().filter(e -> e.clientId().equals(client)).count() >= 6, Duration.ofSeconds(30));
+        List<AccessChanged> events = kafka.events(published, AccessChanged.class).stream().filter(e -> e.clientId().equals(client)).toList();
+        assertThat(events.stream().map(AccessChanged::eventId).distinct()).as("republished with the same ids").hasSize(3);
+        assertThat(events).allSatisfy(e -> assertThat(e.partitionKey()).isEqualTo(client));
+    }
+
+    @Test
+    void poisonSnapshotEventsAreDeadLetteredWithTheReason() {
+        String key = "poison-" + UUID.randomUUID();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventCodec.HEADER_TYPE, "io.aclens.snapshot.committed.v1".getBytes(StandardCharsets.UTF_8));
+        kafka.send(Topics.SNAPSHOTS, key, headers, "{\"snapshotId\":\"not a number\"}".getBytes(StandardCharsets.UTF_8));
+
+        List<ConsumerRecord<String, byte[]>> dead = kafka.readUntil(Topics.deadLetter(Topics.SNAPSHOTS),
+                all -> all.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(30));
+        ConsumerRecord<String, byte[]> record = dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        assertThat(EventCodec.header(record.headers(), DeadLetters.REASON).orElseThrow()).contains("body does not fit");
+        assertThat(Arrays.asList(changesOf("any"))).isEmpty();
+    }
+
+    @Test
+    void restErrorsAreProblemDetails() {
+        given().get("/api/change-sets/424242424242").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/clients/x/changes?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+}
