@@ -1,0 +1,18 @@
+package io.aclens.report.client;
+
+import io.aclens.contracts.api.ChangeView;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+@RegisterRestClient(configKey = "diff-service")
+@Path("/api")
+public interface DiffServiceClient {
+
+    @GET
+    @Path("/clients/{clientId}/changes")
+    List<ChangeView> changes(@PathParam("clientId") String clientId, @QueryParam("from") String from, @QueryParam("to") String to);
+}

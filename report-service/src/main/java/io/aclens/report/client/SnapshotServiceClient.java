@@ -1,0 +1,29 @@
+package io.aclens.report.client;
+
+import io.aclens.access.Principal;
+import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.SnapshotView;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** Blocking calls: reports are built on worker threads. */
+@RegisterRestClient(configKey = "snapshot-service")
+@Path("/api")
+public interface SnapshotServiceClient {
+
+    @GET
+    @Path("/snapshots/{snapshotId}")
+    SnapshotView snapshot(@PathParam("snapshotId") long snapshotId);
+
+    @GET
+    @Path("/snapshots/{snapshotId}/folders")
+    FolderPage folders(@PathParam("snapshotId") long snapshotId, @QueryParam("after") String after, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/clients/{clientId}/principals")
+    List<Principal> principals(@PathParam("clientId") String clientId);
+}

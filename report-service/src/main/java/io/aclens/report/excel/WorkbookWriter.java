@@ -1,0 +1,260 @@
+package io.aclens.report.excel;
+
+import io.aclens.access.AccessMatrix;
+import io.aclens.access.Level;
+import io.aclens.access.Principal;
+import io.aclens.contracts.api.ChangeView;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+
+/**
+ * Writes the client report as .xlsx with POI's streaming API (constant memory however many folders):
+ * one access-matrix sheet per source, then the changes, scan coverage and a legend. Every text, folder
+ * names included, is written as a string cell, so nothing in a name can become a formula.
+ */
+public final class WorkbookWriter {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final int ROW_WINDOW = 200;
+    private static final int MATRIX_HEADER_ROW = 3;
+    private static final int MATRIX_FIRST_DATA_ROW = 5;
+    private static final int FIXED_COLUMNS = 3;
+    private static final int MAX_INDENT = 15;
+    private static final Map<Level, String> COLOURS = new EnumMap<>(Map.of(
+            Level.FULL, "F4B084", Level.MODIFY, "FFD966", Level.READ_EXECUTE, "A9D08E", Level.READ, "C6E0B4",
+            Level.LIST_FOLDER, "BDD7EE", Level.WRITE, "FF9999", Level.SPECIAL, "D9D9D9"));
+
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
+    private final CellStyle title;
+    private final CellStyle header;
+    private final CellStyle rotatedHeader;
+    private final CellStyle text;
+    private final Map<Level, CellStyle> levelStyles = new EnumMap<>(Level.class);
+    private final CellStyle[] indented = new CellStyle[MAX_INDENT + 1];
+
+    private WorkbookWriter() {
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        Font big = workbook.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 14);
+        title = workbook.createCellStyle();
+        title.setFont(big);
+        header = workbook.createCellStyle();
+        header.setFont(bold);
+        header.setFillForegroundColor(new XSSFColor(new byte[]{(byte) 0xD9, (byte) 0xE1, (byte) 0xF2}));
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        header.setBorderBottom(BorderStyle.THIN);
+        header.setVerticalAlignment(VerticalAlignment.BOTTOM);
+        header.setWrapText(true);
+        rotatedHeader = workbook.createCellStyle();
+        rotatedHeader.cloneStyleFrom(header);
+        rotatedHeader.setRotation((short) 90);
+        rotatedHeader.setAlignment(HorizontalAlignment.CENTER);
+        text = workbook.createCellStyle();
+        for (Map.Entry<Level, String> colour : COLOURS.entrySet()) {
+            XSSFCellStyle style = (XSSFCellStyle) workbook.createCellStyle();
+            style.setFillForegroundColor(new XSSFColor(hex(colour.getValue())));
+            style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            style.setAlignment(HorizontalAlignment.CENTER);
+            levelStyles.put(colour.getKey(), style);
+        }
+        for (int depth = 0; depth <= MAX_INDENT; depth++) {
+            indented[depth] = workbook.createCellStyle();
+            indented[depth].setIndention((short) depth);
+        }
+    }
+
+    public static byte[] write(ReportContent content) {
+        WorkbookWriter writer = new WorkbookWriter();
+        try {
+            int index = 1;
+            for (ReportContent.SourceMatrix source : content.sources()) {
+                String name = content.sources().size() == 1 ? "Access matrix" : "Matrix " + index + " " + source.snapshot().sourceId();
+                writer.matrixSheet(WorkbookUtil.createSafeSheetName(name.length() > 31 ? name.substring(0, 31) : name), content, source);
+                index++;
+            }
+            writer.changesSheet(content);
+            writer.coverageSheet(content);
+            writer.legendSheet();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            writer.workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the workbook", e);
+        } finally {
+            writer.workbook.dispose();
+            try {
+                writer.workbook.close();
+            } catch (IOException ignored) {
+                // temporary files are already disposed
+            }
+        }
+    }
+
+    private void matrixSheet(String name, ReportContent content, ReportContent.SourceMatrix source) {
+        SXSSFSheet sheet = workbook.createSheet(name);
+        AccessMatrix matrix = source.matrix();
+        List<Principal> columns = matrix.columns();
+        set(sheet.createRow(0), 0, "Access matrix — " + content.clientId() + " — " + source.snapshot().sourceId(), title);
+        set(sheet.createRow(1), 0, "Snapshot " + source.snapshot().snapshotId() + " of " + source.snapshot().root() + ", scanned "
+                + time(source.snapshot().scanCompletedAt()) + ". Cells show the access level each account or group holds on the folder "
+                + "(see Legend); empty means no access of its own.", text);
+        Row logins = sheet.createRow(MATRIX_HEADER_ROW);
+        Row names = sheet.createRow(MATRIX_HEADER_ROW + 1);
+        logins.setHeightInPoints(110);
+        names.setHeightInPoints(110);
+        set(logins, 0, "Folder", header);
+        set(logins, 1, "Path", header);
+        set(logins, 2, "Notes", header);
+        for (int c = 0; c < FIXED_COLUMNS; c++) {
+            set(names, c, "", header);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            Principal principal = columns.get(i);
+            set(logins, FIXED_COLUMNS + i, principal.name(), rotatedHeader);
+            set(names, FIXED_COLUMNS + i, secondHeaderLine(principal), rotatedHeader);
+            sheet.setColumnWidth(FIXED_COLUMNS + i, 5 * 256);
+        }
+        sheet.setColumnWidth(0, 45 * 256);
+        sheet.setColumnWidth(1, 70 * 256);
+        sheet.setColumnWidth(2, 22 * 256);
+        int r = MATRIX_FIRST_DATA_ROW;
+        for (AccessMatrix.Row folder : matrix.rows()) {
+            Row row = sheet.createRow(r++);
+            set(row, 0, folder.name(), indented[Math.min(folder.folder().depth(), MAX_INDENT)]);
+            set(row, 1, folder.folder().path(), text);
+            String notes = folder.folder().readError() != null ? "not readable: " + folder.folder().readError()
+                    : folder.folder().inheritanceProtected() ? "inheritance broken" : null;
+            if (notes != null) {
+                set(row, 2, notes, text);
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                Level level = folder.level(columns.get(i).sid());
+                if (level != Level.NONE) {
+                    set(row, FIXED_COLUMNS + i, level.code(), levelStyles.get(level));
+                }
+            }
+        }
+        sheet.createFreezePane(FIXED_COLUMNS, MATRIX_FIRST_DATA_ROW);
+        sheet.setAutoFilter(new CellRangeAddress(MATRIX_HEADER_ROW + 1, Math.max(r - 1, MATRIX_HEADER_ROW + 1), 0,
+                FIXED_COLUMNS + Math.max(columns.size(), 1) - 1));
+    }
+
+    private void changesSheet(ReportContent content) {
+        SXSSFSheet sheet = workbook.createSheet("Changes");
+        set(sheet.createRow(0), 0, "Changes since " + time(content.changesFrom()) + " — " + content.clientId(), title);
+        Row head = sheet.createRow(2);
+        String[] headers = {"Detected", "Folder", "Change", "Account or group", "Full name", "Before", "After", "Cause", "Source"};
+        int[] widths = {20, 70, 22, 24, 28, 26, 26, 18, 30};
+        for (int c = 0; c < headers.length; c++) {
+            set(head, c, headers[c], header);
+            sheet.setColumnWidth(c, widths[c] * 256);
+        }
+        int r = 3;
+        for (ChangeView change : content.changes()) {
+            Row row = sheet.createRow(r++);
+            Principal principal = change.principalSid() == null ? null : content.principals().get(change.principalSid());
+            set(row, 0, time(change.detectedAt()), text);
+            set(row, 1, change.path(), text);
+            set(row, 2, change.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), text);
+            set(row, 3, change.principalName(), text);
+            set(row, 4, principal == null ? null : principal.fullName(), text);
+            set(row, 5, change.before() == null ? null : change.before().description(), text);
+            set(row, 6, change.after() == null ? null : change.after().description(), text);
+            set(row, 7, change.cause().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), text);
+            set(row, 8, change.sourceId(), text);
+        }
+        if (content.changes().isEmpty()) {
+            set(sheet.createRow(r), 0, "No changes in this period.", text);
+        }
+        sheet.createFreezePane(0, 3);
+        sheet.setAutoFilter(new CellRangeAddress(2, Math.max(r - 1, 2), 0, headers.length - 1));
+    }
+
+    private void coverageSheet(ReportContent content) {
+        SXSSFSheet sheet = workbook.createSheet("Scan coverage");
+        set(sheet.createRow(0), 0, "What the report covers — generated " + time(content.generatedAt()), title);
+        Row head = sheet.createRow(2);
+        String[] headers = {"Source", "Root", "Snapshot", "Scan", "Scanned at", "Folders", "Unreadable"};
+        for (int c = 0; c < headers.length; c++) {
+            set(head, c, headers[c], header);
+            sheet.setColumnWidth(c, (c == 1 || c == 0 ? 45 : 20) * 256);
+        }
+        int r = 3;
+        for (ReportContent.SourceMatrix source : content.sources()) {
+            Row row = sheet.createRow(r++);
+            set(row, 0, source.snapshot().sourceId(), text);
+            set(row, 1, source.snapshot().root(), text);
+            row.createCell(2).setCellValue(source.snapshot().snapshotId());
+            set(row, 3, source.snapshot().scanId(), text);
+            set(row, 4, time(source.snapshot().scanCompletedAt()), text);
+            row.createCell(5).setCellValue(source.snapshot().folderCount());
+            row.createCell(6).setCellValue(source.snapshot().errorCount());
+        }
+    }
+
+    private void legendSheet() {
+        SXSSFSheet sheet = workbook.createSheet("Legend");
+        set(sheet.createRow(0), 0, "Access levels", title);
+        Row head = sheet.createRow(2);
+        set(head, 0, "Code", header);
+        set(head, 1, "Meaning", header);
+        sheet.setColumnWidth(1, 60 * 256);
+        int r = 3;
+        for (Level level : Level.values()) {
+            if (level == Level.NONE) {
+                continue;
+            }
+            Row row = sheet.createRow(r++);
+            set(row, 0, level.code(), levelStyles.get(level));
+            set(row, 1, level.description(), text);
+        }
+        set(sheet.createRow(r + 1), 0, "Levels are those of each account or group's own entries; group membership is not yet expanded.", text);
+    }
+
+    private static String secondHeaderLine(Principal principal) {
+        return switch (principal.kind()) {
+            case USER -> principal.fullName() == null ? "" : principal.fullName();
+            case GROUP -> "group";
+            case WELL_KNOWN -> "built-in";
+            case UNRESOLVED -> "unknown account " + principal.sid();
+        };
+    }
+
+    private static void set(Row row, int column, String value, CellStyle style) {
+        if (value == null) {
+            return;
+        }
+        var cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    private static String time(java.time.Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    private static byte[] hex(String rgb) {
+        return new byte[]{(byte) Integer.parseInt(rgb.substring(0, 2), 16), (byte) Integer.parseInt(rgb.substring(2, 4), 16),
+                (byte) Integer.parseInt(rgb.substring(4, 6), 16)};
+    }
+}

@@ -1,0 +1,28 @@
+package io.aclens.report.messaging;
+
+import io.aclens.contracts.ChangeSetCompleted;
+import io.aclens.contracts.EventCodec;
+import io.aclens.report.repository.SourceStateRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Learns which snapshot each source is at once its changes are known, so a report never shows a matrix
+ * newer than its changes. Poison records go to aclens.change-sets.v1.dlq (channel strategy).
+ */
+@ApplicationScoped
+public class ChangeSetConsumer {
+    private final SourceStateRepository sources;
+
+    public ChangeSetConsumer(SourceStateRepository sources) {
+        this.sources = sources;
+    }
+
+    @Incoming("change-sets")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        ChangeSetCompleted changeSet = EventCodec.decode(record.headers(), record.value(), ChangeSetCompleted.class);
+        return sources.advance(changeSet.clientId(), changeSet.sourceId(), changeSet.snapshotId());
+    }
+}

@@ -1,0 +1,54 @@
+package io.aclens.report.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Which snapshot of each source a report shows: the latest one whose changes are known. */
+@ApplicationScoped
+public class SourceStateRepository {
+    private final Pool pool;
+
+    public SourceStateRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Moves a source forward to a newer snapshot; an older or repeated event changes nothing. */
+    public Uni<Void> advance(String clientId, String sourceId, long snapshotId) {
+        return pool.preparedQuery("""
+                        insert into report.source_state (client_id, source_id, latest_snapshot_id, updated_at)
+                        values ($1, $2, $3, now())
+                        on conflict (client_id, source_id) do update
+                        set latest_snapshot_id = excluded.latest_snapshot_id, updated_at = now()
+                        where report.source_state.latest_snapshot_id < excluded.latest_snapshot_id""")
+                .execute(Tuple.of(clientId, sourceId, snapshotId)).replaceWithVoid();
+    }
+
+    /** Source id to latest snapshot id, in source order. */
+    public Uni<Map<String, Long>> latestSnapshots(String clientId) {
+        return pool.preparedQuery("select source_id, latest_snapshot_id from report.source_state where client_id = $1 order by source_id")
+                .execute(Tuple.of(clientId))
+                .map(rows -> {
+                    Map<String, Long> latest = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        latest.put(row.getString(0), row.getLong(1));
+                    }
+                    return latest;
+                });
+    }
+
+    public Uni<List<String>> clients() {
+        return pool.query("select distinct client_id from report.source_state order by client_id").execute()
+                .map(rows -> {
+                    List<String> clients = new ArrayList<>();
+                    rows.forEach(row -> clients.add(row.getString(0)));
+                    return clients;
+                });
+    }
+}

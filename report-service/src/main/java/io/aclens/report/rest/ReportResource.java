@@ -1,0 +1,73 @@
+package io.aclens.report.rest;
+
+import io.aclens.report.repository.ReportRepository;
+import io.aclens.report.repository.ReportStore;
+import io.aclens.report.service.ReportService;
+import io.aclens.support.rest.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+@Path("/api")
+public class ReportResource {
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ReportService reports;
+    private final ReportRepository repository;
+    private final ReportStore store;
+
+    public ReportResource(ReportService reports, ReportRepository repository, ReportStore store) {
+        this.reports = reports;
+        this.repository = repository;
+        this.store = store;
+    }
+
+    /** Builds the client's report now (on a worker thread: POI work never runs on the event loop). */
+    @POST
+    @Path("/clients/{clientId}/reports")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Response generate(@PathParam("clientId") String clientId) {
+        ReportView view = ReportView.of(reports.generate(clientId, "ON_DEMAND", null));
+        return Response.created(URI.create("/api/reports/" + view.reportId())).entity(view).build();
+    }
+
+    @GET
+    @Path("/clients/{clientId}/reports")
+    @Produces(MediaType.APPLICATION_JSON)
+    @WithSession
+    public Uni<List<ReportView>> list(@PathParam("clientId") String clientId) {
+        return repository.forClient(clientId).map(list -> list.stream().map(ReportView::of).toList());
+    }
+
+    @GET
+    @Path("/reports/{reportId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @WithSession
+    public Uni<ReportView> get(@PathParam("reportId") long reportId) {
+        return repository.findById(reportId).onItem().ifNull().failWith(() -> ProblemException.notFound("No report " + reportId))
+                .map(ReportView::of);
+    }
+
+    @GET
+    @Path("/reports/{reportId}/xlsx")
+    @Produces(XLSX)
+    public Uni<Response> download(@PathParam("reportId") long reportId) {
+        return store.content(reportId).map(bytes -> {
+            if (bytes == null) {
+                throw ProblemException.notFound("No report " + reportId);
+            }
+            return Response.ok(bytes, XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"aclens-report-" + reportId + ".xlsx\"").build();
+        });
+    }
+}

@@ -1,0 +1,124 @@
+package io.aclens.report;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.aclens.access.Ace;
+import io.aclens.access.AccessMask;
+import io.aclens.access.ChangeCause;
+import io.aclens.access.ChangeKind;
+import io.aclens.access.Level;
+import io.aclens.access.Principal;
+import io.aclens.access.PrincipalKind;
+import io.aclens.contracts.ChangeSetCompleted;
+import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.Topics;
+import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.FolderView;
+import io.aclens.contracts.api.SnapshotView;
+import io.aclens.report.service.MonthlyReports;
+import io.aclens.support.messaging.DeadLetters;
+import io.aclens.testing.KafkaBrokerResource;
+import io.aclens.testing.KafkaTestClient;
+import io.aclens.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(UpstreamServicesStub.class)
+class ReportPipelineTest {
+    private static KafkaTestClient kafka;
+
+    @Inject
+    MonthlyReports monthly;
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.forTestBroker();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    private static String knownClient() {
+        String client = "acme-" + UUID.randomUUID();
+        long snapshotId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+        Principal bob = new Principal("S-1-22-1-1001", "bob", "Bob Builder", PrincipalKind.USER);
+        UpstreamServicesStub.PRINCIPALS.put(client, List.of(bob));
+        UpstreamServicesStub.SNAPSHOTS.put(snapshotId, new SnapshotView(snapshotId, client, "fs1", "scan", "/srv", null, 2, 0, Instant.now(), Instant.now()));
+        UpstreamServicesStub.FOLDERS.put(snapshotId, new FolderPage(List.of(
+                new FolderView("/srv", 0, bob.sid(), null, false, "a", List.of(Ace.allow(bob.sid(), AccessMask.FULL_CONTROL)), null),
+                new FolderView("/srv/Finance", 1, bob.sid(), null, false, "b", List.of(Ace.allow(bob.sid(), AccessMask.READ)), null)), null));
+        UpstreamServicesStub.CHANGES.put(client, List.of(new ChangeView(1, snapshotId, client, "fs1", "/srv/Finance", ChangeKind.LOWERED,
+                bob.sid(), "bob", Level.MODIFY, Level.READ, ChangeCause.ACL_EDIT, Instant.now())));
+        kafka.send(Topics.CHANGE_SETS, new ChangeSetCompleted(ChangeSetCompleted.eventIdFor(snapshotId), snapshotId, snapshotId - 1, client,
+                "fs1", 1, false, Instant.now(), Instant.now()));
+        return client;
+    }
+
+    @Test
+    void onDemandReportIsStoredAndDownloadable() throws Exception {
+        String client = knownClient();
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().post("/api/clients/" + client + "/reports").statusCode() == 201);
+
+        given().get("/api/clients/" + client + "/reports").then().statusCode(200).body("$", hasSize(1)).body("[0].folderCount", equalTo(2));
+        String url = given().get("/api/clients/" + client + "/reports").then().extract().path("[0].downloadUrl");
+        byte[] xlsx = given().get(url).then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet matrix = workbook.getSheet("Access matrix");
+            assertThat(matrix.getRow(4).getCell(3).getStringCellValue()).isEqualTo("Bob Builder");
+            assertThat(matrix.getRow(5).getCell(3).getStringCellValue()).isEqualTo("F");
+            assertThat(matrix.getRow(6).getCell(3).getStringCellValue()).isEqualTo("R");
+            assertThat(workbook.getSheet("Changes").getRow(3).getCell(1).getStringCellValue()).isEqualTo("/srv/Finance");
+        }
+    }
+
+    @Test
+    void scheduledReportIsMadeOncePerClientAndPeriod() {
+        String client = knownClient();
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().post("/api/clients/" + client + "/reports").statusCode() == 201);
+        String period = "1999-" + ThreadLocalRandom.current().nextInt(10, 99);
+
+        assertThat(monthly.generateFor(period)).isGreaterThanOrEqualTo(1);
+        assertThat(monthly.generateFor(period)).as("the period is already reported").isZero();
+        given().get("/api/clients/" + client + "/reports").then().body("findAll { it.period == '" + period + "' }", hasSize(1));
+    }
+
+    @Test
+    void unknownClientAndPoisonEventsAreClearErrors() {
+        given().post("/api/clients/nobody/reports").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/reports/987654321/xlsx").then().statusCode(404);
+
+        String key = "poison-" + UUID.randomUUID();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventCodec.HEADER_TYPE, "io.aclens.changeset.completed.v1".getBytes(StandardCharsets.UTF_8));
+        kafka.send(Topics.CHANGE_SETS, key, headers, "[]".getBytes(StandardCharsets.UTF_8));
+        List<ConsumerRecord<String, byte[]>> dead = kafka.readUntil(Topics.deadLetter(Topics.CHANGE_SETS),
+                all -> all.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(30));
+        assertThat(dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow().headers().lastHeader(DeadLetters.REASON)).isNotNull();
+    }
+}
