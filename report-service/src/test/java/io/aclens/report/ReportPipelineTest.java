@@ -85,6 +85,7 @@ class ReportPipelineTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().post("/api/clients/" + client + "/reports").statusCode() == 201);
 
         given().get("/api/clients/" + client + "/reports").then().statusCode(200).body("$", hasSize(1)).body("[0].folderCount", equalTo(2));
+        given().get("/api/clients/" + client + "/sources").then().body("[0].sourceId", equalTo("fs1"));
         String url = given().get("/api/clients/" + client + "/reports").then().extract().path("[0].downloadUrl");
         byte[] xlsx = given().get(url).then().statusCode(200)
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();

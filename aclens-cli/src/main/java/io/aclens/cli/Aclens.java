@@ -1,0 +1,21 @@
+package io.aclens.cli;
+
+import io.aclens.cli.bench.BenchCommand;
+import io.aclens.cli.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "aclens", mixinStandardHelpOptions = true, version = "ACLens 0.1.0",
+        description = "Who can access which folder, and what changed.",
+        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Aclens {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Aclens()).execute(args));
+    }
+
+    /** The ACLens checkout (the ./aclens script passes it), whose module folders hold the packaged services. */
+    public static java.nio.file.Path home() {
+        return java.nio.file.Path.of(System.getProperty("aclens.home", ".")).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,111 @@
+package io.aclens.cli.bench;
+
+import io.aclens.cli.Aclens;
+import io.aclens.cli.stack.PipelineClient;
+import io.aclens.cli.stack.Stack;
+import io.aclens.cli.stack.StackConfig;
+import io.aclens.contracts.api.ScanView;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Generates a tree with POSIX ACLs and measures the pipeline (scan start to snapshot committed) against getfacl -R -p.",
+                "Prints folders/s for both, their ratio (target: the pipeline takes at most 5x getfacl's time) and peak memory per service."})
+public final class BenchCommand implements Callable<Integer> {
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
+
+    @Option(names = "--folders", defaultValue = "200000", description = "Folders in the generated tree (default: ${DEFAULT-VALUE}).")
+    int folders;
+
+    @Option(names = "--acl-ratio", defaultValue = "0.05", description = "Share of folders with an extended ACL (default: ${DEFAULT-VALUE}).")
+    double aclRatio;
+
+    @Option(names = "--data", defaultValue = ".aclens-bench", description = "Scratch folder, emptied first (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dataDir = data.toAbsolutePath();
+        deleteRecursively(dataDir);
+        Path tree = dataDir.resolve("tree");
+        Instant t0 = Instant.now();
+        int withAcl = TreeGenerator.generate(tree, folders, aclRatio, 42);
+        System.out.printf(Locale.ROOT, "tree: %d folders, %d with an extended ACL, generated in %s%n", folders, withAcl,
+                Stack.seconds(Duration.between(t0, Instant.now())));
+
+        Duration getfacl = getfacl(tree); // also warms the cache for the pipeline, as it is warm for getfacl
+        if (getfacl != null) {
+            getfacl = getfacl(tree);
+            System.out.printf(Locale.ROOT, "getfacl -R -p (warm cache): %s = %,.0f folders/s%n", Stack.seconds(getfacl), rate(getfacl));
+        }
+
+        try (Stack stack = Stack.start(StackConfig.of(Aclens.home(), dataDir.resolve("stack"), true), line -> System.out.println("  " + line))) {
+            PipelineClient pipeline = new PipelineClient(stack);
+            PipelineClient.Scan scan = new PipelineClient.Scan("bench", tree.toString(), "bench:tree", null, null);
+            Duration first = timeScan(pipeline, scan);
+            System.out.printf(Locale.ROOT, "pipeline, first scan (scan start -> snapshot committed): %s = %,.0f folders/s%n",
+                    Stack.seconds(first), rate(first));
+            Duration second = timeScan(pipeline, scan);
+            System.out.printf(Locale.ROOT, "pipeline, unchanged rescan: %s = %,.0f folders/s%n", Stack.seconds(second), rate(second));
+            if (getfacl != null) {
+                double ratio = (double) first.toMillis() / Math.max(1, getfacl.toMillis());
+                System.out.printf(Locale.ROOT, "ratio pipeline/getfacl: %.2fx (target <= 5x): %s%n", ratio, ratio <= 5 ? "MET" : "NOT MET");
+            }
+            System.out.println("peak memory (RSS, MiB): " + stack.peakMemoryMib());
+        }
+        return 0;
+    }
+
+    private Duration timeScan(PipelineClient pipeline, PipelineClient.Scan scan) {
+        Instant start = Instant.now();
+        ScanView committed = pipeline.awaitCommitted(pipeline.startScan(scan), TIMEOUT);
+        if (committed.expectedFolders() != folders) {
+            throw new IllegalStateException("Expected " + folders + " folders, the snapshot has " + committed.expectedFolders());
+        }
+        return Duration.between(start, Instant.now());
+    }
+
+    private double rate(Duration duration) {
+        return folders / Math.max(0.001, duration.toMillis() / 1000.0);
+    }
+
+    /** Times {@code getfacl -R -p tree > /dev/null}; null when getfacl is not installed. */
+    private static Duration getfacl(Path tree) throws IOException, InterruptedException {
+        Instant start = Instant.now();
+        Process process;
+        try {
+            process = new ProcessBuilder("getfacl", "-R", "-p", tree.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null"))).redirectErrorStream(false).start();
+        } catch (IOException e) {
+            System.out.println("getfacl is not installed (Debian: apt-get install acl); the comparison is skipped");
+            return null;
+        }
+        process.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("getfacl failed");
+        }
+        return Duration.between(start, Instant.now());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

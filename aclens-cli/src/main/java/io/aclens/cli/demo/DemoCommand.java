@@ -1,0 +1,40 @@
+package io.aclens.cli.demo;
+
+import io.aclens.cli.Aclens;
+import io.aclens.cli.stack.StackConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the whole pipeline on embedded defaults (Kafka, PostgreSQL, the 4 services) and writes the client report.",
+                "Without --root: creates a sample share with POSIX ACLs, scans it, changes permissions, scans again.",
+                "With --root: scans that folder (read only); run it again after a permission change to see the change in the report."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--root", description = "Folder tree to scan instead of the sample share (nothing in it is changed).")
+    Path root;
+
+    @Option(names = "--out", defaultValue = "out", description = "Where the report is written (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--client", defaultValue = "demo", description = "Client id the scans belong to (default: ${DEFAULT-VALUE}).")
+    String clientId;
+
+    @Option(names = "--source-id", description = "Name of the scanned source (default: local:<host>:<root>).")
+    String sourceId;
+
+    @Option(names = "--data", defaultValue = ".aclens", description = "State kept between runs: Kafka, PostgreSQL, logs (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+        if (root != null && !root.toFile().isDirectory()) {
+            System.err.println("--root " + root + " is not a folder");
+            return 2;
+        }
+        new Demo(System.out).run(new Demo.Options(root, out, clientId, sourceId, StackConfig.of(Aclens.home(), data.toAbsolutePath(), false)));
+        return 0;
+    }
+}

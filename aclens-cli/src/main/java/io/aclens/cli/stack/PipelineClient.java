@@ -1,0 +1,175 @@
+package io.aclens.cli.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.api.ChangeSetView;
+import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.ScanView;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Drives the running services over their REST APIs: start a scan, follow it to its change set, get the report. */
+public final class PipelineClient {
+    private static final ObjectMapper JSON = EventCodec.mapper();
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Stack stack;
+
+    public PipelineClient(Stack stack) {
+        this.stack = stack;
+    }
+
+    /** What to scan; {@code passwdFile}/{@code groupFile} may be null (the collector host's own). */
+    public record Scan(String clientId, String root, String sourceId, String passwdFile, String groupFile) {
+    }
+
+    /** Starts the scan and returns its id. */
+    public String startScan(Scan scan) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("clientId", scan.clientId());
+        body.put("root", scan.root());
+        body.put("sourceId", scan.sourceId());
+        body.put("passwdFile", scan.passwdFile());
+        body.put("groupFile", scan.groupFile());
+        JsonNode accepted = send("POST", stack.url("collector-service") + "/api/scans", body, 202);
+        return accepted.get("scanId").asText();
+    }
+
+    /** Waits until the scan is the source's new snapshot; fails with the reason if it will never be. */
+    public ScanView awaitCommitted(String scanId, Duration timeout) {
+        return poll(timeout, "scan " + scanId + " to be committed", () -> {
+            JsonNode collector = send("GET", stack.url("collector-service") + "/api/scans/" + scanId, null, 200);
+            if ("FAILED".equals(collector.path("state").asText())) {
+                throw new IllegalStateException("Scan failed: " + collector.path("failure").asText());
+            }
+            Optional<JsonNode> seen = find(stack.url("snapshot-service") + "/api/scans/" + scanId);
+            if (seen.isEmpty()) {
+                return Optional.empty();
+            }
+            ScanView scan = JSON.convertValue(seen.get(), ScanView.class);
+            return switch (scan.status()) {
+                case "COMMITTED" -> Optional.of(scan);
+                case "STAGING" -> Optional.empty();
+                default -> throw new IllegalStateException("Scan " + scanId + " is " + scan.status() + ": " + scan.reason());
+            };
+        });
+    }
+
+    public ChangeSetView awaitChangeSet(long snapshotId, Duration timeout) {
+        return poll(timeout, "the changes of snapshot " + snapshotId, () -> find(stack.url("diff-service") + "/api/change-sets/" + snapshotId)
+                .map(node -> JSON.convertValue(node, ChangeSetView.class)));
+    }
+
+    /** Waits until the report service shows the source at this snapshot (it learns it from change-set events). */
+    public void awaitReportable(String clientId, String sourceId, long snapshotId, Duration timeout) {
+        poll(timeout, "the report service to see snapshot " + snapshotId, () -> {
+            for (JsonNode source : send("GET", stack.url("report-service") + "/api/clients/" + encode(clientId) + "/sources", null, 200)) {
+                if (source.get("sourceId").asText().equals(sourceId) && source.get("latestSnapshotId").asLong() >= snapshotId) {
+                    return Optional.of(true);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    public List<ChangeView> changes(String clientId, Instant from) {
+        JsonNode changes = send("GET", stack.url("diff-service") + "/api/clients/" + encode(clientId) + "/changes?from=" + from, null, 200);
+        return List.of(JSON.convertValue(changes, ChangeView[].class));
+    }
+
+    /** Generates the client's report now and downloads it. */
+    public byte[] report(String clientId) {
+        JsonNode report = send("POST", stack.url("report-service") + "/api/clients/" + encode(clientId) + "/reports", null, 201);
+        return bytes(stack.url("report-service") + report.get("downloadUrl").asText());
+    }
+
+    private byte[] bytes(String url) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private Optional<JsonNode> find(String url) {
+        HttpResponse<String> response = exchange("GET", url, null);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(url, response, 200));
+    }
+
+    private JsonNode send(String method, String url, Object body, int expectedStatus) {
+        return parse(url, exchange(method, url, body), expectedStatus);
+    }
+
+    private HttpResponse<String> exchange(String method, String url, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
+                    .header("Content-Type", "application/json").method(method, publisher).build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private static JsonNode parse(String url, HttpResponse<String> response, int expectedStatus) {
+        if (response.statusCode() != expectedStatus) {
+            throw new IllegalStateException(response.request().method() + " " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(url + " did not answer JSON: " + response.body(), e);
+        }
+    }
+
+    private static <T> T poll(Duration timeout, String what, Supplier<Optional<T>> check) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Optional<T> result = check.get();
+            if (result.isPresent()) {
+                return result.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Gave up waiting for " + what + " after " + timeout);
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,143 @@
+package io.aclens.cli.stack;
+
+import io.aclens.contracts.Topics;
+import io.aclens.embedded.EmbeddedKafkaBroker;
+import io.aclens.embedded.EmbeddedPostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The whole ACLens pipeline on one machine: a real Kafka broker (in this JVM), PostgreSQL (embedded unless a
+ * database is configured) and the four services as child JVMs, configured with the keys docker-compose uses.
+ */
+public final class Stack implements AutoCloseable {
+    public static final List<String> SERVICES = List.of("collector-service", "snapshot-service", "diff-service", "report-service");
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+    private EmbeddedKafkaBroker kafka;
+    private EmbeddedPostgresServer postgres;
+
+    private Stack() {
+    }
+
+    /** Starts everything; {@code progress} hears one line per part started. */
+    public static Stack start(StackConfig config, Consumer<String> progress) {
+        Stack stack = new Stack();
+        try {
+            stack.startAll(config, progress);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(StackConfig config, Consumer<String> progress) {
+        Instant t0 = Instant.now();
+        kafka = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
+        started.add(kafka);
+        kafka.createTopics(Topics.ALL);
+        startupTimes.put("kafka", Duration.between(t0, Instant.now()));
+        progress.accept("Kafka broker (KRaft) at " + kafka.bootstrapServers() + " in " + seconds(startupTimes.get("kafka")));
+
+        Instant t1 = Instant.now();
+        Map<String, String> database = new LinkedHashMap<>();
+        if (config.database().isPresent()) {
+            StackConfig.ExternalDatabase external = config.database().get();
+            database.put("quarkus.datasource.jdbc.url", external.jdbcUrl());
+            database.put("quarkus.datasource.reactive.url", external.jdbcUrl().replaceFirst("^jdbc:", ""));
+            database.put("quarkus.datasource.username", external.user());
+            database.put("quarkus.datasource.password", external.password());
+            progress.accept("PostgreSQL: using the configured database " + external.jdbcUrl());
+        } else {
+            postgres = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.postgresPort());
+            started.add(postgres);
+            database.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+            database.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
+            database.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+            database.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+            startupTimes.put("postgres", Duration.between(t1, Instant.now()));
+            progress.accept("PostgreSQL (embedded) on port " + postgres.port() + " in " + seconds(startupTimes.get("postgres")));
+        }
+
+        Instant t2 = Instant.now();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            ports.put(SERVICES.get(i), config.firstServicePort() == 0 ? freePort() : config.firstServicePort() + i);
+        }
+        Path logs = config.dataDir().resolve("logs");
+        for (String service : SERVICES) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            if (!service.equals("collector-service")) {
+                properties.putAll(database);
+            }
+            properties.put("quarkus.rest-client.snapshot-service.url", "http://127.0.0.1:" + ports.get("snapshot-service"));
+            properties.put("quarkus.rest-client.diff-service.url", "http://127.0.0.1:" + ports.get("diff-service"));
+            Path jar = config.home().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            ServiceProcess process = ServiceProcess.start(service, jar, ports.get(service), config.serviceHeap(), properties, logs);
+            started.add(process);
+            services.put(service, process);
+        }
+        CompletableFuture.allOf(services.values().stream()
+                .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3)))).toArray(CompletableFuture[]::new)).join();
+        startupTimes.put("services", Duration.between(t2, Instant.now()));
+        progress.accept("4 services ready in " + seconds(startupTimes.get("services")) + " (logs in " + logs + ")");
+    }
+
+    public String url(String service) {
+        return services.get(service).baseUrl();
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public Map<String, Duration> startupTimes() {
+        return startupTimes;
+    }
+
+    /** Peak RSS in MiB of each service, of this JVM (the command with the Kafka broker) and of PostgreSQL's postmaster. */
+    public Map<String, Long> peakMemoryMib() {
+        Map<String, Long> peaks = new LinkedHashMap<>();
+        services.forEach((name, process) -> peaks.put(name, process.peakRssMib()));
+        peaks.put("aclens command + kafka broker", ProcessMemory.peakRssMib(ProcessHandle.current().pid()));
+        return peaks;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("While stopping: " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+
+    public static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

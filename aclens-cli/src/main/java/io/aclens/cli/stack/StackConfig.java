@@ -1,0 +1,29 @@
+package io.aclens.cli.stack;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the stack keeps its data and which ports it uses. A configured database
+ * (ACLENS_DB_JDBC_URL, ACLENS_DB_USER, ACLENS_DB_PASSWORD) replaces the embedded PostgreSQL.
+ *
+ * @param home    the ACLens checkout, whose module folders hold the packaged services
+ * @param dataDir Kafka log, PostgreSQL cluster and service logs; kept between runs
+ */
+public record StackConfig(Path home, Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int firstServicePort,
+                          String serviceHeap, Optional<ExternalDatabase> database) {
+
+    public record ExternalDatabase(String jdbcUrl, String user, String password) {
+    }
+
+    /** The demo's fixed ports (so state kept in the data directory stays valid), or free ones with {@code dynamicPorts}. */
+    public static StackConfig of(Path home, Path dataDir, boolean dynamicPorts) {
+        String url = System.getenv("ACLENS_DB_JDBC_URL");
+        Optional<ExternalDatabase> database = url == null || url.isBlank() ? Optional.empty()
+                : Optional.of(new ExternalDatabase(url, System.getenv().getOrDefault("ACLENS_DB_USER", "postgres"),
+                System.getenv().getOrDefault("ACLENS_DB_PASSWORD", "")));
+        String heap = System.getenv().getOrDefault("ACLENS_SERVICE_HEAP", "512m");
+        return dynamicPorts ? new StackConfig(home, dataDir, 0, 0, 0, 0, heap, database)
+                : new StackConfig(home, dataDir, 19092, 19093, 15432, 18081, heap, database);
+    }
+}
