@@ -52,6 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         try (Stack stack = Stack.start(StackConfig.of(Aclens.home(), dataDir.resolve("stack"), true), line -> System.out.println("  " + line))) {
             PipelineClient pipeline = new PipelineClient(stack);
+            java.util.Map<String, Double> cpuAtStart = stack.cpuSeconds();
             PipelineClient.Scan scan = new PipelineClient.Scan("bench", tree.toString(), "bench:tree", null, null);
             Duration first = timeScan(pipeline, scan);
             System.out.printf(Locale.ROOT, "pipeline, first scan (scan start -> snapshot committed): %s = %,.0f folders/s%n",
@@ -63,6 +64,9 @@ public final class BenchCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "ratio pipeline/getfacl: %.2fx (target <= 5x): %s%n", ratio, ratio <= 5 ? "MET" : "NOT MET");
             }
             System.out.println("peak memory (RSS, MiB): " + stack.peakMemoryMib());
+            java.util.Map<String, String> cpuUsed = new java.util.LinkedHashMap<>();
+            stack.cpuSeconds().forEach((name, seconds) -> cpuUsed.put(name, String.format(Locale.ROOT, "%.1f", seconds - cpuAtStart.getOrDefault(name, 0.0))));
+            System.out.println("CPU seconds used by the two scans: " + cpuUsed);
         }
         return 0;
     }

@@ -43,8 +43,6 @@ public final class Demo {
         Instant start = Instant.now();
         out.println("ACLens demo — data in " + options.stack().dataDir().toAbsolutePath());
         try (Stack stack = step("start Kafka, PostgreSQL and the 4 services", () -> Stack.start(options.stack(), line -> out.println("    " + line)))) {
-            Thread stopOnCtrlC = new Thread(stack::close, "aclens-stop");
-            Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
             PipelineClient pipeline = new PipelineClient(stack);
             ChangeSetView changeSet;
             PipelineClient.Scan scan;
@@ -72,7 +70,6 @@ public final class Demo {
             out.println("Changes in this run: " + (changeSet.baseline() ? "none (first scan of this source: the baseline)" : changeSet.changeCount()));
             out.println("Peak memory (RSS): " + memory);
             out.println("Total " + Stack.seconds(Duration.between(start, Instant.now())) + "; stopping everything.");
-            Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
             return new Result(report, changeSet, steps, memory);
         }
     }

@@ -37,6 +37,10 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-Dquarkus.http.port=" + port));
+        String extraOptions = System.getenv().getOrDefault("ACLENS_SERVICE_JVM_OPTS", "").trim();
+        if (!extraOptions.isEmpty()) {
+            command.addAll(List.of(extraOptions.split("\\s+")));
+        }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {
@@ -88,6 +92,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** Peak resident memory of the process so far (VmHWM), in MiB; -1 when the OS does not say. */
     public long peakRssMib() {
         return ProcessMemory.peakRssMib(process.pid());
+    }
+
+    /** CPU time the process has used so far, in seconds. */
+    public double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class Stack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+    private final Thread stopOnExit = new Thread(this::close, "aclens-stop");
     private EmbeddedKafkaBroker kafka;
     private EmbeddedPostgresServer postgres;
 
@@ -35,6 +36,7 @@ public final class Stack implements AutoCloseable {
     /** Starts everything; {@code progress} hears one line per part started. */
     public static Stack start(StackConfig config, Consumer<String> progress) {
         Stack stack = new Stack();
+        Runtime.getRuntime().addShutdownHook(stack.stopOnExit); // Ctrl-C or kill stops the child processes too
         try {
             stack.startAll(config, progress);
             return stack;
@@ -117,8 +119,27 @@ public final class Stack implements AutoCloseable {
         return peaks;
     }
 
+    /** CPU seconds used so far by each service, by this JVM (with the Kafka broker) and by PostgreSQL's processes. */
+    public Map<String, Double> cpuSeconds() {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        services.forEach((name, process) -> cpu.put(name, process.cpuSeconds()));
+        cpu.put("aclens command + kafka broker", ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0));
+        if (postgres != null) {
+            cpu.put("postgresql", ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                    .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0)).sum());
+        }
+        return cpu;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or ran: closing here as well is harmless
+            }
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();

@@ -1,75 +1,89 @@
 package io.aclens.collector.messaging;
 
 import io.aclens.collector.config.CollectorConfig;
+import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.ScanEvent;
 import io.aclens.support.messaging.EventMessages;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Publishes a scan's events to Kafka ({@code acks=all}, idempotent producer, keyed by scan id so they stay
- * in order). Sends are asynchronous with a bounded number in flight; a scan is declared completed only
- * after every folder event was acknowledged by the broker.
+ * Publishes a scan's events on the "scans" channel ({@code acks=all}, idempotent producer, keyed by scan id
+ * so they stay in order). Lifecycle events go through the channel's emitter and are awaited; the folder
+ * events of the hot path go straight to the channel's own Kafka producer (no per-message hand-off between
+ * threads), asynchronously with a bounded number in flight. "Completed" is sent only after every folder
+ * event was acknowledged, so it can never overtake one.
  */
 @ApplicationScoped
 public class ScanEventPublisher {
     public static final String SOURCE = "/aclens/collector";
     private static final Duration FLUSH_TIMEOUT = Duration.ofMinutes(5);
 
-    private final Emitter<byte[]> emitter;
+    private final MutinyEmitter<byte[]> lifecycle;
+    private final KafkaClientService kafka;
+    private final String topic;
     private final int maxInFlight;
 
-    public ScanEventPublisher(@Channel("scans") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 50_000) Emitter<byte[]> emitter,
-                              CollectorConfig config) {
-        this.emitter = emitter;
+    public ScanEventPublisher(@Channel("scans") MutinyEmitter<byte[]> lifecycle, KafkaClientService kafka,
+                              @ConfigProperty(name = "mp.messaging.outgoing.scans.topic") String topic, CollectorConfig config) {
+        this.lifecycle = lifecycle;
+        this.kafka = kafka;
+        this.topic = topic;
         this.maxInFlight = config.maxInFlightEvents();
     }
 
     public Publication open() {
-        return new Publication();
+        return new Publication(kafka.<String, byte[]>getProducer("scans").unwrap());
     }
 
     /** The events of one scan. Not shared between threads. */
     public final class Publication {
+        private final Producer<String, byte[]> producer;
         private final Semaphore permits = new Semaphore(maxInFlight);
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-        public void send(ScanEvent event) {
-            permits.acquireUninterruptibly();
-            emitter.send(EventMessages.of(event, SOURCE)
-                    .withAck(() -> {
-                        permits.release();
-                        return CompletableFuture.completedFuture(null);
-                    })
-                    .withNack(error -> {
-                        failure.compareAndSet(null, error);
-                        permits.release();
-                        return CompletableFuture.completedFuture(null);
-                    }));
+        private Publication(Producer<String, byte[]> producer) {
+            this.producer = producer;
         }
 
-        /** Waits until Kafka acknowledged (or refused) everything sent, then rethrows the first refusal. */
+        /** Sends a lifecycle event and waits for the broker's acknowledgement. */
+        public void sendAndAwait(ScanEvent event) {
+            lifecycle.sendMessageAndAwait(EventMessages.of(event, SOURCE));
+        }
+
+        /** Sends a folder event without waiting; blocks only while {@code maxInFlight} are unacknowledged. */
+        public void send(FolderScanned event) {
+            permits.acquireUninterruptibly();
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, event.partitionKey(), EventCodec.encode(event),
+                    EventCodec.headers(event, SOURCE));
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+                permits.release();
+            });
+        }
+
+        /** Waits until Kafka acknowledged (or refused) every folder event sent, then rethrows the first refusal. */
         public void flush() throws InterruptedException {
             if (!permits.tryAcquire(maxInFlight, FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("Kafka did not acknowledge the scan's events within " + FLUSH_TIMEOUT);
             }
             permits.release(maxInFlight);
-            Throwable error = failure.get();
+            Exception error = failure.get();
             if (error != null) {
                 throw new IllegalStateException("Kafka refused an event: " + error.getMessage(), error);
             }
-        }
-
-        public void sendAndFlush(ScanEvent event) throws InterruptedException {
-            send(event);
-            flush();
         }
     }
 }

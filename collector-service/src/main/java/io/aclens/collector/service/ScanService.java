@@ -86,7 +86,7 @@ public class ScanService {
         remember(new ScanStatus(scanId, scan.clientId, scan.sourceId, queued.root(), ScanStatus.State.RUNNING, 0, 0, started, null, null));
         ScanEventPublisher.Publication events = publisher.open();
         try {
-            events.sendAndFlush(new ScanStarted(scanId + ":started", scanId, scan.clientId, scan.sourceId, SourceKind.LOCAL_POSIX,
+            events.sendAndAwait(new ScanStarted(scanId + ":started", scanId, scan.clientId, scan.sourceId, SourceKind.LOCAL_POSIX,
                     queued.root(), started));
             AtomicLong sequence = new AtomicLong();
             PosixTreeScanner.Summary summary = PosixTreeScanner.scan(scan.root, scan.maxDepth, folder -> {
@@ -97,7 +97,7 @@ public class ScanService {
             events.flush();
             List<Principal> principals = summary.sids().stream().map(scan.identities::resolve).toList();
             Instant finished = Instant.now();
-            events.sendAndFlush(new ScanCompleted(scanId + ":completed", scanId, scan.clientId, scan.sourceId, summary.folders(),
+            events.sendAndAwait(new ScanCompleted(scanId + ":completed", scanId, scan.clientId, scan.sourceId, summary.folders(),
                     summary.errors(), summary.unreadable(), principals, Duration.between(started, finished).toMillis(), finished));
             remember(new ScanStatus(scanId, scan.clientId, scan.sourceId, queued.root(), ScanStatus.State.COMPLETED,
                     summary.folders(), summary.errors(), started, finished, null));
@@ -116,7 +116,7 @@ public class ScanService {
         remember(new ScanStatus(queued.scanId(), queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.FAILED,
                 0, 0, started, Instant.now(), reason));
         try {
-            events.send(new ScanFailed(queued.scanId() + ":failed", queued.scanId(), queued.clientId(), queued.sourceId(),
+            events.sendAndAwait(new ScanFailed(queued.scanId() + ":failed", queued.scanId(), queued.clientId(), queued.sourceId(),
                     reason == null ? "unknown" : reason, Instant.now()));
         } catch (RuntimeException e) {
             // the snapshot service abandons the scan after its timeout when even this cannot be sent

@@ -65,7 +65,11 @@ public class CommitRepository {
 
     private Uni<CommitOutcome> createSnapshot(SqlConnection conn, ScanCompleted completed) {
         String source = completed.sourceId();
-        return conn.preparedQuery("""
+        // Staged rows were just bulk-loaded and have no statistics yet: left to itself the planner may pick a
+        // nested loop for the anti-joins below (rows x rows). Both are hash joins by nature, so say so.
+        return conn.query("set local enable_nestloop = off").execute()
+                .chain(() -> conn.query("set local work_mem = '128MB'").execute())
+                .chain(() -> conn.preparedQuery("""
                         insert into snapshot.snapshot (client_id, source_id, scan_id, root, previous_snapshot_id, folder_count,
                                                        error_count, scan_completed_at, committed_at)
                         select $1, $2, $3, s.root,
@@ -74,7 +78,7 @@ public class CommitRepository {
                         from snapshot.scan s where s.scan_id = $3
                         returning snapshot_id""")
                 .execute(Tuple.of(completed.clientId(), source, completed.scanId(), completed.folderCount(), completed.errorCount(),
-                        utc(completed.completedAt())))
+                        utc(completed.completedAt()))))
                 .map(rows -> rows.iterator().next().getLong(0))
                 .call(snapshotId -> conn.preparedQuery("""
                                 update snapshot.folder_state f set valid_to = $3

@@ -61,7 +61,9 @@ public class StagingRepository {
             aclHashes[i] = folder.aclHash();
             readErrors[i] = folder.readError();
             stateHashes[i] = folder.stateHash();
-            acls.putIfAbsent(folder.aclHash(), folder.daclJson());
+            if (!acls.containsKey(folder.aclHash())) {
+                acls.put(folder.aclHash(), folder.daclJson());
+            }
         }
         Uni<Void> storeAcls = pool.preparedQuery("""
                         insert into snapshot.acl (client_id, acl_hash, dacl)
