@@ -16,14 +16,32 @@ public final class WellKnownSids {
     private static final String UNIX_USER_PREFIX = "S-1-22-1-";
     private static final String UNIX_GROUP_PREFIX = "S-1-22-2-";
 
-    private static final Map<String, String> NAMES = Map.of(
-            EVERYONE, "Everyone",
-            CREATOR_OWNER, "CREATOR OWNER",
-            CREATOR_GROUP, "CREATOR GROUP",
-            AUTHENTICATED_USERS, "Authenticated Users",
-            SYSTEM, "SYSTEM",
-            BUILTIN_ADMINISTRATORS, "BUILTIN\\Administrators",
-            BUILTIN_USERS, "BUILTIN\\Users");
+    public static final String OWNER_RIGHTS = "S-1-3-4";
+    public static final String NETWORK = "S-1-5-2";
+    public static final String INTERACTIVE = "S-1-5-4";
+    public static final String ANONYMOUS = "S-1-5-7";
+    public static final String BUILTIN_GUESTS = "S-1-5-32-546";
+    public static final String BUILTIN_BACKUP_OPERATORS = "S-1-5-32-551";
+
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry(EVERYONE, "Everyone"),
+            Map.entry(CREATOR_OWNER, "CREATOR OWNER"),
+            Map.entry(CREATOR_GROUP, "CREATOR GROUP"),
+            Map.entry(OWNER_RIGHTS, "OWNER RIGHTS"),
+            Map.entry(NETWORK, "NT AUTHORITY\\NETWORK"),
+            Map.entry(INTERACTIVE, "NT AUTHORITY\\INTERACTIVE"),
+            Map.entry(ANONYMOUS, "NT AUTHORITY\\ANONYMOUS LOGON"),
+            Map.entry(AUTHENTICATED_USERS, "NT AUTHORITY\\Authenticated Users"),
+            Map.entry(SYSTEM, "NT AUTHORITY\\SYSTEM"),
+            Map.entry("S-1-5-19", "NT AUTHORITY\\LOCAL SERVICE"),
+            Map.entry("S-1-5-20", "NT AUTHORITY\\NETWORK SERVICE"),
+            Map.entry(BUILTIN_ADMINISTRATORS, "BUILTIN\\Administrators"),
+            Map.entry(BUILTIN_USERS, "BUILTIN\\Users"),
+            Map.entry(BUILTIN_GUESTS, "BUILTIN\\Guests"),
+            Map.entry("S-1-5-32-547", "BUILTIN\\Power Users"),
+            Map.entry("S-1-5-32-549", "BUILTIN\\Server Operators"),
+            Map.entry(BUILTIN_BACKUP_OPERATORS, "BUILTIN\\Backup Operators"),
+            Map.entry("S-1-5-32-555", "BUILTIN\\Remote Desktop Users"));
 
     private WellKnownSids() {
     }
