@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aclens.collector.posix.PosixTreeScanner;
+import io.aclens.collector.service.CollectedFolder;
+import io.aclens.collector.service.CollectionTally;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +22,12 @@ class PosixTreeScannerTest {
         Files.writeString(root.resolve("a/file.txt"), "files are not folders");
         Files.createSymbolicLink(root.resolve("link"), root.resolve("a"));
 
-        List<PosixTreeScanner.ScannedFolder> folders = new ArrayList<>();
-        PosixTreeScanner.Summary summary = PosixTreeScanner.scan(root, 2, folders::add);
+        List<CollectedFolder> folders = new ArrayList<>();
+        CollectionTally summary = new CollectionTally(folders::add);
+        PosixTreeScanner.scan(root, 2, summary);
 
-        assertThat(folders).extracting(PosixTreeScanner.ScannedFolder::depth).containsExactlyInAnyOrder(0, 1, 2);
-        assertThat(folders).extracting(PosixTreeScanner.ScannedFolder::path).contains(root.resolve("a/b \"quoted\"").toString());
+        assertThat(folders).extracting(CollectedFolder::depth).containsExactlyInAnyOrder(0, 1, 2);
+        assertThat(folders).extracting(CollectedFolder::path).contains(root.resolve("a/b \"quoted\"").toString());
         assertThat(summary.folders()).isEqualTo(3);
         assertThat(summary.errors()).isZero();
         assertThat(folders).allSatisfy(f -> assertThat(f.dacl()).isNotEmpty());
@@ -32,7 +35,7 @@ class PosixTreeScannerTest {
 
     @Test
     void missingRootFailsTheScan(@TempDir Path root) {
-        assertThatThrownBy(() -> PosixTreeScanner.scan(root.resolve("missing"), 3, f -> { }))
+        assertThatThrownBy(() -> PosixTreeScanner.scan(root.resolve("missing"), 3, new CollectionTally(f -> { })))
                 .isInstanceOf(IOException.class).hasMessageContaining("Not a folder");
     }
 }

@@ -16,6 +16,13 @@ public interface CollectorConfig {
     @WithDefault("20000")
     int maxInFlightEvents();
 
+    /** Largest agent upload accepted, in bytes; a larger one is refused (413) before anything is published. */
+    @WithDefault("1073741824")
+    long maxUploadBytes();
+
+    /** Bearer token per client for agent uploads, e.g. {@code aclens.collector.agent-tokens.acme=<secret>}. */
+    java.util.Map<String, String> agentTokens();
+
     /** Scans that run at the same time; further requests wait in line. */
     @WithDefault("2")
     int parallelScans();

@@ -2,6 +2,9 @@ package io.aclens.collector.posix;
 
 import io.aclens.access.Ace;
 import io.aclens.access.PosixRights;
+import io.aclens.access.WellKnownSids;
+import io.aclens.collector.service.CollectedFolder;
+import io.aclens.collector.service.CollectionTally;
 import io.aclens.posix.PosixAclFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -10,13 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Walks a Linux folder tree (symbolic links are not followed) and reads each folder's owner, group, mode
@@ -24,15 +23,6 @@ import java.util.function.Consumer;
  * the walk goes on.
  */
 public final class PosixTreeScanner {
-    private static final int MAX_LISTED_UNREADABLE = 1000;
-
-    /** One folder as read from disk. {@code readError} is set when its security could not be read. */
-    public record ScannedFolder(String path, int depth, String ownerSid, String groupSid, List<Ace> dacl, String readError) {
-    }
-
-    /** What the walk saw: folders, errors, the first unreadable folders and every SID the ACEs name. */
-    public record Summary(long folders, long errors, List<String> unreadable, Set<String> sids) {
-    }
 
     private PosixTreeScanner() {
     }
@@ -41,25 +31,23 @@ public final class PosixTreeScanner {
      * @param maxDepth deepest folder level to read (the root is 0), {@link Integer#MAX_VALUE} for all
      * @throws IOException when the root itself cannot be read: there is nothing to report then
      */
-    public static Summary scan(Path root, int maxDepth, Consumer<ScannedFolder> sink) throws IOException {
+    public static void scan(Path root, int maxDepth, CollectionTally tally) throws IOException {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("Not a folder: " + root);
         }
-        Walk walk = new Walk(root, sink);
-        Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), maxDepth, walk);
-        return new Summary(walk.folders, walk.errors, List.copyOf(walk.unreadable), walk.sids);
+        Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), maxDepth, new Walk(root, tally));
     }
 
-    static ScannedFolder read(Path folder, int depth) {
+    static CollectedFolder read(Path folder, int depth) {
         try {
             Map<String, Object> stat = Files.readAttributes(folder, "unix:uid,gid,mode", LinkOption.NOFOLLOW_LINKS);
             long uid = ((Number) stat.get("uid")).longValue();
             long gid = ((Number) stat.get("gid")).longValue();
             int mode = ((Number) stat.get("mode")).intValue() & 0777;
             List<Ace> dacl = PosixRights.toAces(uid, gid, mode, PosixAclFiles.readAccess(folder), PosixAclFiles.readDefault(folder));
-            return new ScannedFolder(folder.toString(), depth, "S-1-22-1-" + uid, "S-1-22-2-" + gid, dacl, null);
+            return new CollectedFolder(folder.toString(), depth, WellKnownSids.unixUser(uid), WellKnownSids.unixGroup(gid), false, dacl, null);
         } catch (IOException | RuntimeException e) {
-            return new ScannedFolder(folder.toString(), depth, null, null, List.of(), describe(e));
+            return new CollectedFolder(folder.toString(), depth, null, null, false, List.of(), describe(e));
         }
     }
 
@@ -69,20 +57,16 @@ public final class PosixTreeScanner {
 
     private static final class Walk implements FileVisitor<Path> {
         private final Path root;
-        private final Consumer<ScannedFolder> sink;
-        private final List<String> unreadable = new ArrayList<>();
-        private final Set<String> sids = new LinkedHashSet<>();
-        private long folders;
-        private long errors;
+        private final CollectionTally tally;
 
-        Walk(Path root, Consumer<ScannedFolder> sink) {
+        Walk(Path root, CollectionTally tally) {
             this.root = root;
-            this.sink = sink;
+            this.tally = tally;
         }
 
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            emit(read(dir, depthOf(dir)), null);
+            tally.add(read(dir, depthOf(dir)), null);
             return FileVisitResult.CONTINUE;
         }
 
@@ -90,7 +74,7 @@ public final class PosixTreeScanner {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             // at the depth limit folders arrive here instead of preVisitDirectory
             if (attrs.isDirectory() && !attrs.isSymbolicLink()) {
-                emit(read(file, depthOf(file)), null);
+                tally.add(read(file, depthOf(file)), null);
             }
             return FileVisitResult.CONTINUE;
         }
@@ -99,7 +83,7 @@ public final class PosixTreeScanner {
         public FileVisitResult visitFileFailed(Path file, IOException exc) {
             if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                 // its own security may still be readable even when its contents cannot be listed
-                emit(read(file, depthOf(file)), "cannot list contents: " + describe(exc));
+                tally.add(read(file, depthOf(file)), "cannot list contents: " + describe(exc));
             }
             return FileVisitResult.CONTINUE;
         }
@@ -107,35 +91,14 @@ public final class PosixTreeScanner {
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
             if (exc != null) {
-                noteError(dir, "listing stopped: " + describe(exc));
+                tally.error(dir.toString(), "listing stopped: " + describe(exc));
             }
             return FileVisitResult.CONTINUE;
         }
 
-        private void emit(ScannedFolder folder, String listError) {
-            folders++;
-            if (folder.readError() != null) {
-                noteError(Path.of(folder.path()), folder.readError());
-            } else if (listError != null) {
-                noteError(Path.of(folder.path()), listError);
-            }
-            if (folder.ownerSid() != null) {
-                sids.add(folder.ownerSid());
-                sids.add(folder.groupSid());
-            }
-            folder.dacl().forEach(ace -> sids.add(ace.sid()));
-            sink.accept(folder);
-        }
-
-        private void noteError(Path path, String reason) {
-            errors++;
-            if (unreadable.size() < MAX_LISTED_UNREADABLE) {
-                unreadable.add(path + " (" + reason + ")");
-            }
-        }
-
         private int depthOf(Path dir) {
-            return root.relativize(dir).toString().isEmpty() ? 0 : root.relativize(dir).getNameCount();
+            Path relative = root.relativize(dir);
+            return relative.toString().isEmpty() ? 0 : relative.getNameCount();
         }
     }
 }

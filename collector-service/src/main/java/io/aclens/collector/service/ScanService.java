@@ -3,12 +3,11 @@ package io.aclens.collector.service;
 import io.aclens.access.Principal;
 import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.messaging.ScanEventPublisher;
-import io.aclens.collector.posix.PosixTreeScanner;
+import io.aclens.collector.posix.LocalTreeSource;
 import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.ScanCompleted;
 import io.aclens.contracts.ScanFailed;
 import io.aclens.contracts.ScanStarted;
-import io.aclens.contracts.SourceKind;
 import io.aclens.posix.LocalIdentities;
 import io.aclens.support.rest.ProblemException;
 import jakarta.annotation.PreDestroy;
@@ -25,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
-/** Runs local POSIX scans on worker threads and publishes each as a scan lifecycle. */
+/** Runs scans of any source on worker threads and publishes each as a scan lifecycle. */
 @ApplicationScoped
 public class ScanService {
     private static final Logger LOG = Logger.getLogger(ScanService.class);
@@ -60,18 +60,56 @@ public class ScanService {
         workers.shutdownNow();
     }
 
-    /** Validates the request and queues the scan; the returned status carries the scan id. */
+    /** Validates a local scan request and queues the scan; the returned status carries the scan id. */
     public ScanStatus start(ScanRequest request) {
-        ValidScan scan = validate(request);
-        ScanStatus queued = new ScanStatus(UUID.randomUUID().toString(), scan.clientId, scan.sourceId, scan.root.toString(),
-                ScanStatus.State.QUEUED, 0, 0, null, null, null);
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body with clientId and root is required");
+        }
+        requireClientId(request.clientId());
+        if (request.root() == null || !Path.of(request.root()).isAbsolute()) {
+            throw ProblemException.badRequest("root must be an absolute folder path");
+        }
+        Path root = Path.of(request.root()).normalize();
+        if (config.allowedRoots().stream().map(Path::of).noneMatch(root::startsWith)) {
+            throw new ProblemException(403, "Forbidden", "root " + root + " is outside the allowed roots " + config.allowedRoots());
+        }
+        if (!Files.isDirectory(root)) {
+            throw ProblemException.badRequest("root " + root + " is not a folder on the collector's host");
+        }
+        if (request.maxDepth() != null && request.maxDepth() < 0) {
+            throw ProblemException.badRequest("maxDepth must not be negative");
+        }
+        LocalIdentities identities;
+        try {
+            identities = request.passwdFile() == null && request.groupFile() == null ? LocalIdentities.system()
+                    : LocalIdentities.load(Path.of(request.passwdFile() == null ? "/etc/passwd" : request.passwdFile()),
+                    Path.of(request.groupFile() == null ? "/etc/group" : request.groupFile()));
+        } catch (IOException | RuntimeException e) {
+            throw ProblemException.badRequest("Cannot read the passwd/group files: " + e.getMessage());
+        }
+        String sourceId = request.sourceId() == null || request.sourceId().isBlank() ? "local:" + hostName() + ":" + root : request.sourceId();
+        int maxDepth = request.maxDepth() == null ? Integer.MAX_VALUE : request.maxDepth();
+        return submit(request.clientId(), sourceId, root.toString(), new LocalTreeSource(root, maxDepth, identities), () -> { });
+    }
+
+    /** Queues a scan of any source; {@code cleanup} runs when it has been published (or failed). */
+    public ScanStatus submit(String clientId, String sourceId, String root, FolderSource source, Runnable cleanup) {
+        requireClientId(clientId);
+        ScanStatus queued = new ScanStatus(UUID.randomUUID().toString(), clientId, sourceId, root, ScanStatus.State.QUEUED, 0, 0,
+                null, null, null);
         remember(queued);
-        workers.submit(() -> run(queued, scan));
+        workers.submit(() -> {
+            try {
+                run(queued, source);
+            } finally {
+                cleanup.run();
+            }
+        });
         return queued;
     }
 
-    public synchronized java.util.Optional<ScanStatus> status(String scanId) {
-        return java.util.Optional.ofNullable(statuses.get(scanId));
+    public synchronized Optional<ScanStatus> status(String scanId) {
+        return Optional.ofNullable(statuses.get(scanId));
     }
 
     public synchronized List<ScanStatus> recent() {
@@ -80,28 +118,35 @@ public class ScanService {
         return all;
     }
 
-    private void run(ScanStatus queued, ValidScan scan) {
+    public static void requireClientId(String clientId) {
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+            throw ProblemException.badRequest("clientId must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+    }
+
+    private void run(ScanStatus queued, FolderSource source) {
         String scanId = queued.scanId();
         Instant started = Instant.now();
-        remember(new ScanStatus(scanId, scan.clientId, scan.sourceId, queued.root(), ScanStatus.State.RUNNING, 0, 0, started, null, null));
+        remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.RUNNING, 0, 0, started, null, null));
         ScanEventPublisher.Publication events = publisher.open();
         try {
-            events.sendAndAwait(new ScanStarted(scanId + ":started", scanId, scan.clientId, scan.sourceId, SourceKind.LOCAL_POSIX,
+            events.sendAndAwait(new ScanStarted(scanId + ":started", scanId, queued.clientId(), queued.sourceId(), source.kind(),
                     queued.root(), started));
             AtomicLong sequence = new AtomicLong();
-            PosixTreeScanner.Summary summary = PosixTreeScanner.scan(scan.root, scan.maxDepth, folder -> {
+            CollectionTally tally = new CollectionTally(folder -> {
                 long seq = sequence.incrementAndGet();
-                events.send(new FolderScanned(scanId + ":" + seq, scanId, scan.clientId, scan.sourceId, seq, folder.path(),
-                        folder.depth(), folder.ownerSid(), folder.groupSid(), false, folder.dacl(), folder.readError()));
+                events.send(new FolderScanned(scanId + ":" + seq, scanId, queued.clientId(), queued.sourceId(), seq, folder.path(),
+                        folder.depth(), folder.ownerSid(), folder.groupSid(), folder.inheritanceProtected(), folder.dacl(), folder.readError()));
             });
+            source.collect(tally);
             events.flush();
-            List<Principal> principals = summary.sids().stream().map(scan.identities::resolve).toList();
+            List<Principal> principals = tally.sids().stream().map(source::resolve).toList();
             Instant finished = Instant.now();
-            events.sendAndAwait(new ScanCompleted(scanId + ":completed", scanId, scan.clientId, scan.sourceId, summary.folders(),
-                    summary.errors(), summary.unreadable(), principals, Duration.between(started, finished).toMillis(), finished));
-            remember(new ScanStatus(scanId, scan.clientId, scan.sourceId, queued.root(), ScanStatus.State.COMPLETED,
-                    summary.folders(), summary.errors(), started, finished, null));
-            LOG.infof("Scan %s of %s: %d folders, %d errors in %d ms", scanId, queued.root(), summary.folders(), summary.errors(),
+            events.sendAndAwait(new ScanCompleted(scanId + ":completed", scanId, queued.clientId(), queued.sourceId(), tally.folders(),
+                    tally.errors(), tally.unreadable(), principals, Duration.between(started, finished).toMillis(), finished));
+            remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.COMPLETED,
+                    tally.folders(), tally.errors(), started, finished, null));
+            LOG.infof("Scan %s of %s: %d folders, %d errors in %d ms", scanId, queued.root(), tally.folders(), tally.errors(),
                     Duration.between(started, finished).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,46 +176,11 @@ public class ScanService {
         }
     }
 
-    private ValidScan validate(ScanRequest request) {
-        if (request == null) {
-            throw ProblemException.badRequest("A JSON body with clientId and root is required");
-        }
-        if (request.clientId() == null || !CLIENT_ID.matcher(request.clientId()).matches()) {
-            throw ProblemException.badRequest("clientId must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-        if (request.root() == null || !Path.of(request.root()).isAbsolute()) {
-            throw ProblemException.badRequest("root must be an absolute folder path");
-        }
-        Path root = Path.of(request.root()).normalize();
-        if (config.allowedRoots().stream().map(Path::of).noneMatch(root::startsWith)) {
-            throw new ProblemException(403, "Forbidden", "root " + root + " is outside the allowed roots " + config.allowedRoots());
-        }
-        if (!Files.isDirectory(root)) {
-            throw ProblemException.badRequest("root " + root + " is not a folder on the collector's host");
-        }
-        if (request.maxDepth() != null && request.maxDepth() < 0) {
-            throw ProblemException.badRequest("maxDepth must not be negative");
-        }
-        LocalIdentities identities;
-        try {
-            identities = request.passwdFile() == null && request.groupFile() == null ? LocalIdentities.system()
-                    : LocalIdentities.load(Path.of(request.passwdFile() == null ? "/etc/passwd" : request.passwdFile()),
-                    Path.of(request.groupFile() == null ? "/etc/group" : request.groupFile()));
-        } catch (IOException | RuntimeException e) {
-            throw ProblemException.badRequest("Cannot read the passwd/group files: " + e.getMessage());
-        }
-        String sourceId = request.sourceId() == null || request.sourceId().isBlank() ? "local:" + hostName() + ":" + root : request.sourceId();
-        return new ValidScan(request.clientId(), sourceId, root, request.maxDepth() == null ? Integer.MAX_VALUE : request.maxDepth(), identities);
-    }
-
     private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
             return "localhost";
         }
-    }
-
-    private record ValidScan(String clientId, String sourceId, Path root, int maxDepth, LocalIdentities identities) {
     }
 }

@@ -1,0 +1,142 @@
+package io.aclens.collector.agent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aclens.access.nt.Sddl;
+import io.aclens.access.nt.SecurityDescriptor;
+import io.aclens.contracts.EventCodec;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Validates an agent's NDJSON upload completely — UTF-8, one JSON object per line, a path, a parseable
+ * SDDL or an error — while spooling it to a file, so nothing is published unless every line is good.
+ */
+public final class AgentUploadReader {
+    private static final ObjectMapper JSON = EventCodec.mapper();
+
+    private AgentUploadReader() {
+    }
+
+    /** A validated upload spooled to {@code file}; read it back with {@link #forEach}. */
+    public record Spooled(Path file, long folders) {
+        public void forEach(Consumer<ParsedFolder> action) {
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (!line.isBlank()) {
+                        action.accept(parse(JSON.readValue(line, AgentFolder.class)));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read back the spooled upload", e);
+            }
+        }
+    }
+
+    /** A folder with its descriptor parsed (null when the agent reported an error). */
+    public record ParsedFolder(AgentFolder line, SecurityDescriptor descriptor) {
+    }
+
+    public static Spooled spool(InputStream body, long maxBytes, Path file) throws IOException {
+        CountingInputStream counted = new CountingInputStream(body, maxBytes);
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        long lineNumber = 0;
+        long folders = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(counted, decoder));
+             BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            String line;
+            while (true) {
+                try {
+                    line = reader.readLine();
+                } catch (CharacterCodingException e) {
+                    throw UploadRejectedException.atLine(lineNumber + 1, "not UTF-8 text");
+                }
+                if (line == null) {
+                    break;
+                }
+                lineNumber++;
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                validate(line, lineNumber);
+                out.write(line);
+                out.newLine();
+                folders++;
+            }
+        }
+        if (folders == 0) {
+            throw new UploadRejectedException(400, "the upload holds no folders");
+        }
+        return new Spooled(file, folders);
+    }
+
+    private static void validate(String line, long lineNumber) {
+        AgentFolder folder;
+        try {
+            folder = JSON.readValue(line, AgentFolder.class);
+        } catch (JsonProcessingException e) {
+            throw UploadRejectedException.atLine(lineNumber, "not a JSON object with path, owner, sddl, error: " + e.getOriginalMessage());
+        }
+        if (folder.path() == null || folder.path().isBlank()) {
+            throw UploadRejectedException.atLine(lineNumber, "'path' is missing");
+        }
+        if (folder.sddl() == null && folder.error() == null) {
+            throw UploadRejectedException.atLine(lineNumber, "neither 'sddl' nor 'error' is given for " + folder.path());
+        }
+        try {
+            parse(folder);
+        } catch (IllegalArgumentException e) {
+            throw UploadRejectedException.atLine(lineNumber, "bad SDDL for " + folder.path() + ": " + e.getMessage());
+        }
+    }
+
+    private static ParsedFolder parse(AgentFolder folder) {
+        return new ParsedFolder(folder, folder.sddl() == null ? null : Sddl.parse(folder.sddl()));
+    }
+
+    /** Refuses the upload as soon as it grows past the limit, without reading the rest. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private final long max;
+        private long count;
+
+        CountingInputStream(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            add(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            add(Math.max(n, 0));
+            return n;
+        }
+
+        private void add(int n) {
+            count += n;
+            if (count > max) {
+                throw new UploadRejectedException(413, "the upload is larger than " + max + " bytes (aclens.collector.max-upload-bytes)");
+            }
+        }
+    }
+}

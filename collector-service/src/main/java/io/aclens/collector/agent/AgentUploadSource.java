@@ -1,0 +1,80 @@
+package io.aclens.collector.agent;
+
+import io.aclens.access.Principal;
+import io.aclens.access.PrincipalKind;
+import io.aclens.access.WellKnownSids;
+import io.aclens.access.nt.SecurityDescriptor;
+import io.aclens.collector.service.CollectedFolder;
+import io.aclens.collector.service.CollectionTally;
+import io.aclens.collector.service.FolderSource;
+import io.aclens.contracts.SourceKind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The folders of a validated agent upload, with depths relative to the share root. */
+public final class AgentUploadSource implements FolderSource {
+    private final AgentUploadReader.Spooled upload;
+    private final String root;
+    private final Map<String, String> names = new HashMap<>();
+
+    /** @param root the share root the paths are below; {@code null} for the first folder of the upload */
+    public AgentUploadSource(AgentUploadReader.Spooled upload, String root) {
+        this.upload = upload;
+        this.root = root == null ? null : normalise(root);
+    }
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.AGENT_UPLOAD;
+    }
+
+    @Override
+    public void collect(CollectionTally tally) {
+        String[] base = {root};
+        upload.forEach(parsed -> {
+            AgentFolder line = parsed.line();
+            if (line.names() != null) {
+                names.putAll(line.names());
+            }
+            String path = normalise(line.path());
+            if (base[0] == null) {
+                base[0] = path;
+            }
+            int depth = Math.max(0, segments(path) - segments(base[0]));
+            SecurityDescriptor sd = parsed.descriptor();
+            if (sd == null) {
+                tally.add(new CollectedFolder(path, depth, line.owner(), null, false, List.of(), line.error()), null);
+            } else {
+                String owner = line.owner() != null ? line.owner() : sd.ownerSid();
+                tally.add(new CollectedFolder(path, depth, owner, sd.groupSid(), sd.inheritanceProtected(), sd.effectiveDacl(),
+                        line.error()), null);
+            }
+        });
+    }
+
+    @Override
+    public Principal resolve(String sid) {
+        return WellKnownSids.lookup(sid).orElseGet(() -> {
+            String name = names.get(sid);
+            // until directory sync tells users from groups, a name the agent resolved is shown as an account
+            return name == null ? new Principal(sid, sid, null, PrincipalKind.UNRESOLVED) : new Principal(sid, name, null, PrincipalKind.USER);
+        });
+    }
+
+    /** Drops the long-path prefixes the agent uses (\\?\ and \\?\UNC\) so paths read as people know them. */
+    static String normalise(String path) {
+        if (path.startsWith("\\\\?\\UNC\\")) {
+            return "\\\\" + path.substring(8);
+        }
+        if (path.startsWith("\\\\?\\")) {
+            return path.substring(4);
+        }
+        return path;
+    }
+
+    private static int segments(String path) {
+        String trimmed = path.replaceAll("[\\\\/]+$", "");
+        return (int) trimmed.chars().filter(c -> c == '\\' || c == '/').count();
+    }
+}

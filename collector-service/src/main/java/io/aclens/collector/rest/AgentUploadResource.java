@@ -1,0 +1,37 @@
+package io.aclens.collector.rest;
+
+import io.aclens.collector.agent.AgentUploadService;
+import io.aclens.collector.service.ScanStatus;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+
+/** Where the Windows agent uploads a share's folders: one JSON object per line {path, owner, sddl, error, names}. */
+@Path("/api/clients/{clientId}/sources/{sourceId}/uploads")
+public class AgentUploadResource {
+    private final AgentUploadService uploads;
+
+    public AgentUploadResource(AgentUploadService uploads) {
+        this.uploads = uploads;
+    }
+
+    @POST
+    @Consumes({"application/x-ndjson", "application/jsonl"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Response upload(@PathParam("clientId") String clientId, @PathParam("sourceId") String sourceId, @QueryParam("root") String root,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+        ScanStatus status = uploads.ingest(clientId, sourceId, root, authorization, body);
+        return Response.accepted(status).location(URI.create("/api/scans/" + status.scanId())).build();
+    }
+}

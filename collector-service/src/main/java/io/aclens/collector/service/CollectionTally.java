@@ -1,0 +1,63 @@
+package io.aclens.collector.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Counts what a source emitted — folders, errors, the first unreadable folders, every SID named — and passes each folder on. */
+public final class CollectionTally {
+    private static final int MAX_LISTED_UNREADABLE = 1000;
+
+    private final Consumer<CollectedFolder> sink;
+    private final List<String> unreadable = new ArrayList<>();
+    private final Set<String> sids = new LinkedHashSet<>();
+    private long folders;
+    private long errors;
+
+    public CollectionTally(Consumer<CollectedFolder> sink) {
+        this.sink = sink;
+    }
+
+    /** @param listError why the folder's contents could not be listed (its own security was read), else null */
+    public void add(CollectedFolder folder, String listError) {
+        folders++;
+        if (folder.readError() != null) {
+            error(folder.path(), folder.readError());
+        } else if (listError != null) {
+            error(folder.path(), listError);
+        }
+        if (folder.ownerSid() != null) {
+            sids.add(folder.ownerSid());
+        }
+        if (folder.groupSid() != null) {
+            sids.add(folder.groupSid());
+        }
+        folder.dacl().forEach(ace -> sids.add(ace.sid()));
+        sink.accept(folder);
+    }
+
+    public void error(String path, String reason) {
+        errors++;
+        if (unreadable.size() < MAX_LISTED_UNREADABLE) {
+            unreadable.add(path + " (" + reason + ")");
+        }
+    }
+
+    public long folders() {
+        return folders;
+    }
+
+    public long errors() {
+        return errors;
+    }
+
+    public List<String> unreadable() {
+        return List.copyOf(unreadable);
+    }
+
+    public Set<String> sids() {
+        return sids;
+    }
+}

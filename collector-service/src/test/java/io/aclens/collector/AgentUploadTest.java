@@ -1,0 +1,92 @@
+package io.aclens.collector;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.aclens.access.Level;
+import io.aclens.access.PrincipalLevels;
+import io.aclens.contracts.FolderScanned;
+import io.aclens.contracts.ScanCompleted;
+import io.aclens.contracts.ScanEvent;
+import io.aclens.contracts.ScanStarted;
+import io.aclens.contracts.SourceKind;
+import io.aclens.contracts.Topics;
+import io.aclens.testing.KafkaBrokerResource;
+import io.aclens.testing.KafkaTestClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+class AgentUploadTest {
+    private static final String DOMAIN = "S-1-5-21-1004336348-1177238915-682003330";
+    private static final String UPLOAD = String.join("\n",
+            "{\"path\":\"\\\\\\\\?\\\\UNC\\\\fs1\\\\data\",\"owner\":\"S-1-5-32-544\",\"sddl\":\"O:BAG:SYD:PAI(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;" + DOMAIN + "-1105)\",\"names\":{\"" + DOMAIN + "-1105\":\"CONTOSO\\\\Finance Team\"}}",
+            "{\"path\":\"\\\\\\\\?\\\\UNC\\\\fs1\\\\data\\\\Бухгалтерия с пробелом\",\"sddl\":\"O:BAD:AI(D;OICI;0x116;;;" + DOMAIN + "-1107)(A;OICIID;FA;;;BA)(A;OICIID;0x1200a9;;;" + DOMAIN + "-1105)\"}",
+            "{\"path\":\"\\\\\\\\?\\\\UNC\\\\fs1\\\\data\\\\Locked\",\"error\":\"Access is denied\"}",
+            "");
+
+    private static String upload(String sourceId, String contentType, String token, String body, int status) {
+        return given().contentType(contentType).header("Authorization", "Bearer " + token).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/clients/acme/sources/" + sourceId + "/uploads")
+                .then().statusCode(status).extract().asString();
+    }
+
+    private static List<ScanEvent> eventsOfSource(String sourceId, int completedScans) {
+        try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
+            var records = kafka.readUntil(Topics.SCANS, all -> kafka.events(all, ScanCompleted.class).stream()
+                    .filter(e -> e.sourceId().equals(sourceId)).count() >= completedScans, Duration.ofSeconds(30));
+            return kafka.events(records, ScanEvent.class).stream().filter(e -> e.sourceId().equals(sourceId)).toList();
+        }
+    }
+
+    @Test
+    void uploadBecomesTheSameScanLifecycleWithEachFoldersDescriptor() {
+        String source = "agent-" + UUID.randomUUID();
+        upload(source, "application/x-ndjson", "test-token", UPLOAD, 202);
+
+        List<ScanEvent> events = eventsOfSource(source, 1);
+        assertThat(events.get(0)).isInstanceOfSatisfying(ScanStarted.class, s -> assertThat(s.sourceKind()).isEqualTo(SourceKind.AGENT_UPLOAD));
+        List<FolderScanned> folders = events.stream().filter(FolderScanned.class::isInstance).map(FolderScanned.class::cast).toList();
+        assertThat(folders).extracting(FolderScanned::path).containsExactly("\\\\fs1\\data", "\\\\fs1\\data\\Бухгалтерия с пробелом",
+                "\\\\fs1\\data\\Locked");
+        assertThat(folders).extracting(FolderScanned::depth).containsExactly(0, 1, 1);
+        assertThat(folders.get(0).inheritanceProtected()).isTrue();
+        assertThat(folders.get(1).inheritanceProtected()).isFalse();
+        assertThat(PrincipalLevels.of(folders.get(1).dacl())).containsEntry(DOMAIN + "-1107", Level.NONE)
+                .containsEntry("S-1-5-32-544", Level.FULL).containsEntry(DOMAIN + "-1105", Level.READ_EXECUTE);
+        assertThat(folders.get(2).readError()).isEqualTo("Access is denied");
+        ScanCompleted completed = (ScanCompleted) events.get(events.size() - 1);
+        assertThat(completed.folderCount()).isEqualTo(3);
+        assertThat(completed.errorCount()).isEqualTo(1);
+        assertThat(completed.principals()).anySatisfy(p -> assertThat(p.name()).isEqualTo("CONTOSO\\Finance Team"));
+    }
+
+    @Test
+    void badUploadsAreRefusedWithProblemDetailsAndPublishNothing() {
+        String source = "bad-" + UUID.randomUUID();
+        String badLine = UPLOAD.replace("(A;OICIID;FA;;;BA)", "(OA;;CR;ab721a53-1e2f-11d0-9819-00aa0040529b;;WD)");
+        String body = upload(source, "application/x-ndjson", "test-token", badLine, 400);
+        assertThat(body).contains("line 2").contains("ACE 2").contains("object or callback ACE");
+        upload(source, "application/x-ndjson", "test-token", "{\"path\":\"x\",\"sddl\":\"D:(A;;FA;;;BA)\"}\nnot json\n", 400);
+        upload(source, "application/x-ndjson", "test-token", "{\"path\":\"x\"}\n", 400);
+        upload(source, "application/x-ndjson", "wrong-token", UPLOAD, 401);
+        given().contentType("text/plain").header("Authorization", "Bearer test-token").body(UPLOAD.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/clients/acme/sources/" + source + "/uploads")
+                .then().statusCode(415).contentType("application/problem+json");
+        String big = UPLOAD.repeat(200);
+        given().contentType("application/x-ndjson").header("Authorization", "Bearer test-token").body(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/clients/acme/sources/" + source + "/uploads")
+                .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("larger than 65536"));
+
+        upload(source, "application/x-ndjson", "test-token", UPLOAD, 202);
+        List<ScanEvent> events = eventsOfSource(source, 1);
+        assertThat(events.stream().filter(ScanStarted.class::isInstance)).as("only the good upload became a scan").hasSize(1);
+        assertThat(events.stream().filter(FolderScanned.class::isInstance)).hasSize(3);
+    }
+}
