@@ -30,6 +30,47 @@ public interface CollectorConfig {
     /** Scans to run on a cron schedule, e.g. {@code aclens.collector.schedules.acme-fs1.cron=0 0 2 * * ?}. */
     java.util.Map<String, ScheduledScan> schedules();
 
+    /**
+     * Windows/SMB shares read remotely, by name, e.g. {@code aclens.collector.smb-sources.acme-fs1.host=fs1.acme.local}.
+     * The password comes from {@code password-file} (a mounted secret) or {@code password}; it never appears
+     * in logs, events or REST answers.
+     */
+    java.util.Map<String, SmbSource> smbSources();
+
+    interface SmbSource {
+        String clientId();
+
+        String host();
+
+        @WithDefault("445")
+        int port();
+
+        String share();
+
+        /** Folder under the share to start from, with backslashes; the share root when absent. */
+        Optional<String> path();
+
+        Optional<String> domain();
+
+        String username();
+
+        Optional<String> password();
+
+        Optional<String> passwordFile();
+
+        /** Quartz-style cron; no schedule when absent. */
+        Optional<String> cron();
+
+        Optional<Integer> maxDepth();
+
+        /** SMB requests in flight at once. */
+        @WithDefault("8")
+        int parallelism();
+
+        /** Default: smb:\\host\share[\path]. */
+        Optional<String> sourceId();
+    }
+
     interface ScheduledScan {
         String clientId();
 

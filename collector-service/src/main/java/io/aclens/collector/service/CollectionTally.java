@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Counts what a source emitted — folders, errors, the first unreadable folders, every SID named — and passes each folder on. */
+/** Counts what a source emitted — folders, errors, the first unreadable folders, every SID named — and passes each folder on. Thread-safe: parallel sources add from several threads. */
 public final class CollectionTally {
     private static final int MAX_LISTED_UNREADABLE = 1000;
 
@@ -21,7 +21,7 @@ public final class CollectionTally {
     }
 
     /** @param listError why the folder's contents could not be listed (its own security was read), else null */
-    public void add(CollectedFolder folder, String listError) {
+    public synchronized void add(CollectedFolder folder, String listError) {
         folders++;
         if (folder.readError() != null) {
             error(folder.path(), folder.readError());
@@ -38,7 +38,7 @@ public final class CollectionTally {
         sink.accept(folder);
     }
 
-    public void error(String path, String reason) {
+    public synchronized void error(String path, String reason) {
         errors++;
         if (unreadable.size() < MAX_LISTED_UNREADABLE) {
             unreadable.add(path + " (" + reason + ")");

@@ -12,7 +12,18 @@ import org.jboss.logging.Logger;
 public class ScheduledScans {
     private static final Logger LOG = Logger.getLogger(ScheduledScans.class);
 
-    void register(@Observes StartupEvent start, Scheduler scheduler, CollectorConfig config, ScanService scans) {
+    void register(@Observes StartupEvent start, Scheduler scheduler, CollectorConfig config, ScanService scans,
+                  io.aclens.collector.smb.SmbScanService smb) {
+        config.smbSources().forEach((name, source) -> source.cron().ifPresent(cron -> {
+            scheduler.newJob("smb-scan-" + name).setCron(cron).setTask(execution -> {
+                try {
+                    smb.start(name);
+                } catch (RuntimeException e) {
+                    LOG.errorf("Scheduled scan of SMB source %s could not start: %s", name, e.getMessage());
+                }
+            }).schedule();
+            LOG.infof("Scheduled scan of SMB source %s for client %s: %s", name, source.clientId(), cron);
+        }));
         config.schedules().forEach((name, schedule) -> {
             ScanRequest request = new ScanRequest(schedule.clientId(), schedule.root(), schedule.sourceId().orElse(null),
                     schedule.maxDepth().orElse(null), null, null);

@@ -1,0 +1,18 @@
+package io.aclens.collector.smb;
+
+/**
+ * Where and as whom to read a share. The password is held as characters only for as long as the scan needs
+ * it; {@link #toString()} never shows it.
+ *
+ * @param path      folder under the share to start from ("" for the share root), with backslashes
+ * @param maxDepth  deepest folder level to read (the start folder is 0)
+ * @param parallelism SMB requests in flight at once
+ */
+public record SmbTarget(String host, int port, String share, String path, String domain, String username, char[] password,
+                        int maxDepth, int parallelism) {
+
+    @Override
+    public String toString() {
+        return "\\\\" + host + "\\" + share + (path.isEmpty() ? "" : "\\" + path) + " as " + (domain.isEmpty() ? "" : domain + "\\") + username;
+    }
+}

@@ -1,0 +1,163 @@
+package io.aclens.collector;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real standalone Samba server (Debian's smbd) on 127.0.0.1:445 serving one share with NT ACLs kept in
+ * xattrs (vfs acl_xattr). Needs root and the samba + smbclient packages (./aclens test installs them).
+ * {@code aclensadm} is an admin user that sets ACLs; {@code aclenssvc} is the plain service account that scans.
+ */
+final class SambaServer implements AutoCloseable {
+    static final String SHARE = "data";
+    static final String ADMIN = "aclensadm";
+    static final String SERVICE = "aclenssvc";
+    static final String PASSWORD = "Aclens-Test-1";
+
+    private final Path dir;
+    private final Path config;
+    private final Process smbd;
+
+    private SambaServer(Path dir, Path config, Process smbd) {
+        this.dir = dir;
+        this.config = config;
+        this.smbd = smbd;
+    }
+
+    static SambaServer start() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("aclens-samba-");
+        for (String sub : List.of("private", "lock", "state", "cache", "pid", "share")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        // smbd enters the share path as the connecting Unix user: it must be able to traverse to it
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(dir.resolve("share"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path config = dir.resolve("smb.conf");
+        Files.writeString(config, String.join("\n",
+                "[global]", "netbios name = ACLENSTEST", "workgroup = WORKGROUP", "server role = standalone server",
+                "security = user", "interfaces = lo", "bind interfaces only = yes", "smb ports = 445",
+                "private dir = " + dir.resolve("private"), "lock directory = " + dir.resolve("lock"),
+                "state directory = " + dir.resolve("state"), "cache directory = " + dir.resolve("cache"),
+                "pid directory = " + dir.resolve("pid"), "log file = " + dir.resolve("log.%m"), "disable spoolss = yes",
+                "load printers = no", "printcap name = /dev/null", "map to guest = never",
+                "[" + SHARE + "]", "path = " + dir.resolve("share"), "read only = no", "vfs objects = acl_xattr",
+                "acl_xattr:ignore system acls = yes", "admin users = " + ADMIN, ""), StandardCharsets.UTF_8);
+        for (String user : List.of(ADMIN, SERVICE, "petrova")) {
+            if (exec(List.of("id", user)).exit != 0) {
+                check(exec(List.of("useradd", "-M", "-s", "/usr/sbin/nologin", user)));
+            }
+        }
+        if (exec(List.of("getent", "group", "finance")).exit != 0) {
+            check(exec(List.of("groupadd", "finance")));
+        }
+        for (String user : List.of(ADMIN, SERVICE)) {
+            check(exec(List.of("smbpasswd", "-c", config.toString(), "-s", "-a", user), PASSWORD + "\n" + PASSWORD + "\n"));
+        }
+        Process smbd = new ProcessBuilder("smbd", "--foreground", "--no-process-group", "-s", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("smbd.out").toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            try (Socket ignored = new Socket("127.0.0.1", 445)) {
+                break;
+            } catch (IOException notYet) {
+                if (Instant.now().isAfter(deadline) || !smbd.isAlive()) {
+                    throw new IllegalStateException("smbd did not start; see " + dir.resolve("smbd.out"));
+                }
+                Thread.onSpinWait();
+            }
+        }
+        return new SambaServer(dir, config, smbd);
+    }
+
+    Path shareDir() {
+        return dir.resolve("share");
+    }
+
+    static String userSid(String user) {
+        Result id = exec(List.of("id", "-u", user));
+        check(id);
+        return "S-1-22-1-" + id.output.strip();
+    }
+
+    static String groupSid(String group) {
+        Result entry = exec(List.of("getent", "group", group));
+        check(entry);
+        return "S-1-22-2-" + entry.output.split(":")[2];
+    }
+
+    /** Runs smbcacls as the admin user on a path of the share (backslashes, relative to the share root). */
+    String smbcacls(String path, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("smbcacls", "-s", config.toString(), "-U", ADMIN + "%" + PASSWORD,
+                "//127.0.0.1/" + SHARE, path.isEmpty() ? "\\" : path));
+        command.addAll(List.of(arguments));
+        Result result = exec(command);
+        check(result);
+        return result.output;
+    }
+
+    /** The descriptor exactly as Samba reports it (numeric masks and SIDs). */
+    String sddl(String path) {
+        return smbcacls(path, "--sddl", "--numeric").lines().filter(line -> line.contains("D:")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no SDDL for " + path)).strip();
+    }
+
+    /** Creates a folder over SMB, so it inherits its parent's NT ACL as Windows would. */
+    void mkdirOverSmb(String path) {
+        check(exec(List.of("smbclient", "-s", config.toString(), "-U", ADMIN + "%" + PASSWORD, "//127.0.0.1/" + SHARE,
+                "-c", "mkdir \"" + path + "\"")));
+    }
+
+    @Override
+    public void close() {
+        smbd.destroy();
+        exec(List.of("pkill", "-f", config.toString()));
+        try {
+            smbd.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    static Result exec(List<String> command) {
+        return exec(command, null);
+    }
+
+    static Result exec(List<String> command, String input) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (input != null) {
+                process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            }
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Timed out: " + command);
+            }
+            return new Result(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + command.get(0) + " (is Samba installed? ./aclens test installs it)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void check(Result result) {
+        if (result.exit != 0) {
+            throw new IllegalStateException("Command failed (" + result.exit + "): " + result.output);
+        }
+    }
+}
