@@ -1,13 +1,14 @@
 package io.aclens.cli;
 
 import io.aclens.cli.bench.BenchCommand;
+import io.aclens.cli.bench.SmbBenchCommand;
 import io.aclens.cli.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "aclens", mixinStandardHelpOptions = true, version = "ACLens 0.1.0",
         description = "Who can access which folder, and what changed.",
-        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, SmbBenchCommand.class, CommandLine.HelpCommand.class})
 public final class Aclens {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package io.aclens.collector;
 
+import io.aclens.embedded.EmbeddedSamba;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,14 +15,14 @@ import java.util.Map;
  * may not read, and a path longer than 260 characters. Registers it as SMB source "lab" of client "acme".
  */
 public class SambaResource implements QuarkusTestResourceLifecycleManager {
-    static SambaServer samba;
+    static EmbeddedSamba samba;
     static final String LONG_PATH = String.join("\\", List.of("Sales Team", "a".repeat(60), "b".repeat(60), "c".repeat(60),
             "d".repeat(60), "e".repeat(30)));
 
     @Override
     public Map<String, String> start() {
         try {
-            samba = SambaServer.start();
+            samba = EmbeddedSamba.start();
             prepare(samba);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -31,15 +32,15 @@ public class SambaResource implements QuarkusTestResourceLifecycleManager {
         }
         return Map.of("aclens.collector.smb-sources.lab.client-id", "acme",
                 "aclens.collector.smb-sources.lab.host", "127.0.0.1",
-                "aclens.collector.smb-sources.lab.share", SambaServer.SHARE,
-                "aclens.collector.smb-sources.lab.username", SambaServer.SERVICE,
-                "aclens.collector.smb-sources.lab.password", SambaServer.PASSWORD);
+                "aclens.collector.smb-sources.lab.share", EmbeddedSamba.SHARE,
+                "aclens.collector.smb-sources.lab.username", EmbeddedSamba.SERVICE,
+                "aclens.collector.smb-sources.lab.password", EmbeddedSamba.PASSWORD);
     }
 
-    private static void prepare(SambaServer samba) throws IOException {
-        String service = SambaServer.userSid(SambaServer.SERVICE);
-        String petrova = SambaServer.userSid("petrova");
-        String finance = SambaServer.groupSid("finance");
+    private static void prepare(EmbeddedSamba samba) throws IOException {
+        String service = EmbeddedSamba.userSid(EmbeddedSamba.SERVICE);
+        String petrova = EmbeddedSamba.userSid("petrova");
+        String finance = EmbeddedSamba.groupSid("finance");
         samba.smbcacls("", "-a", "ACL:" + service + ":ALLOWED/OI|CI/READ");
         samba.mkdirOverSmb("Финансы");
         samba.smbcacls("Финансы", "-a", "ACL:" + finance + ":ALLOWED/OI|CI/CHANGE,ACL:" + petrova + ":DENIED/0x0/0x00000116,ACL:"

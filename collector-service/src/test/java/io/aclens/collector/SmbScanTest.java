@@ -11,6 +11,7 @@ import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.ScanCompleted;
 import io.aclens.contracts.ScanEvent;
 import io.aclens.contracts.Topics;
+import io.aclens.embedded.EmbeddedSamba;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.KafkaTestClient;
 import io.quarkus.test.common.WithTestResource;
@@ -39,7 +40,7 @@ class SmbScanTest {
 
     @Test
     void everyFolderIsReadExactlyAsSambaReportsIt() {
-        given().get("/api/smb-sources").then().statusCode(200).body(not(containsString(SambaServer.PASSWORD)));
+        given().get("/api/smb-sources").then().statusCode(200).body(not(containsString(EmbeddedSamba.PASSWORD)));
         String scanId = given().post("/api/smb-sources/lab/scans").then().statusCode(202).extract().path("scanId");
 
         List<ScanEvent> events;

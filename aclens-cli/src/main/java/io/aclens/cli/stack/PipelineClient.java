@@ -49,6 +49,21 @@ public final class PipelineClient {
         return accepted.get("scanId").asText();
     }
 
+    /** Starts a scan of an SMB source registered in the collector's configuration; returns the scan id. */
+    public String startSmbScan(String sourceName) {
+        return send("POST", stack.url("collector-service") + "/api/smb-sources/" + encode(sourceName) + "/scans", null, 202)
+                .get("scanId").asText();
+    }
+
+    /** How long the collector itself took (read and publish), from its own status; empty while it runs. */
+    public Optional<Duration> collectorDuration(String scanId) {
+        JsonNode status = send("GET", stack.url("collector-service") + "/api/scans/" + scanId, null, 200);
+        if (status.path("finishedAt").isNull() || status.path("finishedAt").isMissingNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(Instant.parse(status.get("startedAt").asText()), Instant.parse(status.get("finishedAt").asText())));
+    }
+
     /** Waits until the scan is the source's new snapshot; fails with the reason if it will never be. */
     public ScanView awaitCommitted(String scanId, Duration timeout) {
         return poll(timeout, "scan " + scanId + " to be committed", () -> {

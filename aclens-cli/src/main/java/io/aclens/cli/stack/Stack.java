@@ -83,7 +83,9 @@ public final class Stack implements AutoCloseable {
         for (String service : SERVICES) {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-            if (!service.equals("collector-service")) {
+            if (service.equals("collector-service")) {
+                properties.putAll(config.collectorProperties());
+            } else {
                 properties.putAll(database);
             }
             properties.put("quarkus.rest-client.snapshot-service.url", "http://127.0.0.1:" + ports.get("snapshot-service"));

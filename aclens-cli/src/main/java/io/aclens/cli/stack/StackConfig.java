@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param dataDir Kafka log, PostgreSQL cluster and service logs; kept between runs
  */
 public record StackConfig(Path home, Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int firstServicePort,
-                          String serviceHeap, Optional<ExternalDatabase> database) {
+                          String serviceHeap, Optional<ExternalDatabase> database, java.util.Map<String, String> collectorProperties) {
 
     public record ExternalDatabase(String jdbcUrl, String user, String password) {
     }
@@ -23,7 +23,12 @@ public record StackConfig(Path home, Path dataDir, int kafkaPort, int kafkaContr
                 : Optional.of(new ExternalDatabase(url, System.getenv().getOrDefault("ACLENS_DB_USER", "postgres"),
                 System.getenv().getOrDefault("ACLENS_DB_PASSWORD", "")));
         String heap = System.getenv().getOrDefault("ACLENS_SERVICE_HEAP", "512m");
-        return dynamicPorts ? new StackConfig(home, dataDir, 0, 0, 0, 0, heap, database)
-                : new StackConfig(home, dataDir, 19092, 19093, 15432, 18081, heap, database);
+        return dynamicPorts ? new StackConfig(home, dataDir, 0, 0, 0, 0, heap, database, java.util.Map.of())
+                : new StackConfig(home, dataDir, 19092, 19093, 15432, 18081, heap, database, java.util.Map.of());
+    }
+
+    /** The same stack with extra settings for the collector (e.g. an SMB source to scan). */
+    public StackConfig withCollectorProperties(java.util.Map<String, String> properties) {
+        return new StackConfig(home, dataDir, kafkaPort, kafkaControllerPort, postgresPort, firstServicePort, serviceHeap, database, properties);
     }
 }

@@ -63,9 +63,13 @@ public interface CollectorConfig {
 
         Optional<Integer> maxDepth();
 
-        /** SMB requests in flight at once. */
-        @WithDefault("8")
+        /** SMB requests in flight at once (32 over 8 connections scanned fastest against Samba on loopback). */
+        @WithDefault("32")
         int parallelism();
+
+        /** Connections the requests are spread over (a server serves each connection in order). */
+        @WithDefault("8")
+        int connections();
 
         /** Default: smb:\\host\share[\path]. */
         Optional<String> sourceId();

@@ -40,7 +40,7 @@ public class SmbScanService {
         }
         char[] password = password(name, source);
         SmbTarget target = new SmbTarget(source.host(), source.port(), source.share(), source.path().orElse(""), source.domain().orElse(""),
-                source.username(), password, source.maxDepth().orElse(Integer.MAX_VALUE), source.parallelism());
+                source.username(), password, source.maxDepth().orElse(Integer.MAX_VALUE), source.parallelism(), source.connections());
         SmbSourceView view = view(name, source);
         return scans.submit(source.clientId(), view.sourceId(), target.toString().replaceFirst(" as .*$", ""), new SmbShareSource(target),
                 () -> Arrays.fill(password, '\0'));

@@ -11,6 +11,9 @@ import com.hierynomus.smbj.SmbConfig;
 import com.hierynomus.smbj.auth.AuthenticationContext;
 import com.hierynomus.smbj.connection.Connection;
 import com.hierynomus.smbj.session.Session;
+import com.hierynomus.mssmb2.SMB2CreateDisposition;
+import com.hierynomus.mssmb2.SMB2ShareAccess;
+import com.hierynomus.smbj.share.Directory;
 import com.hierynomus.smbj.share.DiskShare;
 import io.aclens.access.Ace;
 import io.aclens.access.AceFlag;
@@ -42,6 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * whose security or contents cannot be read is recorded with the NT status and the walk goes on.
  */
 public final class SmbShareSource implements FolderSource {
+    private static final Set<com.hierynomus.msdtyp.AccessMask> READ_AND_LIST = EnumSet.of(com.hierynomus.msdtyp.AccessMask.READ_CONTROL,
+            com.hierynomus.msdtyp.AccessMask.FILE_LIST_DIRECTORY, com.hierynomus.msdtyp.AccessMask.FILE_READ_ATTRIBUTES);
     private static final Set<SecurityInformation> WANTED = EnumSet.of(SecurityInformation.OWNER_SECURITY_INFORMATION,
             SecurityInformation.GROUP_SECURITY_INFORMATION, SecurityInformation.DACL_SECURITY_INFORMATION);
 
@@ -64,23 +69,39 @@ public final class SmbShareSource implements FolderSource {
 
     @Override
     public void collect(CollectionTally tally) throws IOException {
-        SmbConfig config = SmbConfig.builder().withTimeout(60, TimeUnit.SECONDS).withSoTimeout(120, TimeUnit.SECONDS)
-                .withDfsEnabled(false).build();
-        ExecutorService workers = Executors.newFixedThreadPool(target.parallelism(), task -> {
-            Thread thread = new Thread(task, "aclens-smb-" + target.host());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try (SMBClient client = new SMBClient(config);
-             Connection connection = client.connect(target.host(), target.port())) {
-            Session session = connection.authenticate(new AuthenticationContext(target.username(), target.password(), target.domain()));
-            try (DiskShare share = (DiskShare) session.connectShare(target.share())) {
-                new Walk(share, tally, workers).run(target.path());
+        // a server serves each connection in order (Samba: one smbd process per client), so spread the workers
+        // over several connections; each needs its own config, hence its own client GUID, or Samba hands all of
+        // them to the same process (multichannel)
+        int connections = Math.max(1, Math.min(target.connections(), target.parallelism()));
+        List<SMBClient> clients = new ArrayList<>();
+        List<DiskShare> shares = new ArrayList<>();
+        try {
+            for (int i = 0; i < connections; i++) {
+                SMBClient client = new SMBClient(SmbConfig.builder().withTimeout(60, TimeUnit.SECONDS)
+                        .withSoTimeout(120, TimeUnit.SECONDS).withDfsEnabled(false).build());
+                clients.add(client);
+                Connection connection = client.connect(target.host(), target.port());
+                Session session = connection.authenticate(new AuthenticationContext(target.username(), target.password(), target.domain()));
+                shares.add((DiskShare) session.connectShare(target.share()));
+            }
+            AtomicInteger threads = new AtomicInteger();
+            ThreadLocal<DiskShare> shareOfThread = ThreadLocal.withInitial(() -> shares.get(threads.getAndIncrement() % shares.size()));
+            ExecutorService workers = Executors.newFixedThreadPool(target.parallelism(), task -> {
+                Thread thread = new Thread(task, "aclens-smb-" + target.host());
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                new Walk(shareOfThread, tally, workers).run(target.path());
+            } finally {
+                workers.shutdownNow();
             }
         } catch (SMBApiException e) {
             throw new IOException("Cannot open \\\\" + target.host() + "\\" + target.share() + ": " + e.getStatus(), e);
         } finally {
-            workers.shutdownNow();
+            for (SMBClient client : clients) {
+                client.close();
+            }
         }
     }
 
@@ -134,15 +155,15 @@ public final class SmbShareSource implements FolderSource {
 
     /** The parallel walk: each folder is a task; the walk ends when no task is pending. */
     private final class Walk {
-        private final DiskShare share;
+        private final ThreadLocal<DiskShare> shareOfThread;
         private final CollectionTally tally;
         private final ExecutorService workers;
         private final AtomicInteger pending = new AtomicInteger();
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        Walk(DiskShare share, CollectionTally tally, ExecutorService workers) {
-            this.share = share;
+        Walk(ThreadLocal<DiskShare> shareOfThread, CollectionTally tally, ExecutorService workers) {
+            this.shareOfThread = shareOfThread;
             this.tally = tally;
             this.workers = workers;
         }
@@ -176,31 +197,70 @@ public final class SmbShareSource implements FolderSource {
         }
 
         private void visit(String path, int depth) {
+            DiskShare share = shareOfThread.get();
+            Directory directory;
+            try {
+                directory = share.openDirectory(path, READ_AND_LIST, null, SMB2ShareAccess.ALL, SMB2CreateDisposition.FILE_OPEN, null);
+            } catch (SMBApiException refused) {
+                visitPiecewise(share, path, depth); // may read one of the two: try each on its own
+                return;
+            }
+            CollectedFolder folder;
+            String listError = null;
+            try {
+                folder = read(path, depth, directory.getSecurityInformation(WANTED));
+                if (depth < target.maxDepth()) {
+                    try {
+                        descend(path, depth, directory.list());
+                    } catch (SMBApiException e) {
+                        listError = "cannot list contents: " + e.getStatus();
+                    }
+                }
+            } catch (SMBApiException e) {
+                folder = unreadable(path, depth, e);
+            } finally {
+                directory.closeNoWait();
+            }
+            tally.add(folder, folder.readError() == null ? listError : null);
+        }
+
+        private void visitPiecewise(DiskShare share, String path, int depth) {
             CollectedFolder folder;
             try {
-                SecurityDescriptor sd = toModel(share.getSecurityInfo(path, WANTED));
-                folder = new CollectedFolder(display(path), depth, sd.ownerSid(), sd.groupSid(), sd.inheritanceProtected(),
-                        sd.effectiveDacl(), null);
+                folder = read(path, depth, share.getSecurityInfo(path, WANTED));
             } catch (SMBApiException e) {
-                folder = new CollectedFolder(display(path), depth, null, null, false, List.of(), String.valueOf(e.getStatus()));
+                folder = unreadable(path, depth, e);
             }
             String listError = null;
             if (depth < target.maxDepth()) {
                 try {
-                    for (FileIdBothDirectoryInformation entry : share.list(path)) {
-                        String name = entry.getFileName();
-                        long attributes = entry.getFileAttributes();
-                        boolean directory = (attributes & FileAttributes.FILE_ATTRIBUTE_DIRECTORY.getValue()) != 0;
-                        boolean reparse = (attributes & FileAttributes.FILE_ATTRIBUTE_REPARSE_POINT.getValue()) != 0;
-                        if (directory && !reparse && !name.equals(".") && !name.equals("..")) {
-                            submit(path.isEmpty() ? name : path + "\\" + name, depth + 1);
-                        }
-                    }
+                    descend(path, depth, share.list(path));
                 } catch (SMBApiException e) {
                     listError = "cannot list contents: " + e.getStatus();
                 }
             }
             tally.add(folder, folder.readError() == null ? listError : null);
+        }
+
+        private CollectedFolder read(String path, int depth, com.hierynomus.msdtyp.SecurityDescriptor raw) {
+            SecurityDescriptor sd = toModel(raw);
+            return new CollectedFolder(display(path), depth, sd.ownerSid(), sd.groupSid(), sd.inheritanceProtected(), sd.effectiveDacl(), null);
+        }
+
+        private CollectedFolder unreadable(String path, int depth, SMBApiException e) {
+            return new CollectedFolder(display(path), depth, null, null, false, List.of(), String.valueOf(e.getStatus()));
+        }
+
+        private void descend(String path, int depth, List<FileIdBothDirectoryInformation> entries) {
+            for (FileIdBothDirectoryInformation entry : entries) {
+                String name = entry.getFileName();
+                long attributes = entry.getFileAttributes();
+                boolean directory = (attributes & FileAttributes.FILE_ATTRIBUTE_DIRECTORY.getValue()) != 0;
+                boolean reparse = (attributes & FileAttributes.FILE_ATTRIBUTE_REPARSE_POINT.getValue()) != 0;
+                if (directory && !reparse && !name.equals(".") && !name.equals("..")) {
+                    submit(path.isEmpty() ? name : path + "\\" + name, depth + 1);
+                }
+            }
         }
 
         private String display(String path) {

@@ -1,4 +1,4 @@
-package io.aclens.collector;
+package io.aclens.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,24 +16,25 @@ import java.util.concurrent.TimeUnit;
  * A real standalone Samba server (Debian's smbd) on 127.0.0.1:445 serving one share with NT ACLs kept in
  * xattrs (vfs acl_xattr). Needs root and the samba + smbclient packages (./aclens test installs them).
  * {@code aclensadm} is an admin user that sets ACLs; {@code aclenssvc} is the plain service account that scans.
+ * Used by the collector's SMB tests and by {@code ./aclens bench-smb}.
  */
-final class SambaServer implements AutoCloseable {
-    static final String SHARE = "data";
-    static final String ADMIN = "aclensadm";
-    static final String SERVICE = "aclenssvc";
-    static final String PASSWORD = "Aclens-Test-1";
+public final class EmbeddedSamba implements AutoCloseable {
+    public static final String SHARE = "data";
+    public static final String ADMIN = "aclensadm";
+    public static final String SERVICE = "aclenssvc";
+    public static final String PASSWORD = "Aclens-Test-1";
 
     private final Path dir;
     private final Path config;
     private final Process smbd;
 
-    private SambaServer(Path dir, Path config, Process smbd) {
+    private EmbeddedSamba(Path dir, Path config, Process smbd) {
         this.dir = dir;
         this.config = config;
         this.smbd = smbd;
     }
 
-    static SambaServer start() throws IOException, InterruptedException {
+    public static EmbeddedSamba start() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("aclens-samba-");
         for (String sub : List.of("private", "lock", "state", "cache", "pid", "share")) {
             Files.createDirectories(dir.resolve(sub));
@@ -75,27 +76,27 @@ final class SambaServer implements AutoCloseable {
                 Thread.onSpinWait();
             }
         }
-        return new SambaServer(dir, config, smbd);
+        return new EmbeddedSamba(dir, config, smbd);
     }
 
-    Path shareDir() {
+    public Path shareDir() {
         return dir.resolve("share");
     }
 
-    static String userSid(String user) {
+    public static String userSid(String user) {
         Result id = exec(List.of("id", "-u", user));
         check(id);
         return "S-1-22-1-" + id.output.strip();
     }
 
-    static String groupSid(String group) {
+    public static String groupSid(String group) {
         Result entry = exec(List.of("getent", "group", group));
         check(entry);
         return "S-1-22-2-" + entry.output.split(":")[2];
     }
 
     /** Runs smbcacls as the admin user on a path of the share (backslashes, relative to the share root). */
-    String smbcacls(String path, String... arguments) {
+    public String smbcacls(String path, String... arguments) {
         List<String> command = new ArrayList<>(List.of("smbcacls", "-s", config.toString(), "-U", ADMIN + "%" + PASSWORD,
                 "//127.0.0.1/" + SHARE, path.isEmpty() ? "\\" : path));
         command.addAll(List.of(arguments));
@@ -105,21 +106,22 @@ final class SambaServer implements AutoCloseable {
     }
 
     /** The descriptor exactly as Samba reports it (numeric masks and SIDs). */
-    String sddl(String path) {
+    public String sddl(String path) {
         return smbcacls(path, "--sddl", "--numeric").lines().filter(line -> line.contains("D:")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no SDDL for " + path)).strip();
     }
 
     /** Creates a folder over SMB, so it inherits its parent's NT ACL as Windows would. */
-    void mkdirOverSmb(String path) {
+    public void mkdirOverSmb(String path) {
         check(exec(List.of("smbclient", "-s", config.toString(), "-U", ADMIN + "%" + PASSWORD, "//127.0.0.1/" + SHARE,
                 "-c", "mkdir \"" + path + "\"")));
     }
 
     @Override
     public void close() {
+        // smbd forks a process per client; they are its descendants (it runs without its own process group)
+        smbd.descendants().forEach(ProcessHandle::destroy);
         smbd.destroy();
-        exec(List.of("pkill", "-f", config.toString()));
         try {
             smbd.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -127,14 +129,14 @@ final class SambaServer implements AutoCloseable {
         }
     }
 
-    record Result(int exit, String output) {
+    public record Result(int exit, String output) {
     }
 
-    static Result exec(List<String> command) {
+    public static Result exec(List<String> command) {
         return exec(command, null);
     }
 
-    static Result exec(List<String> command, String input) {
+    public static Result exec(List<String> command, String input) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (input != null) {
