@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(SambaResource.class)
 class ScanResourceTest {
 
     @Test

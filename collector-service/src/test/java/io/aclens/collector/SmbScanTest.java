@@ -16,8 +16,6 @@ import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.KafkaTestClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +24,10 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(SmbScanTest.WithSamba.class)
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(SambaResource.class)
 class SmbScanTest {
     private static final String ROOT = "\\\\127.0.0.1\\data";
-
-    public static class WithSamba implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SambaResource.class));
-        }
-    }
 
     @Test
     void everyFolderIsReadExactlyAsSambaReportsIt() {

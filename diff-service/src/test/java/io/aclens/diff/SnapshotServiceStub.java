@@ -1,16 +1,12 @@
 package io.aclens.diff;
 
-import com.sun.net.httpserver.HttpServer;
 import io.aclens.access.Principal;
-import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.api.DeltaPage;
+import io.aclens.testing.JsonStubServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,34 +21,23 @@ public class SnapshotServiceStub implements QuarkusTestResourceLifecycleManager 
     private static final Pattern DELTA = Pattern.compile("/api/snapshots/(\\d+)/delta");
     private static final Pattern CLIENT_PRINCIPALS = Pattern.compile("/api/clients/([^/]+)/principals");
 
-    private HttpServer server;
+    private JsonStubServer server;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/api", exchange -> {
-            String path = exchange.getRequestURI().getPath();
+        server = JsonStubServer.start(path -> {
             Matcher delta = DELTA.matcher(path);
-            Matcher principals = CLIENT_PRINCIPALS.matcher(path);
-            Object body = delta.matches() ? DELTAS.get(Long.parseLong(delta.group(1)))
-                    : principals.matches() ? PRINCIPALS.getOrDefault(principals.group(1), List.of()) : null;
-            byte[] bytes = body == null ? new byte[0] : EventCodec.mapper().writeValueAsBytes(body);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            if (delta.matches()) {
+                return Optional.ofNullable(DELTAS.get(Long.parseLong(delta.group(1))));
             }
+            Matcher principals = CLIENT_PRINCIPALS.matcher(path);
+            return principals.matches() ? Optional.of(PRINCIPALS.getOrDefault(principals.group(1), List.of())) : Optional.empty();
         });
-        server.start();
-        return Map.of("quarkus.rest-client.snapshot-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of("quarkus.rest-client.snapshot-service.url", server.url());
     }
 
     @Override
     public void stop() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -26,9 +26,9 @@ public final class EmbeddedSamba implements AutoCloseable {
 
     private final Path dir;
     private final Path config;
-    private final Process smbd;
+    private final ProcessHandle smbd;
 
-    private EmbeddedSamba(Path dir, Path config, Process smbd) {
+    private EmbeddedSamba(Path dir, Path config, ProcessHandle smbd) {
         this.dir = dir;
         this.config = config;
         this.smbd = smbd;
@@ -63,18 +63,26 @@ public final class EmbeddedSamba implements AutoCloseable {
         for (String user : List.of(ADMIN, SERVICE)) {
             check(exec(List.of("smbpasswd", "-c", config.toString(), "-s", "-a", user), PASSWORD + "\n" + PASSWORD + "\n"));
         }
-        Process smbd = new ProcessBuilder("smbd", "--foreground", "--no-process-group", "-s", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("smbd.out").toFile()).start();
+        // smbd daemonises itself (fork and a session of its own): when it stops it signals its whole process
+        // group, which must never be ours (the test JVM, the build, the shell)
+        check(exec(List.of("smbd", "-D", "-s", config.toString())));
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        ProcessHandle smbd = null;
         while (true) {
-            try (Socket ignored = new Socket("127.0.0.1", 445)) {
-                break;
-            } catch (IOException notYet) {
-                if (Instant.now().isAfter(deadline) || !smbd.isAlive()) {
-                    throw new IllegalStateException("smbd did not start; see " + dir.resolve("smbd.out"));
-                }
-                Thread.onSpinWait();
+            if (smbd == null) {
+                smbd = pidFile(dir.resolve("pid")).flatMap(ProcessHandle::of).orElse(null);
             }
+            if (smbd != null) {
+                try (Socket ignored = new Socket("127.0.0.1", 445)) {
+                    break;
+                } catch (IOException notYet) {
+                    // still starting
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("smbd did not start; see " + dir.resolve("log.smbd"));
+            }
+            Thread.sleep(50);
         }
         return new EmbeddedSamba(dir, config, smbd);
     }
@@ -119,14 +127,27 @@ public final class EmbeddedSamba implements AutoCloseable {
 
     @Override
     public void close() {
-        // smbd forks a process per client; they are its descendants (it runs without its own process group)
-        smbd.descendants().forEach(ProcessHandle::destroy);
+        // smbd forks a process per client; stopping the parent stops its process group, children included
         smbd.destroy();
         try {
-            smbd.waitFor(10, TimeUnit.SECONDS);
+            smbd.onExit().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            smbd.destroyForcibly();
         }
+    }
+
+    private static java.util.Optional<Long> pidFile(Path pidDir) throws IOException {
+        try (var files = Files.list(pidDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("smbd")).toList()) {
+                String text = Files.readString(file).strip();
+                if (!text.isEmpty()) {
+                    return java.util.Optional.of(Long.parseLong(text));
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public record Result(int exit, String output) {

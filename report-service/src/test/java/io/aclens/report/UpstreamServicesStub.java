@@ -1,18 +1,14 @@
 package io.aclens.report;
 
-import com.sun.net.httpserver.HttpServer;
 import io.aclens.access.Principal;
-import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.SnapshotView;
+import io.aclens.testing.JsonStubServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,43 +26,31 @@ public class UpstreamServicesStub implements QuarkusTestResourceLifecycleManager
     private static final Pattern FOLDER_PAGE = Pattern.compile("/api/snapshots/(\\d+)/folders");
     private static final Pattern CLIENT = Pattern.compile("/api/clients/([^/]+)/(principals|changes)");
 
-    private HttpServer server;
+    private JsonStubServer server;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/api", exchange -> {
-            String path = exchange.getRequestURI().getPath();
+        server = JsonStubServer.start(path -> {
             Matcher snapshot = SNAPSHOT.matcher(path);
             Matcher folders = FOLDER_PAGE.matcher(path);
             Matcher client = CLIENT.matcher(path);
-            Object body = null;
             if (snapshot.matches()) {
-                body = SNAPSHOTS.get(Long.parseLong(snapshot.group(1)));
-            } else if (folders.matches()) {
-                body = FOLDERS.get(Long.parseLong(folders.group(1)));
-            } else if (client.matches()) {
-                body = client.group(2).equals("principals") ? PRINCIPALS.getOrDefault(client.group(1), List.of())
-                        : CHANGES.getOrDefault(client.group(1), List.of());
+                return Optional.ofNullable(SNAPSHOTS.get(Long.parseLong(snapshot.group(1))));
             }
-            byte[] bytes = body == null ? new byte[0] : EventCodec.mapper().writeValueAsBytes(body);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            if (folders.matches()) {
+                return Optional.ofNullable(FOLDERS.get(Long.parseLong(folders.group(1))));
             }
+            if (client.matches()) {
+                return Optional.of(client.group(2).equals("principals") ? PRINCIPALS.getOrDefault(client.group(1), List.of())
+                        : CHANGES.getOrDefault(client.group(1), List.of()));
+            }
+            return Optional.empty();
         });
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.snapshot-service.url", url, "quarkus.rest-client.diff-service.url", url);
+        return Map.of("quarkus.rest-client.snapshot-service.url", server.url(), "quarkus.rest-client.diff-service.url", server.url());
     }
 
     @Override
     public void stop() {
-        server.stop(0);
+        server.close();
     }
 }
