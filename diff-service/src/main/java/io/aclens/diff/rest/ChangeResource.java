@@ -6,6 +6,7 @@ import io.aclens.diff.mapping.ChangeMapper;
 import io.aclens.diff.repository.ChangeRepository;
 import io.aclens.diff.repository.ChangeSetRepository;
 import io.aclens.support.rest.ProblemException;
+import io.aclens.support.rest.QueryParameters;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("/api")
@@ -38,8 +38,8 @@ public class ChangeResource {
     @WithSession
     public Uni<List<ChangeView>> changes(@PathParam("clientId") String clientId, @QueryParam("sourceId") String sourceId,
                                          @QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant until = to == null ? Instant.now() : instant("to", to);
-        Instant since = from == null ? until.minus(DEFAULT_PERIOD) : instant("from", from);
+        Instant until = to == null ? Instant.now() : QueryParameters.instant("to", to);
+        Instant since = from == null ? until.minus(DEFAULT_PERIOD) : QueryParameters.instant("from", from);
         if (!since.isBefore(until)) {
             throw ProblemException.badRequest("'from' must be before 'to'");
         }
@@ -60,13 +60,5 @@ public class ChangeResource {
         return changeSets.findById(snapshotId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Snapshot " + snapshotId + " has not been diffed (yet)"))
                 .map(ChangeMapper::toView);
-    }
-
-    private static Instant instant(String name, String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("'" + name + "' must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.aclens.snapshot.model.SnapshotEntity;
 import io.aclens.snapshot.repository.SnapshotRepository;
 import io.aclens.snapshot.repository.StateRepository;
 import io.aclens.support.rest.ProblemException;
+import io.aclens.support.rest.QueryParameters;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("/api")
@@ -45,7 +45,7 @@ public class SnapshotResource {
             if (sourceId == null) {
                 throw ProblemException.badRequest("'at' needs a sourceId: state is kept per source");
             }
-            return snapshots.currentAt(clientId, sourceId, instant(at))
+            return snapshots.currentAt(clientId, sourceId, QueryParameters.instant("at", at))
                     .map(s -> s == null ? List.<SnapshotView>of() : List.of(ViewMapper.toView(s)));
         }
         return snapshots.listForClient(clientId, sourceId).map(list -> list.stream().map(ViewMapper::toView).toList());
@@ -93,13 +93,5 @@ public class SnapshotResource {
             throw ProblemException.badRequest("limit must be between 1 and " + MAX_PAGE);
         }
         return limit;
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("'at' must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
-        }
     }
 }
