@@ -1,5 +1,6 @@
 package io.aclens.cli;
 
+import io.aclens.cli.bench.AccessBenchCommand;
 import io.aclens.cli.bench.BenchCommand;
 import io.aclens.cli.bench.SmbBenchCommand;
 import io.aclens.cli.demo.DemoCommand;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "aclens", mixinStandardHelpOptions = true, version = "ACLens 0.1.0",
         description = "Who can access which folder, and what changed.",
-        subcommands = {DemoCommand.class, BenchCommand.class, SmbBenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, SmbBenchCommand.class, AccessBenchCommand.class, CommandLine.HelpCommand.class})
 public final class Aclens {
 
     public static void main(String[] args) {

@@ -23,18 +23,31 @@ public final class NtAccessCheck {
 
     /** @param dacl the folder's DACL; {@code null} for a NULL DACL, which grants everyone everything */
     public static EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token) {
+        List<AccessPath> paths = new ArrayList<>();
+        int granted = grantedMask(ownerSid, dacl, token, paths);
+        return granted == 0 ? EffectiveAccess.NONE : new EffectiveAccess(granted, Level.fromMask(granted), List.copyOf(paths));
+    }
+
+    /** Only the level, without the access paths: what the matrix needs for millions of cells. */
+    public static Level level(String ownerSid, List<Ace> dacl, AccessToken token) {
+        return Level.fromMask(grantedMask(ownerSid, dacl, token, null));
+    }
+
+    private static int grantedMask(String ownerSid, List<Ace> dacl, AccessToken token, List<AccessPath> paths) {
         if (dacl == null) {
-            return new EffectiveAccess(AccessMask.FILE_ALL_ACCESS, Level.FULL,
-                    List.of(new AccessPath(WellKnownSids.EVERYONE, List.of(), AccessMask.FILE_ALL_ACCESS, false)));
+            if (paths != null) {
+                paths.add(new AccessPath(WellKnownSids.EVERYONE, List.of(), AccessMask.FILE_ALL_ACCESS, false));
+            }
+            return AccessMask.FILE_ALL_ACCESS;
         }
         int granted = 0;
         int denied = 0;
-        List<AccessPath> paths = new ArrayList<>();
         boolean owner = ownerSid != null && token.contains(ownerSid);
-        boolean ownerRightsEntry = dacl.stream().anyMatch(ace -> ace.sid().equals(WellKnownSids.OWNER_RIGHTS) && ace.appliesToThisFolder());
-        if (owner && !ownerRightsEntry) {
+        if (owner && !hasOwnerRightsEntry(dacl)) {
             granted = OWNER_IMPLICIT;
-            paths.add(new AccessPath(ownerSid, token.chainTo(ownerSid), OWNER_IMPLICIT, false));
+            if (paths != null) {
+                paths.add(new AccessPath(ownerSid, token.chainTo(ownerSid), OWNER_IMPLICIT, false));
+            }
         }
         for (Ace ace : dacl) {
             if (!ace.appliesToThisFolder()) {
@@ -49,12 +62,21 @@ public final class NtAccessCheck {
                 denied |= mask & ~granted;
             } else {
                 int added = mask & ~denied & ~granted;
-                if (added != 0) {
+                if (added != 0 && paths != null) {
                     paths.add(new AccessPath(ace.sid(), token.chainTo(ace.sid()), added, ace.inherited()));
                 }
                 granted |= mask & ~denied;
             }
         }
-        return granted == 0 ? EffectiveAccess.NONE : new EffectiveAccess(granted, Level.fromMask(granted), List.copyOf(paths));
+        return granted;
+    }
+
+    private static boolean hasOwnerRightsEntry(List<Ace> dacl) {
+        for (Ace ace : dacl) {
+            if (ace.sid().equals(WellKnownSids.OWNER_RIGHTS) && ace.appliesToThisFolder()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,124 @@
+package io.aclens.access.effective;
+
+import io.aclens.access.Ace;
+import io.aclens.access.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Effective access of every user on every folder without materialising the cells: folders share few
+ * distinct ACLs and users share few distinct group sets, so each (ACL, group set) is evaluated once and
+ * fanned out. ACLs that name a particular user (or that the user owns) are evaluated for that user alone.
+ */
+public final class EffectiveMatrix {
+    private static final String NOBODY = "S-1-0-0";
+    private static final Level[] LEVELS = Level.values();
+
+    /** A distinct ACL: owner and DACL. */
+    public record Acl(String ownerSid, List<Ace> dacl) {
+    }
+
+    private final List<Acl> acls;
+    private final int[] folderAcl;
+    private final int[][] foldersByAcl;
+    private final Map<String, AccessToken> tokens = new HashMap<>();
+    private final Map<Set<String>, byte[]> levelsByGroupSet = new HashMap<>();
+    /** Each user's row of the group-set table, resolved once: lookups never hash a group set. */
+    private final Map<String, byte[]> levelsByUser = new HashMap<>();
+    private final Map<String, Set<Integer>> aclsNamingUser = new HashMap<>();
+
+    /** @param folderAcl the ACL index of each folder */
+    public EffectiveMatrix(List<Acl> acls, int[] folderAcl, Iterable<AccessToken> users) {
+        this.acls = List.copyOf(acls);
+        this.folderAcl = folderAcl;
+        int[] counts = new int[acls.size()];
+        for (int acl : folderAcl) {
+            counts[acl]++;
+        }
+        foldersByAcl = new int[acls.size()][];
+        for (int a = 0; a < counts.length; a++) {
+            foldersByAcl[a] = new int[counts[a]];
+        }
+        int[] fill = new int[acls.size()];
+        for (int folder = 0; folder < folderAcl.length; folder++) {
+            foldersByAcl[folderAcl[folder]][fill[folderAcl[folder]]++] = folder;
+        }
+        users.forEach(token -> tokens.put(token.userSid(), token));
+        for (int a = 0; a < this.acls.size(); a++) {
+            Acl acl = this.acls.get(a);
+            Set<String> named = new HashSet<>();
+            named.add(acl.ownerSid());
+            acl.dacl().forEach(ace -> named.add(ace.sid()));
+            for (String sid : named) {
+                if (tokens.containsKey(sid)) {
+                    aclsNamingUser.computeIfAbsent(sid, s -> new HashSet<>()).add(a);
+                }
+            }
+        }
+        tokens.values().forEach(token -> levelsByUser.put(token.userSid(), levelsOf(token.groupSet())));
+    }
+
+    /** The user's level on one folder. */
+    public Level level(String userSid, int folder) {
+        return levelOnAcl(tokens.get(userSid), folderAcl[folder]);
+    }
+
+    /** How many folders the user can at least read: the whole matrix summarised, cells never built. */
+    public long readableFolders(String userSid) {
+        AccessToken token = tokens.get(userSid);
+        long count = 0;
+        for (int a = 0; a < acls.size(); a++) {
+            if (levelOnAcl(token, a).rank() >= Level.READ.rank()) {
+                count += foldersByAcl[a].length;
+            }
+        }
+        return count;
+    }
+
+    /** "What can user X access": the folders where the user holds at least {@code minimum}. */
+    public List<int[]> foldersWithAtLeast(String userSid, Level minimum) {
+        AccessToken token = tokens.get(userSid);
+        List<int[]> folders = new ArrayList<>();
+        for (int a = 0; a < acls.size(); a++) {
+            if (levelOnAcl(token, a).rank() >= minimum.rank()) {
+                folders.add(foldersByAcl[a]);
+            }
+        }
+        return folders;
+    }
+
+    /** A membership change: the user's new token; only its group set (if new) is evaluated. */
+    public void replaceToken(AccessToken token) {
+        tokens.put(token.userSid(), token);
+        levelsByUser.put(token.userSid(), levelsOf(token.groupSet()));
+    }
+
+    public int distinctGroupSets() {
+        return levelsByGroupSet.size();
+    }
+
+    private Level levelOnAcl(AccessToken token, int acl) {
+        Set<Integer> personal = aclsNamingUser.get(token.userSid());
+        if (personal != null && personal.contains(acl)) {
+            Acl a = acls.get(acl);
+            return NtAccessCheck.level(a.ownerSid(), a.dacl(), token);
+        }
+        return LEVELS[levelsByUser.get(token.userSid())[acl]];
+    }
+
+    private byte[] levelsOf(Set<String> groupSet) {
+        return levelsByGroupSet.computeIfAbsent(groupSet, groups -> {
+            AccessToken shared = AccessToken.of(NOBODY, null, sid -> sid.equals(NOBODY) ? groups : List.of());
+            byte[] levels = new byte[acls.size()];
+            for (int a = 0; a < acls.size(); a++) {
+                Acl acl = acls.get(a);
+                levels[a] = (byte) NtAccessCheck.level(acl.ownerSid(), acl.dacl(), shared).ordinal();
+            }
+            return levels;
+        });
+    }
+}
