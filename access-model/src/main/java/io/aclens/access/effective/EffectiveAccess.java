@@ -1,6 +1,5 @@
 package io.aclens.access.effective;
 
-import io.aclens.access.AccessMask;
 import io.aclens.access.Level;
 import java.util.List;
 
@@ -10,8 +9,4 @@ import java.util.List;
 public record EffectiveAccess(int mask, Level level, List<AccessPath> paths) {
 
     public static final EffectiveAccess NONE = new EffectiveAccess(0, Level.NONE, List.of());
-
-    public boolean canRead() {
-        return AccessMask.includes(mask, AccessMask.READ);
-    }
 }

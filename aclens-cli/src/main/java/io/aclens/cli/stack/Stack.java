@@ -105,14 +105,6 @@ public final class Stack implements AutoCloseable {
         return services.get(service).baseUrl();
     }
 
-    public String bootstrapServers() {
-        return kafka.bootstrapServers();
-    }
-
-    public Map<String, Duration> startupTimes() {
-        return startupTimes;
-    }
-
     /** Peak RSS in MiB of each service, of this JVM (the command with the Kafka broker) and of PostgreSQL's postmaster. */
     public Map<String, Long> peakMemoryMib() {
         Map<String, Long> peaks = new LinkedHashMap<>();

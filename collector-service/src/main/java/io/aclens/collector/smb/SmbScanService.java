@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** Starts scans of the SMB sources registered in configuration. */
 @ApplicationScoped
@@ -63,9 +62,5 @@ public class SmbScanService {
         String sourceId = source.sourceId().orElse("smb:\\\\" + source.host() + "\\" + source.share() + (path.isEmpty() ? "" : "\\" + path));
         return new SmbSourceView(name, source.clientId(), sourceId, source.host(), source.port(), source.share(), path,
                 source.domain().map(d -> d + "\\").orElse("") + source.username(), source.cron().orElse(null));
-    }
-
-    Map<String, CollectorConfig.SmbSource> configured() {
-        return config.smbSources();
     }
 }

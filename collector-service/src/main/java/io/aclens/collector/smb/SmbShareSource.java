@@ -37,7 +37,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A Windows (or Samba) share read remotely over SMB2/3 with a service account: owner, group, control flags
@@ -160,7 +159,6 @@ public final class SmbShareSource implements FolderSource {
         private final ExecutorService workers;
         private final AtomicInteger pending = new AtomicInteger();
         private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         Walk(ThreadLocal<DiskShare> shareOfThread, CollectionTally tally, ExecutorService workers) {
             this.shareOfThread = shareOfThread;
@@ -186,7 +184,6 @@ public final class SmbShareSource implements FolderSource {
                 try {
                     visit(path, depth);
                 } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
                     done.completeExceptionally(e);
                 } finally {
                     if (pending.decrementAndGet() == 0) {
