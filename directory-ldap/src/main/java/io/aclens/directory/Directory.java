@@ -1,0 +1,86 @@
+package io.aclens.directory;
+
+import io.aclens.access.Principal;
+import io.aclens.access.PrincipalKind;
+import io.aclens.access.effective.AccessToken;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A directory read at one moment: users, groups and who is a direct member of what, by SID. Members from
+ * trusted domains appear as foreign security principals (CN=&lt;SID&gt;,CN=ForeignSecurityPrincipals,…) and
+ * are kept by their SID.
+ */
+public final class Directory {
+    private static final Pattern FOREIGN = Pattern.compile("(?i)^CN=(S-1-[0-9-]+),CN=ForeignSecurityPrincipals,.*");
+
+    private final Map<String, DirectoryUser> users = new HashMap<>();
+    private final Map<String, DirectoryGroup> groups = new HashMap<>();
+    private final Map<String, List<String>> groupsOfMember = new HashMap<>();
+
+    public Directory(List<DirectoryUser> users, List<DirectoryGroup> groups) {
+        Map<String, String> sidByDn = new HashMap<>();
+        users.forEach(u -> {
+            this.users.put(u.sid(), u);
+            sidByDn.put(u.dn().toLowerCase(Locale.ROOT), u.sid());
+        });
+        groups.forEach(g -> {
+            this.groups.put(g.sid(), g);
+            sidByDn.put(g.dn().toLowerCase(Locale.ROOT), g.sid());
+        });
+        for (DirectoryGroup group : groups) {
+            for (String memberDn : group.memberDns()) {
+                memberSid(memberDn, sidByDn).ifPresent(member ->
+                        groupsOfMember.computeIfAbsent(member, m -> new ArrayList<>()).add(group.sid()));
+            }
+        }
+    }
+
+    public List<DirectoryUser> users() {
+        return List.copyOf(users.values());
+    }
+
+    public List<DirectoryGroup> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    public Optional<DirectoryUser> user(String sid) {
+        return Optional.ofNullable(users.get(sid));
+    }
+
+    /** The groups {@code sid} is a direct member of (the primary group is not among them: see {@link #token}). */
+    public List<String> directGroups(String sid) {
+        return groupsOfMember.getOrDefault(sid, List.of());
+    }
+
+    /** The user's access token: transitive groups, primary group, Everyone, Authenticated Users. */
+    public AccessToken token(String userSid) {
+        DirectoryUser user = users.get(userSid);
+        return AccessToken.of(userSid, user == null ? null : user.primaryGroupSid(), this::directGroups);
+    }
+
+    /** A principal for the report: people with their full names, groups by name, anything else unresolved. */
+    public Optional<Principal> principal(String sid) {
+        DirectoryUser user = users.get(sid);
+        if (user != null) {
+            return Optional.of(new Principal(sid, user.login(), user.fullName(), PrincipalKind.USER));
+        }
+        DirectoryGroup group = groups.get(sid);
+        return group == null ? Optional.empty() : Optional.of(new Principal(sid, group.name(), null, PrincipalKind.GROUP));
+    }
+
+    private static Optional<String> memberSid(String dn, Map<String, String> sidByDn) {
+        String sid = sidByDn.get(dn.toLowerCase(Locale.ROOT));
+        if (sid != null) {
+            return Optional.of(sid);
+        }
+        Matcher foreign = FOREIGN.matcher(dn);
+        return foreign.matches() ? Optional.of(foreign.group(1)) : Optional.empty();
+    }
+}
