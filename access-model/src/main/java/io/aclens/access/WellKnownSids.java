@@ -13,8 +13,9 @@ public final class WellKnownSids {
     public static final String BUILTIN_ADMINISTRATORS = "S-1-5-32-544";
     public static final String BUILTIN_USERS = "S-1-5-32-545";
 
-    private static final String UNIX_USER_PREFIX = "S-1-22-1-";
-    private static final String UNIX_GROUP_PREFIX = "S-1-22-2-";
+    /** Samba's SIDs for Unix users and groups: the prefix, then the uid or gid. */
+    public static final String UNIX_USER_PREFIX = "S-1-22-1-";
+    public static final String UNIX_GROUP_PREFIX = "S-1-22-2-";
 
     public static final String OWNER_RIGHTS = "S-1-3-4";
     public static final String NETWORK = "S-1-5-2";

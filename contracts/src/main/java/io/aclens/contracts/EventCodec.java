@@ -37,6 +37,9 @@ public final class EventCodec {
             "io.aclens.access.changed.v1", AccessChanged.class,
             "io.aclens.changeset.completed.v1", ChangeSetCompleted.class);
 
+    private static final Map<Class<? extends AclensEvent>, String> TYPE_OF_CLASS = TYPES.entrySet().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -50,8 +53,11 @@ public final class EventCodec {
     }
 
     public static String typeOf(AclensEvent event) {
-        return TYPES.entrySet().stream().filter(e -> e.getValue() == event.getClass()).map(Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("Not a contract: " + event.getClass()));
+        String type = TYPE_OF_CLASS.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("Not a contract: " + event.getClass());
+        }
+        return type;
     }
 
     public static byte[] encode(AclensEvent event) {

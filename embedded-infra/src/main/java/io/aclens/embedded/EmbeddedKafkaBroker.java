@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +46,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param controllerPort controller port, 0 for a free one
      */
     public static EmbeddedKafkaBroker start(Path logDir, int port, int controllerPort) {
-        int clientPort = port == 0 ? freePort() : port;
-        int quorumPort = controllerPort == 0 ? freePort() : controllerPort;
+        int clientPort = port == 0 ? FreePorts.next() : port;
+        int quorumPort = controllerPort == 0 ? FreePorts.next() : controllerPort;
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -145,14 +144,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Kafka", e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -27,7 +27,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPort(port == 0 ? EmbeddedKafkaBroker.freePort() : port)
+                    .setPort(port == 0 ? FreePorts.next() : port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off".equals(System.getProperty("aclens.pg.fsync")) ? "off" : "on");
             if (dataDir != null) {

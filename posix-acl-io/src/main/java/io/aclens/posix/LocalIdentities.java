@@ -55,11 +55,11 @@ public final class LocalIdentities {
 
     /** Resolves any SID the POSIX mapping produces: Unix users and groups, or well-known SIDs. */
     public Principal resolve(String sid) {
-        if (sid.startsWith("S-1-22-1-")) {
-            return user(Long.parseLong(sid.substring("S-1-22-1-".length())));
+        if (sid.startsWith(WellKnownSids.UNIX_USER_PREFIX)) {
+            return user(Long.parseLong(sid.substring(WellKnownSids.UNIX_USER_PREFIX.length())));
         }
-        if (sid.startsWith("S-1-22-2-")) {
-            return group(Long.parseLong(sid.substring("S-1-22-2-".length())));
+        if (sid.startsWith(WellKnownSids.UNIX_GROUP_PREFIX)) {
+            return group(Long.parseLong(sid.substring(WellKnownSids.UNIX_GROUP_PREFIX.length())));
         }
         return WellKnownSids.lookup(sid).orElseGet(() -> new Principal(sid, sid, null, PrincipalKind.UNRESOLVED));
     }

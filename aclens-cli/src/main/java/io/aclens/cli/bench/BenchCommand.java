@@ -1,5 +1,6 @@
 package io.aclens.cli.bench;
 
+import io.aclens.cli.files.Folders;
 import io.aclens.cli.Aclens;
 import io.aclens.cli.stack.PipelineClient;
 import io.aclens.cli.stack.Stack;
@@ -11,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dataDir = data.toAbsolutePath();
-        deleteRecursively(dataDir);
+        Folders.deleteRecursively(dataDir);
         Path tree = dataDir.resolve("tree");
         Instant t0 = Instant.now();
         int withAcl = TreeGenerator.generate(tree, folders, aclRatio, 42);
@@ -112,16 +111,5 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalStateException("getfacl failed");
         }
         return Duration.between(start, Instant.now());
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

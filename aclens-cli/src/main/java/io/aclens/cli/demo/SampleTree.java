@@ -1,16 +1,15 @@
 package io.aclens.cli.demo;
 
+import io.aclens.cli.files.Folders;
 import io.aclens.access.PosixAcl;
 import io.aclens.posix.PosixAclFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A small company share with real POSIX ACLs (written to the kernel's xattrs, so no `setfacl` is needed),
@@ -73,7 +72,7 @@ public final class SampleTree {
 
     /** Creates the share afresh under {@code dir} (what was there before is removed). */
     public static SampleTree create(Path dir) throws IOException {
-        deleteRecursively(dir);
+        Folders.deleteRecursively(dir);
         Path root = Files.createDirectories(dir.resolve("share"));
         long uid = ((Number) Files.getAttribute(root, "unix:uid")).longValue();
         long gid = ((Number) Files.getAttribute(root, "unix:gid")).longValue();
@@ -129,16 +128,5 @@ public final class SampleTree {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.split(":", -1).length > 2 && line.split(":", -1)[2].equals(Long.toString(id)))
                 .findFirst().map(line -> line + "\n").orElse("");
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

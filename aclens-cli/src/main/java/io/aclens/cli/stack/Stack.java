@@ -3,9 +3,7 @@ package io.aclens.cli.stack;
 import io.aclens.contracts.Topics;
 import io.aclens.embedded.EmbeddedKafkaBroker;
 import io.aclens.embedded.EmbeddedPostgresServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.aclens.embedded.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +23,6 @@ public final class Stack implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private final Thread stopOnExit = new Thread(this::close, "aclens-stop");
     private EmbeddedKafkaBroker kafka;
     private EmbeddedPostgresServer postgres;
@@ -51,8 +48,7 @@ public final class Stack implements AutoCloseable {
         kafka = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
         started.add(kafka);
         kafka.createTopics(Topics.ALL);
-        startupTimes.put("kafka", Duration.between(t0, Instant.now()));
-        progress.accept("Kafka broker (KRaft) at " + kafka.bootstrapServers() + " in " + seconds(startupTimes.get("kafka")));
+        progress.accept("Kafka broker (KRaft) at " + kafka.bootstrapServers() + " in " + seconds(Duration.between(t0, Instant.now())));
 
         Instant t1 = Instant.now();
         Map<String, String> database = new LinkedHashMap<>();
@@ -70,14 +66,13 @@ public final class Stack implements AutoCloseable {
             database.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
             database.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
             database.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
-            startupTimes.put("postgres", Duration.between(t1, Instant.now()));
-            progress.accept("PostgreSQL (embedded) on port " + postgres.port() + " in " + seconds(startupTimes.get("postgres")));
+            progress.accept("PostgreSQL (embedded) on port " + postgres.port() + " in " + seconds(Duration.between(t1, Instant.now())));
         }
 
         Instant t2 = Instant.now();
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (int i = 0; i < SERVICES.size(); i++) {
-            ports.put(SERVICES.get(i), config.firstServicePort() == 0 ? freePort() : config.firstServicePort() + i);
+            ports.put(SERVICES.get(i), config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() + i);
         }
         Path logs = config.dataDir().resolve("logs");
         for (String service : SERVICES) {
@@ -97,8 +92,7 @@ public final class Stack implements AutoCloseable {
         }
         CompletableFuture.allOf(services.values().stream()
                 .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3)))).toArray(CompletableFuture[]::new)).join();
-        startupTimes.put("services", Duration.between(t2, Instant.now()));
-        progress.accept("4 services ready in " + seconds(startupTimes.get("services")) + " (logs in " + logs + ")");
+        progress.accept("4 services ready in " + seconds(Duration.between(t2, Instant.now())) + " (logs in " + logs + ")");
     }
 
     public String url(String service) {
@@ -146,13 +140,5 @@ public final class Stack implements AutoCloseable {
 
     public static String seconds(Duration duration) {
         return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -15,13 +15,14 @@ import java.util.Map;
 /** The folders of a validated agent upload, with depths relative to the share root. */
 public final class AgentUploadSource implements FolderSource {
     private final AgentUploadReader.Spooled upload;
-    private final String root;
     private final Map<String, String> names = new HashMap<>();
+    /** Depths count from here: the given root, or else the first folder of the upload. */
+    private String base;
 
     /** @param root the share root the paths are below; {@code null} for the first folder of the upload */
     public AgentUploadSource(AgentUploadReader.Spooled upload, String root) {
         this.upload = upload;
-        this.root = root == null ? null : normalise(root);
+        this.base = root == null ? null : normalise(root);
     }
 
     @Override
@@ -31,17 +32,16 @@ public final class AgentUploadSource implements FolderSource {
 
     @Override
     public void collect(CollectionTally tally) {
-        String[] base = {root};
         upload.forEach(parsed -> {
             AgentFolder line = parsed.line();
             if (line.names() != null) {
                 names.putAll(line.names());
             }
             String path = normalise(line.path());
-            if (base[0] == null) {
-                base[0] = path;
+            if (base == null) {
+                base = path;
             }
-            int depth = Math.max(0, segments(path) - segments(base[0]));
+            int depth = Math.max(0, segments(path) - segments(base));
             SecurityDescriptor sd = parsed.descriptor();
             if (sd == null) {
                 tally.add(new CollectedFolder(path, depth, line.owner(), null, false, List.of(), line.error()), null);

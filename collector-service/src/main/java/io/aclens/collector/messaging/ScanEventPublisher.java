@@ -46,7 +46,7 @@ public class ScanEventPublisher {
         return new Publication(kafka.<String, byte[]>getProducer("scans").unwrap());
     }
 
-    /** The events of one scan. Not shared between threads. */
+    /** The events of one scan. {@link #send} may be called from several threads (parallel sources); flush from one. */
     public final class Publication {
         private final Producer<String, byte[]> producer;
         private final Semaphore permits = new Semaphore(maxInFlight);

@@ -21,20 +21,23 @@ public final class CollectionTally {
     }
 
     /** @param listError why the folder's contents could not be listed (its own security was read), else null */
-    public synchronized void add(CollectedFolder folder, String listError) {
-        folders++;
-        if (folder.readError() != null) {
-            error(folder.path(), folder.readError());
-        } else if (listError != null) {
-            error(folder.path(), listError);
+    public void add(CollectedFolder folder, String listError) {
+        synchronized (this) {
+            folders++;
+            if (folder.readError() != null) {
+                error(folder.path(), folder.readError());
+            } else if (listError != null) {
+                error(folder.path(), listError);
+            }
+            if (folder.ownerSid() != null) {
+                sids.add(folder.ownerSid());
+            }
+            if (folder.groupSid() != null) {
+                sids.add(folder.groupSid());
+            }
+            folder.dacl().forEach(ace -> sids.add(ace.sid()));
         }
-        if (folder.ownerSid() != null) {
-            sids.add(folder.ownerSid());
-        }
-        if (folder.groupSid() != null) {
-            sids.add(folder.groupSid());
-        }
-        folder.dacl().forEach(ace -> sids.add(ace.sid()));
+        // outside the lock: publishing may wait for Kafka, and parallel sources must not queue behind it
         sink.accept(folder);
     }
 

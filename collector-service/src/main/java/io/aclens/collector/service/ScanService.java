@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,9 +111,10 @@ public class ScanService {
         return Optional.ofNullable(statuses.get(scanId));
     }
 
+    /** The scans this collector ran lately, newest first. */
     public synchronized List<ScanStatus> recent() {
         List<ScanStatus> all = new ArrayList<>(statuses.values());
-        all.sort(Comparator.comparing(ScanStatus::scanId));
+        java.util.Collections.reverse(all);
         return all;
     }
 

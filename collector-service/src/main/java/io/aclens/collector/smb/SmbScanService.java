@@ -41,7 +41,7 @@ public class SmbScanService {
         SmbTarget target = new SmbTarget(source.host(), source.port(), source.share(), source.path().orElse(""), source.domain().orElse(""),
                 source.username(), password, source.maxDepth().orElse(Integer.MAX_VALUE), source.parallelism(), source.connections());
         SmbSourceView view = view(name, source);
-        return scans.submit(source.clientId(), view.sourceId(), target.toString().replaceFirst(" as .*$", ""), new SmbShareSource(target),
+        return scans.submit(source.clientId(), view.sourceId(), target.uncPath(), new SmbShareSource(target),
                 () -> Arrays.fill(password, '\0'));
     }
 

@@ -12,8 +12,13 @@ package io.aclens.collector.smb;
 public record SmbTarget(String host, int port, String share, String path, String domain, String username, char[] password,
                         int maxDepth, int parallelism, int connections) {
 
+    /** {@code \\host\share[\path]}: the folder the scan starts from. */
+    public String uncPath() {
+        return "\\\\" + host + "\\" + share + (path.isEmpty() ? "" : "\\" + path);
+    }
+
     @Override
     public String toString() {
-        return "\\\\" + host + "\\" + share + (path.isEmpty() ? "" : "\\" + path) + " as " + (domain.isEmpty() ? "" : domain + "\\") + username;
+        return uncPath() + " as " + (domain.isEmpty() ? "" : domain + "\\") + username;
     }
 }

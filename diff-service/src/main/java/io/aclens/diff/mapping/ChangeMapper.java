@@ -1,5 +1,7 @@
 package io.aclens.diff.mapping;
 
+import static io.aclens.support.persistence.Timestamps.instant;
+
 import io.aclens.access.ChangeCause;
 import io.aclens.access.ChangeKind;
 import io.aclens.access.Level;
@@ -19,7 +21,7 @@ public final class ChangeMapper {
 
     public static ChangeSetView toView(ChangeSetEntity s) {
         return new ChangeSetView(s.snapshotId, s.previousSnapshotId, s.clientId, s.sourceId, s.changeCount, s.baseline,
-                s.scanCompletedAt == null ? null : s.scanCompletedAt.toInstant(), s.computedAt.toInstant());
+                instant(s.scanCompletedAt), instant(s.computedAt));
     }
 
     private static Level level(String name) {

@@ -1,5 +1,8 @@
 package io.aclens.diff.repository;
 
+import static io.aclens.support.persistence.Timestamps.instant;
+import static io.aclens.support.persistence.Timestamps.utc;
+
 import io.aclens.access.ChangeCause;
 import io.aclens.access.ChangeKind;
 import io.aclens.access.Level;
@@ -14,7 +17,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,18 +103,13 @@ public class ChangeStore {
                 .execute(Tuple.of(snapshotId))
                 .map(rows -> {
                     Row row = rows.iterator().next();
-                    OffsetDateTime scanCompleted = row.getOffsetDateTime("scan_completed_at");
                     return new ChangeSetCompleted(ChangeSetCompleted.eventIdFor(snapshotId), snapshotId, row.getLong("previous_snapshot_id"),
                             row.getString("client_id"), row.getString("source_id"), row.getLong("change_count"), row.getBoolean("baseline"),
-                            scanCompleted == null ? null : scanCompleted.toInstant(), row.getOffsetDateTime("computed_at").toInstant());
+                            instant(row.getOffsetDateTime("scan_completed_at")), instant(row.getOffsetDateTime("computed_at")));
                 });
     }
 
     private static Level level(String name) {
         return name == null ? null : Level.valueOf(name);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package io.aclens.snapshot.mapping;
 
+import static io.aclens.support.persistence.Timestamps.instant;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.api.ScanView;
@@ -7,8 +9,6 @@ import io.aclens.contracts.api.SnapshotView;
 import io.aclens.snapshot.model.ScanEntity;
 import io.aclens.snapshot.model.SnapshotEntity;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 public final class ViewMapper {
@@ -37,9 +37,5 @@ public final class ViewMapper {
         } catch (IOException e) {
             return List.of(json);
         }
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

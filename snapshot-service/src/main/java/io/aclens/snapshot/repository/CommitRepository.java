@@ -1,6 +1,7 @@
 package io.aclens.snapshot.repository;
 
-import static io.aclens.snapshot.repository.StagingRepository.utc;
+import static io.aclens.support.persistence.Timestamps.instant;
+import static io.aclens.support.persistence.Timestamps.utc;
 
 import io.aclens.access.Principal;
 import io.aclens.contracts.EventCodec;
@@ -13,8 +14,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * Turns a completed scan into the source's next snapshot in one transaction, set-based: rows of folders that
@@ -156,9 +155,5 @@ public class CommitRepository {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

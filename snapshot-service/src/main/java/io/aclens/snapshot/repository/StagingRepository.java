@@ -1,5 +1,7 @@
 package io.aclens.snapshot.repository;
 
+import static io.aclens.support.persistence.Timestamps.utc;
+
 import io.aclens.snapshot.service.StagedFolder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,8 +9,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,9 +113,5 @@ public class StagingRepository {
                         })
                         .call(ids -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = any($1)")
                                 .execute(Tuple.of(ids.toArray(String[]::new)))));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }
