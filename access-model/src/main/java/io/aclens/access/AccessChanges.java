@@ -54,7 +54,7 @@ public final class AccessChanges {
         return changes;
     }
 
-    static ChangeKind kindOf(Level was, Level is) {
+    public static ChangeKind kindOf(Level was, Level is) {
         if (was == Level.NONE) {
             return ChangeKind.GRANTED;
         }

@@ -42,11 +42,11 @@ public final class ActiveDirectoryReader {
 
     public Directory read() throws LDAPException {
         List<DirectoryUser> users = new ArrayList<>();
-        for (SearchResultEntry entry : pagedSearch("(&(objectClass=user)(!(objectClass=computer)))", USER_ATTRIBUTES)) {
+        for (SearchResultEntry entry : PagedSearch.all(ldap, baseDn, pageSize, "(&(objectClass=user)(!(objectClass=computer)))", USER_ATTRIBUTES)) {
             users.add(user(entry));
         }
         List<DirectoryGroup> groups = new ArrayList<>();
-        for (SearchResultEntry entry : pagedSearch("(objectClass=group)", GROUP_ATTRIBUTES)) {
+        for (SearchResultEntry entry : PagedSearch.all(ldap, baseDn, pageSize, "(objectClass=group)", GROUP_ATTRIBUTES)) {
             groups.add(group(entry));
         }
         return new Directory(users, groups);
@@ -99,20 +99,6 @@ public final class ActiveDirectoryReader {
                 return members;
             }
         }
-    }
-
-    private List<SearchResultEntry> pagedSearch(String filter, String... attributes) throws LDAPException {
-        List<SearchResultEntry> entries = new ArrayList<>();
-        ASN1OctetString cookie = null;
-        do {
-            SearchRequest request = new SearchRequest(baseDn, SearchScope.SUB, filter, attributes);
-            request.setControls(new SimplePagedResultsControl(pageSize, cookie));
-            SearchResult result = ldap.search(request);
-            entries.addAll(result.getSearchEntries());
-            SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
-            cookie = response == null ? null : response.getCookie();
-        } while (cookie != null && cookie.getValueLength() > 0);
-        return entries;
     }
 
     private static String scope(Integer groupType) {

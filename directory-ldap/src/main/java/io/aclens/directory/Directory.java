@@ -1,8 +1,8 @@
 package io.aclens.directory;
 
-import io.aclens.access.Principal;
 import io.aclens.access.PrincipalKind;
-import io.aclens.access.effective.AccessToken;
+import io.aclens.access.directory.DirectoryEntry;
+import io.aclens.access.directory.DirectoryState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,25 +54,26 @@ public final class Directory {
         return Optional.ofNullable(users.get(sid));
     }
 
-    /** The groups {@code sid} is a direct member of (the primary group is not among them: see {@link #token}). */
+    /** The groups {@code sid} is a direct member of (the primary group is not among them). */
     public List<String> directGroups(String sid) {
         return groupsOfMember.getOrDefault(sid, List.of());
     }
 
-    /** The user's access token: transitive groups, primary group, Everyone, Authenticated Users. */
-    public AccessToken token(String userSid) {
-        DirectoryUser user = users.get(userSid);
-        return AccessToken.of(userSid, user == null ? null : user.primaryGroupSid(), this::directGroups);
+    /** What the directory says, as the events and the effective-access engine carry it. */
+    public List<DirectoryEntry> entries() {
+        List<DirectoryEntry> entries = new ArrayList<>(users.size() + groups.size());
+        for (DirectoryUser u : users.values()) {
+            entries.add(new DirectoryEntry(u.sid(), PrincipalKind.USER, u.login(), u.userPrincipalName(), u.fullName(), u.mail(),
+                    u.department(), u.title(), u.enabled(), u.lastLogon(), u.primaryGroupSid(), null, directGroups(u.sid())));
+        }
+        for (DirectoryGroup g : groups.values()) {
+            entries.add(DirectoryEntry.group(g.sid(), g.name(), g.scope(), directGroups(g.sid())));
+        }
+        return entries;
     }
 
-    /** A principal for the report: people with their full names, groups by name, anything else unresolved. */
-    public Optional<Principal> principal(String sid) {
-        DirectoryUser user = users.get(sid);
-        if (user != null) {
-            return Optional.of(new Principal(sid, user.login(), user.fullName(), PrincipalKind.USER));
-        }
-        DirectoryGroup group = groups.get(sid);
-        return group == null ? Optional.empty() : Optional.of(new Principal(sid, group.name(), null, PrincipalKind.GROUP));
+    public DirectoryState state() {
+        return new DirectoryState(entries());
     }
 
     private static Optional<String> memberSid(String dn, Map<String, String> sidByDn) {

@@ -145,7 +145,7 @@ class ActiveDirectoryReaderTest {
         assertThat(directory.groups().stream().filter(g -> g.name().equals("All Staff")).findFirst().orElseThrow().memberDns())
                 .as("ranged retrieval collects every slice").hasSize(STAFF);
 
-        AccessToken token = directory.token(DOMAIN + "-1105");
+        AccessToken token = directory.state().token(DOMAIN + "-1105");
         assertThat(token.sids()).as("transitive, cycle-safe, primary group included")
                 .contains(DOMAIN + "-2001", DOMAIN + "-2002", DOMAIN + "-513").doesNotContain(DOMAIN + "-2003");
         assertThat(token.chainTo(DOMAIN + "-2002")).containsExactly(DOMAIN + "-2001", DOMAIN + "-2002");
@@ -153,6 +153,6 @@ class ActiveDirectoryReaderTest {
         assertThat(directory.directGroups(DOMAIN + "-5000")).containsExactly(DOMAIN + "-2003");
         assertThat(NtAccessCheck.evaluate(null, List.of(Ace.allow(DOMAIN + "-2002", AccessMask.MODIFY)), token).level())
                 .as("a folder granted to Finance-All is modifiable by Petrova through Accounting").isEqualTo(Level.MODIFY);
-        assertThat(directory.principal(DOMAIN + "-2001").orElseThrow().name()).isEqualTo("Accounting");
+        assertThat(directory.state().principal(DOMAIN + "-2001").orElseThrow().name()).isEqualTo("Accounting");
     }
 }

@@ -64,7 +64,7 @@ public final class LocalIdentities {
         return WellKnownSids.lookup(sid).orElseGet(() -> new Principal(sid, sid, null, PrincipalKind.UNRESOLVED));
     }
 
-    private static List<String[]> records(Path file, int fieldCount) throws IOException {
+    static List<String[]> records(Path file, int fieldCount) throws IOException {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> line.split(":", -1))

@@ -105,7 +105,7 @@ public final class EffectiveMatrix {
         Set<Integer> personal = aclsNamingUser.get(token.userSid());
         if (personal != null && personal.contains(acl)) {
             Acl a = acls.get(acl);
-            return NtAccessCheck.level(a.ownerSid(), a.dacl(), token);
+            return AccessCheck.level(a.ownerSid(), a.dacl(), token);
         }
         return LEVELS[levelsByUser.get(token.userSid())[acl]];
     }
@@ -116,7 +116,7 @@ public final class EffectiveMatrix {
             byte[] levels = new byte[acls.size()];
             for (int a = 0; a < acls.size(); a++) {
                 Acl acl = acls.get(a);
-                levels[a] = (byte) NtAccessCheck.level(acl.ownerSid(), acl.dacl(), shared).ordinal();
+                levels[a] = (byte) AccessCheck.level(acl.ownerSid(), acl.dacl(), shared).ordinal();
             }
             return levels;
         });

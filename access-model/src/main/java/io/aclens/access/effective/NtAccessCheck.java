@@ -61,9 +61,10 @@ public final class NtAccessCheck {
             if (ace.type() == AceType.DENY) {
                 denied |= mask & ~granted;
             } else {
-                int added = mask & ~denied & ~granted;
-                if (added != 0 && paths != null) {
-                    paths.add(new AccessPath(ace.sid(), token.chainTo(ace.sid()), added, ace.inherited()));
+                // Every ACE that grants something undenied is a path, even when an earlier one granted it too.
+                int allowed = mask & ~denied;
+                if (allowed != 0 && paths != null) {
+                    paths.add(new AccessPath(ace.sid(), token.chainTo(ace.sid()), allowed, ace.inherited()));
                 }
                 granted |= mask & ~denied;
             }

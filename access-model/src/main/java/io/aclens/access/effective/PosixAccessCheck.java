@@ -1,9 +1,14 @@
 package io.aclens.access.effective;
 
+import io.aclens.access.AccessMask;
+import io.aclens.access.Ace;
 import io.aclens.access.Level;
 import io.aclens.access.PosixAcl;
 import io.aclens.access.PosixAclEntry;
 import io.aclens.access.PosixRights;
+import io.aclens.access.WellKnownSids;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,5 +45,41 @@ public final class PosixAccessCheck {
             return Level.fromMask(PosixRights.maskOf(groupPermissions & mask));
         }
         return acl.first(PosixAclEntry.Tag.OTHER).map(e -> Level.fromMask(PosixRights.maskOf(e.permissions()))).orElse(Level.NONE);
+    }
+
+    /**
+     * The same rules over a DACL {@link PosixRights} mapped from a POSIX ACL (group entries already limited by the
+     * mask): the owner's entry, else the user's named entry, else the union of the matching group entries, else
+     * Everyone ("other"). Inherit-only entries (the default ACL) do not apply to the folder itself.
+     */
+    public static EffectiveAccess evaluateMapped(String ownerSid, List<Ace> dacl, AccessToken token) {
+        List<Ace> own = dacl.stream().filter(Ace::appliesToThisFolder).toList();
+        String user = token.userSid();
+        if (user.equals(ownerSid)) {
+            return granted(own.stream().filter(ace -> ace.sid().equals(ownerSid)).limit(1).toList(), token);
+        }
+        List<Ace> named = own.stream().filter(ace -> ace.sid().equals(user)).limit(1).toList();
+        if (!named.isEmpty()) {
+            return granted(named, token);
+        }
+        List<Ace> groups = own.stream()
+                .filter(ace -> ace.sid().startsWith(WellKnownSids.UNIX_GROUP_PREFIX) && token.contains(ace.sid())).toList();
+        if (!groups.isEmpty()) {
+            return granted(groups, token);
+        }
+        return granted(own.stream().filter(ace -> ace.sid().equals(WellKnownSids.EVERYONE)).toList(), token);
+    }
+
+    private static EffectiveAccess granted(List<Ace> aces, AccessToken token) {
+        int mask = 0;
+        List<AccessPath> paths = new ArrayList<>();
+        for (Ace ace : aces) {
+            int aceMask = AccessMask.mapGenericRights(ace.mask()) & ~AccessMask.SYNCHRONIZE;
+            mask |= aceMask;
+            if (aceMask != 0) {
+                paths.add(new AccessPath(ace.sid(), token.chainTo(ace.sid()), aceMask, ace.inherited()));
+            }
+        }
+        return mask == 0 ? EffectiveAccess.NONE : new EffectiveAccess(mask, Level.fromMask(mask), List.copyOf(paths));
     }
 }

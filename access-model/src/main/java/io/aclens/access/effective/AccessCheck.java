@@ -1,0 +1,40 @@
+package io.aclens.access.effective;
+
+import io.aclens.access.Ace;
+import io.aclens.access.AceType;
+import io.aclens.access.Level;
+import io.aclens.access.WellKnownSids;
+import java.util.List;
+
+/**
+ * The access check a folder's own server applies: Windows' for NT security descriptors, POSIX.1e's for
+ * ACLs that came from a Linux server (owned by a Unix SID, naming only Unix SIDs and Everyone, allow-only,
+ * as {@link io.aclens.access.PosixRights} and Samba present them).
+ */
+public final class AccessCheck {
+    private AccessCheck() {
+    }
+
+    public static EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token) {
+        return isPosix(ownerSid, dacl) ? PosixAccessCheck.evaluateMapped(ownerSid, dacl, token) : NtAccessCheck.evaluate(ownerSid, dacl, token);
+    }
+
+    public static Level level(String ownerSid, List<Ace> dacl, AccessToken token) {
+        return isPosix(ownerSid, dacl) ? PosixAccessCheck.evaluateMapped(ownerSid, dacl, token).level() : NtAccessCheck.level(ownerSid, dacl, token);
+    }
+
+    static boolean isPosix(String ownerSid, List<Ace> dacl) {
+        if (dacl == null || ownerSid == null || !ownerSid.startsWith(WellKnownSids.UNIX_USER_PREFIX)) {
+            return false;
+        }
+        for (Ace ace : dacl) {
+            String sid = ace.sid();
+            boolean posixSid = sid.startsWith(WellKnownSids.UNIX_USER_PREFIX) || sid.startsWith(WellKnownSids.UNIX_GROUP_PREFIX)
+                    || sid.equals(WellKnownSids.EVERYONE) || sid.equals(WellKnownSids.CREATOR_OWNER) || sid.equals(WellKnownSids.CREATOR_GROUP);
+            if (ace.type() != AceType.ALLOW || !posixSid) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
