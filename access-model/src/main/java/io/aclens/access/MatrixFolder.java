@@ -2,6 +2,14 @@ package io.aclens.access;
 
 import java.util.List;
 
-/** A folder as the matrix needs it. Folders sharing an ACL should share the {@code dacl} instance. */
-public record MatrixFolder(String path, int depth, List<Ace> dacl, boolean inheritanceProtected, String readError) {
+/**
+ * A folder as the matrix needs it. Folders sharing an ACL should share the {@code dacl} instance.
+ *
+ * @param ownerSid the folder's owner (it holds implicit rights, and full control on POSIX), null when unknown
+ */
+public record MatrixFolder(String path, int depth, List<Ace> dacl, boolean inheritanceProtected, String readError, String ownerSid) {
+
+    public MatrixFolder(String path, int depth, List<Ace> dacl, boolean inheritanceProtected, String readError) {
+        this(path, depth, dacl, inheritanceProtected, readError, null);
+    }
 }

@@ -61,6 +61,26 @@ class EndToEndTest {
             withOwner.put(USER, "F"); // the owner can always change permissions
             assertThat(report.matrix.get(share + relative)).as(relative).isEqualTo(withOwner);
         });
+        // By person: effective levels under POSIX rules after petrov joined accounting and kozlova was disabled.
+        assertThat(report.people.get(share + "/Бухгалтерия")).isEqualTo(Map.of("ivanova", "M", "petrov", "M", "smith", "M"));
+        assertThat(report.people.get(share + "/Бухгалтерия/Зарплата 2026")).isEqualTo(Map.of("ivanova", "M", "petrov", "RX"));
+        assertThat(report.people.get(share + "/HR")).as("kozlova's account is disabled").isEmpty();
+        assertThat(report.people.get(share + "/Public")).isEqualTo(Map.of("ivanova", "M", "petrov", "M", "smith", "M"));
+        String acl = "acl edit | the folder's permissions were edited";
+        String joined = "membership | joined accounting";
+        String disabled = "account | account disabled";
+        assertThat(report.peopleChanges).containsExactlyInAnyOrder(
+                "petrov | " + share + "/Sales/Clients | raised | " + acl,
+                "petrov | " + share + "/Бухгалтерия | granted | " + acl,
+                "petrov | " + share + "/Бухгалтерия | raised | " + joined,
+                "petrov | " + share + "/Бухгалтерия/Invoices | granted | " + joined,
+                "petrov | " + share + "/Бухгалтерия/Зарплата 2026 | granted | " + joined,
+                "kozlova | " + share + " | revoked | " + disabled,
+                "kozlova | " + share + "/HR | revoked | " + disabled,
+                "kozlova | " + share + "/HR/Personnel files | revoked | " + disabled,
+                "kozlova | " + share + "/Projects | revoked | " + disabled,
+                "kozlova | " + share + "/Public | revoked | " + disabled);
+        assertThat(result.effectiveChanges()).hasSize(10);
         assertThat(report.changes).containsExactlyInAnyOrder(
                 share + "/Бухгалтерия | granted | sales",
                 share + "/Бухгалтерия/Зарплата 2026 | revoked | uid 21099",

@@ -28,14 +28,20 @@ public final class EventCodec {
     public static final String HEADER_TIME = "ce_time";
     public static final String HEADER_CONTENT_TYPE = "content-type";
 
-    private static final Map<String, Class<? extends AclensEvent>> TYPES = Map.of(
-            "io.aclens.scan.started.v1", ScanStarted.class,
-            "io.aclens.scan.folder.v1", FolderScanned.class,
-            "io.aclens.scan.completed.v1", ScanCompleted.class,
-            "io.aclens.scan.failed.v1", ScanFailed.class,
-            "io.aclens.snapshot.committed.v1", SnapshotCommitted.class,
-            "io.aclens.access.changed.v1", AccessChanged.class,
-            "io.aclens.changeset.completed.v1", ChangeSetCompleted.class);
+    private static final Map<String, Class<? extends AclensEvent>> TYPES = Map.ofEntries(
+            Map.entry("io.aclens.scan.started.v1", ScanStarted.class),
+            Map.entry("io.aclens.scan.folder.v1", FolderScanned.class),
+            Map.entry("io.aclens.scan.completed.v1", ScanCompleted.class),
+            Map.entry("io.aclens.scan.failed.v1", ScanFailed.class),
+            Map.entry("io.aclens.directory.sync-started.v1", DirectorySyncStarted.class),
+            Map.entry("io.aclens.directory.entries.v1", DirectoryEntriesCollected.class),
+            Map.entry("io.aclens.directory.sync-completed.v1", DirectorySyncCompleted.class),
+            Map.entry("io.aclens.directory.sync-failed.v1", DirectorySyncFailed.class),
+            Map.entry("io.aclens.snapshot.committed.v1", SnapshotCommitted.class),
+            Map.entry("io.aclens.directory-snapshot.committed.v1", DirectorySnapshotCommitted.class),
+            Map.entry("io.aclens.access.changed.v1", AccessChanged.class),
+            Map.entry("io.aclens.access.effective-changed.v1", EffectiveAccessChanged.class),
+            Map.entry("io.aclens.changeset.completed.v1", ChangeSetCompleted.class));
 
     private static final Map<Class<? extends AclensEvent>, String> TYPE_OF_CLASS = TYPES.entrySet().stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 
 /**
- * A completed scan became the source's current state. Keyed by source id so that a source's snapshots
- * are diffed in order.
+ * A completed scan became the source's current state. Keyed by client id so that a client's folder and
+ * directory snapshots are diffed in the order they were committed.
  *
  * @param previousSnapshotId the source's snapshot before this one, {@code null} for the first
  */
@@ -27,6 +27,6 @@ public record SnapshotCommitted(String eventId, long snapshotId, Long previousSn
 
     @Override
     public String partitionKey() {
-        return sourceId;
+        return clientId;
     }
 }

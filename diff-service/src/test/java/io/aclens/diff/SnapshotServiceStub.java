@@ -19,7 +19,7 @@ public class SnapshotServiceStub implements QuarkusTestResourceLifecycleManager 
     static final Map<Long, DeltaPage> DELTAS = new ConcurrentHashMap<>();
     static final Map<String, List<Principal>> PRINCIPALS = new ConcurrentHashMap<>();
     private static final Pattern DELTA = Pattern.compile("/api/snapshots/(\\d+)/delta");
-    private static final Pattern CLIENT_PRINCIPALS = Pattern.compile("/api/clients/([^/]+)/principals");
+    private static final Pattern CLIENT_PRINCIPALS = Pattern.compile("/api/clients/([^/]+)/(principals|directory)");
 
     private JsonStubServer server;
 
@@ -31,7 +31,11 @@ public class SnapshotServiceStub implements QuarkusTestResourceLifecycleManager 
                 return Optional.ofNullable(DELTAS.get(Long.parseLong(delta.group(1))));
             }
             Matcher principals = CLIENT_PRINCIPALS.matcher(path);
-            return principals.matches() ? Optional.of(PRINCIPALS.getOrDefault(principals.group(1), List.of())) : Optional.empty();
+            if (!principals.matches()) {
+                return Optional.empty();
+            }
+            // no directory synced: no effective changes, only the ACL-level ones these tests check
+            return Optional.of(principals.group(2).equals("principals") ? PRINCIPALS.getOrDefault(principals.group(1), List.of()) : List.of());
         });
         return Map.of("quarkus.rest-client.snapshot-service.url", server.url());
     }

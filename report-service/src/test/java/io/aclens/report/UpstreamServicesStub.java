@@ -24,7 +24,7 @@ public class UpstreamServicesStub implements QuarkusTestResourceLifecycleManager
     static final Map<String, List<ChangeView>> CHANGES = new ConcurrentHashMap<>();
     private static final Pattern SNAPSHOT = Pattern.compile("/api/snapshots/(\\d+)");
     private static final Pattern FOLDER_PAGE = Pattern.compile("/api/snapshots/(\\d+)/folders");
-    private static final Pattern CLIENT = Pattern.compile("/api/clients/([^/]+)/(principals|changes)");
+    private static final Pattern CLIENT = Pattern.compile("/api/clients/([^/]+)/(principals|changes|effective-changes|directory)");
 
     private JsonStubServer server;
 
@@ -41,8 +41,11 @@ public class UpstreamServicesStub implements QuarkusTestResourceLifecycleManager
                 return Optional.ofNullable(FOLDERS.get(Long.parseLong(folders.group(1))));
             }
             if (client.matches()) {
-                return Optional.of(client.group(2).equals("principals") ? PRINCIPALS.getOrDefault(client.group(1), List.of())
-                        : CHANGES.getOrDefault(client.group(1), List.of()));
+                return Optional.of(switch (client.group(2)) {
+                    case "principals" -> PRINCIPALS.getOrDefault(client.group(1), List.of());
+                    case "changes" -> CHANGES.getOrDefault(client.group(1), List.of());
+                    default -> List.of(); // no directory synced, no effective changes: the group view alone
+                });
             }
             return Optional.empty();
         });

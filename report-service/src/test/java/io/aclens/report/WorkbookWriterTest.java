@@ -9,9 +9,13 @@ import io.aclens.access.ChangeCause;
 import io.aclens.access.ChangeKind;
 import io.aclens.access.Level;
 import io.aclens.access.MatrixFolder;
+import io.aclens.access.PeopleMatrix;
+import io.aclens.access.directory.DirectoryEntry;
+import io.aclens.access.directory.DirectoryState;
 import io.aclens.access.Principal;
 import io.aclens.access.PrincipalKind;
 import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.contracts.api.SnapshotView;
 import io.aclens.report.excel.ReportContent;
 import io.aclens.report.excel.WorkbookWriter;
@@ -41,15 +45,41 @@ class WorkbookWriterTest {
         ChangeView change = new ChangeView(1, 3, "acme", "fs1", "/srv/" + formulaLike, ChangeKind.RAISED, finance.sid(), "finance",
                 Level.READ, Level.MODIFY, ChangeCause.ACL_EDIT, Instant.now());
 
-        byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix)),
-                List.of(change), Instant.now().minusSeconds(86400 * 30), directory));
+        DirectoryState people = new DirectoryState(List.of(
+                new DirectoryEntry(anna.sid(), PrincipalKind.USER, "anna", null, "Анна Иванова", null, "Бухгалтерия", null, true, null, null, null,
+                        List.of(finance.sid())),
+                new DirectoryEntry("S-1-22-1-9", PrincipalKind.USER, "bob", null, "Bob Stone", null, "Sales", null, true, null, null, null, List.of()),
+                DirectoryEntry.group(finance.sid(), "finance", "posix", List.of())));
+        EffectiveChangeView lost = new EffectiveChangeView(1, "directory-snapshot-2", "acme", "fs1", "/srv", "S-1-22-1-9", "bob", "Bob Stone",
+                ChangeKind.REVOKED, Level.READ, Level.NONE, ChangeCause.MEMBERSHIP, "left finance", Instant.now());
+
+        byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(),
+                List.of(new ReportContent.SourceMatrix(snapshot, matrix, PeopleMatrix.of(matrix.rows(), people, false))),
+                List.of(change), List.of(lost), Instant.now().minusSeconds(86400 * 30), directory));
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Access matrix");
-            assertThat(workbook.getSheet("Changes")).isNotNull();
+            assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Access by person");
+            assertThat(workbook.getSheet("ACL changes")).isNotNull();
             assertThat(workbook.getSheet("Legend")).isNotNull();
             assertThat(workbook.getSheet("Scan coverage")).isNotNull();
-            Sheet sheet = workbook.getSheet("Access matrix");
+
+            Sheet byPerson = workbook.getSheet("Access by person");
+            assertThat(byPerson.getRow(3).getCell(4).getStringCellValue()).as("people by full name").isEqualTo("anna");
+            assertThat(byPerson.getRow(4).getCell(4).getStringCellValue()).isEqualTo("Анна Иванова · Бухгалтерия");
+            assertThat(byPerson.getRow(3).getCell(3).getStringCellValue()).isEqualTo("bob");
+            assertThat(byPerson.getRow(5).getCell(4).getStringCellValue()).isEqualTo("F");
+            assertThat(byPerson.getRow(6).getCell(4).getStringCellValue()).as("through finance").isEqualTo("M");
+            assertThat(byPerson.getRow(6).getCell(3)).as("bob has no access").isNull();
+            assertThat(byPerson.getRow(6).getCell(4).getCellComment().getString().getString())
+                    .contains("Modify (read, change, delete) via finance (allow, explicit)")
+                    .contains("Read via anna (named directly) (allow, explicit)");
+            Row lostRow = workbook.getSheet("Changes by person").getRow(3);
+            assertThat(lostRow.getCell(1).getStringCellValue()).isEqualTo("bob");
+            assertThat(lostRow.getCell(4).getStringCellValue()).isEqualTo("revoked");
+            assertThat(lostRow.getCell(7).getStringCellValue()).isEqualTo("membership");
+            assertThat(lostRow.getCell(8).getStringCellValue()).isEqualTo("left finance");
+
+            Sheet sheet = workbook.getSheet("Access by group");
             assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("anna");
             assertThat(sheet.getRow(4).getCell(3).getStringCellValue()).isEqualTo("Анна Иванова");
             assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("finance");
@@ -64,7 +94,7 @@ class WorkbookWriterTest {
             assertThat(child.getCell(3).getStringCellValue()).isEqualTo("R");
             assertThat(child.getCell(4).getStringCellValue()).isEqualTo("M");
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
-            Row changeRow = workbook.getSheet("Changes").getRow(3);
+            Row changeRow = workbook.getSheet("ACL changes").getRow(3);
             assertThat(changeRow.getCell(2).getStringCellValue()).isEqualTo("raised");
             assertThat(changeRow.getCell(5).getStringCellValue()).isEqualTo("Read");
             assertThat(changeRow.getCell(6).getStringCellValue()).isEqualTo("Modify (read, change, delete)");

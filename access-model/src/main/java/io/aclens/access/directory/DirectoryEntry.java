@@ -27,7 +27,8 @@ public record DirectoryEntry(String sid, PrincipalKind kind, String name, String
         if (kind != PrincipalKind.USER && kind != PrincipalKind.GROUP) {
             throw new IllegalArgumentException("a directory entry is a user or a group, not " + kind);
         }
-        memberOf = memberOf == null ? List.of() : List.copyOf(memberOf);
+        // sorted, so an unchanged entry reads the same however the directory ordered its values
+        memberOf = memberOf == null ? List.of() : memberOf.stream().sorted().distinct().toList();
     }
 
     public static DirectoryEntry group(String sid, String name, String scope, List<String> memberOf) {

@@ -3,7 +3,10 @@ package io.aclens.cli.demo;
 import io.aclens.cli.stack.PipelineClient;
 import io.aclens.cli.stack.Stack;
 import io.aclens.cli.stack.StackConfig;
+import io.aclens.contracts.api.CellAccessView;
 import io.aclens.contracts.api.ChangeSetView;
+import io.aclens.contracts.api.DirectoryChangeSetView;
+import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.contracts.api.ScanView;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,9 +31,16 @@ public final class Demo {
     public record Options(Path root, Path out, String clientId, String sourceId, StackConfig stack) {
     }
 
-    /** What the run produced: the report file, the last scan's change set, and each step's duration. */
-    public record Result(Path report, ChangeSetView lastChangeSet, Map<String, Duration> steps, Map<String, Long> peakMemoryMib) {
+    /**
+     * What the run produced: the report file, the last scan's change set, the effective changes of the run (sample
+     * share only), and each step's duration.
+     */
+    public record Result(Path report, ChangeSetView lastChangeSet, List<EffectiveChangeView> effectiveChanges, Map<String, Duration> steps,
+                         Map<String, Long> peakMemoryMib) {
     }
+
+    /** The sample share's people: its own passwd/group files, registered with the collector as a local directory. */
+    static final String SAMPLE_DIRECTORY = "demo-people";
 
     private final PrintStream out;
     private final Map<String, Duration> steps = new LinkedHashMap<>();
@@ -42,19 +52,38 @@ public final class Demo {
     public Result run(Options options) throws IOException {
         Instant start = Instant.now();
         out.println("ACLens demo — data in " + options.stack().dataDir().toAbsolutePath());
-        try (Stack stack = step("start Kafka, PostgreSQL and the 4 services", () -> Stack.start(options.stack(), line -> out.println("    " + line)))) {
+        Path sampleDir = options.stack().dataDir().resolve("sample");
+        StackConfig stackConfig = options.root() != null ? options.stack() : options.stack().withCollectorProperties(Map.of(
+                "aclens.collector.directories." + SAMPLE_DIRECTORY + ".client-id", options.clientId(),
+                "aclens.collector.directories." + SAMPLE_DIRECTORY + ".kind", "local",
+                "aclens.collector.directories." + SAMPLE_DIRECTORY + ".passwd-file", SampleTree.passwdOf(sampleDir).toAbsolutePath().toString(),
+                "aclens.collector.directories." + SAMPLE_DIRECTORY + ".group-file", SampleTree.groupOf(sampleDir).toAbsolutePath().toString()));
+        Instant runStarted = Instant.now();
+        List<EffectiveChangeView> effectiveChanges = List.of();
+        try (Stack stack = step("start Kafka, PostgreSQL and the 4 services", () -> Stack.start(stackConfig, line -> out.println("    " + line)))) {
             PipelineClient pipeline = new PipelineClient(stack);
             ChangeSetView changeSet;
             PipelineClient.Scan scan;
             if (options.root() == null) {
-                SampleTree tree = step("create the sample share with POSIX ACLs", () -> SampleTree.create(options.stack().dataDir().resolve("sample")));
+                SampleTree tree = step("create the sample share with POSIX ACLs", () -> SampleTree.create(sampleDir));
                 out.println("    " + tree.folderCount() + " folders at " + tree.root());
                 scan = new PipelineClient.Scan(options.clientId(), tree.root().toString(), SampleTree.SOURCE_ID, tree.passwd().toString(),
                         tree.group().toString());
+                syncThrough(pipeline, "directory sync 1 (the share's passwd/group)");
                 scanThrough(pipeline, scan, "scan 1");
                 List<String> changes = step("change permissions", tree::change);
                 changes.forEach(change -> out.println("    " + change));
                 changeSet = scanThrough(pipeline, scan, "scan 2");
+                step("change the directory only", tree::changeDirectory).forEach(change -> out.println("    " + change));
+                syncThrough(pipeline, "directory sync 2");
+                effectiveChanges = pipeline.effectiveChanges(options.clientId(), runStarted);
+                out.println("    what people gained or lost in this run:");
+                effectiveChanges.forEach(c -> out.println("      " + c.login() + ": " + c.before().description() + " → "
+                        + c.after().description() + " on " + c.path() + " (" + c.cause().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + ": " + c.detail() + ")"));
+                CellAccessView why = pipeline.access(options.clientId(), "ivanova", tree.root() + "/" + SampleTree.PAYROLL);
+                out.println("    why ivanova holds " + why.level().description() + " on " + SampleTree.PAYROLL + ":");
+                why.reasons().forEach(reason -> out.println("      " + reason));
             } else {
                 scan = new PipelineClient.Scan(options.clientId(), options.root().toAbsolutePath().toString(), options.sourceId(), null, null);
                 changeSet = scanThrough(pipeline, scan, "scan " + options.root());
@@ -67,10 +96,12 @@ public final class Demo {
             Map<String, Long> memory = stack.peakMemoryMib();
             out.println();
             out.println("Report: " + report.toAbsolutePath() + " (" + workbook.length / 1024 + " KiB)");
-            out.println("Changes in this run: " + (changeSet.baseline() ? "none (first scan of this source: the baseline)" : changeSet.changeCount()));
+            out.println("Changes in this run: " + (changeSet.baseline() ? "none (first scan of this source: the baseline)"
+                    : changeSet.changeCount() + " permission entries") + (options.root() == null
+                    ? "; " + effectiveChanges.size() + " changes of what people can access (sheet \"Changes by person\")" : ""));
             out.println("Peak memory (RSS): " + memory);
             out.println("Total " + Stack.seconds(Duration.between(start, Instant.now())) + "; stopping everything.");
-            return new Result(report, changeSet, steps, memory);
+            return new Result(report, changeSet, effectiveChanges, steps, memory);
         }
     }
 
@@ -84,6 +115,15 @@ public final class Demo {
                     + " folders, " + committed.errorCount() + " unreadable; "
                     + (changeSet.baseline() ? "baseline (first snapshot)" : changeSet.changeCount() + " changes"));
             return changeSet;
+        });
+    }
+
+    private void syncThrough(PipelineClient pipeline, String name) {
+        step(name + ": collect, snapshot, diff", () -> {
+            DirectoryChangeSetView diffed = pipeline.awaitDirectoryDiffed(pipeline.startDirectorySync(SAMPLE_DIRECTORY), STEP_TIMEOUT);
+            out.println("    directory snapshot " + diffed.directorySnapshotId() + ": "
+                    + (diffed.baseline() ? "baseline (first sync)" : diffed.changeCount() + " effective changes"));
+            return diffed;
         });
     }
 

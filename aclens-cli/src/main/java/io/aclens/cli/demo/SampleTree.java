@@ -60,14 +60,31 @@ public final class SampleTree {
         CHANGES.put("Projects", "u::rwx,g::---,g:22005:rwx,m::rwx,o::---");
     }
 
+    /** The directory changes the demo makes before its second directory sync (no ACL is touched). */
+    private static final String PASSWD_CHANGED = PASSWD.replace("HR,,:/home/kozlova:/bin/bash", "HR,,:/home/kozlova:/usr/sbin/nologin");
+    private static final String GROUP_CHANGED = GROUP.replace("accounting:x:22001:ivanova", "accounting:x:22001:ivanova,petrov");
+
     private final Path root;
     private final Path passwd;
     private final Path group;
+    private final String ownPasswd;
+    private final String ownGroup;
 
-    private SampleTree(Path root, Path passwd, Path group) {
+    private SampleTree(Path root, Path passwd, Path group, String ownPasswd, String ownGroup) {
         this.root = root;
         this.passwd = passwd;
         this.group = group;
+        this.ownPasswd = ownPasswd;
+        this.ownGroup = ownGroup;
+    }
+
+    /** Where {@link #create} puts the passwd and group files: a local directory source can be configured before. */
+    public static Path passwdOf(Path dir) {
+        return dir.resolve("passwd");
+    }
+
+    public static Path groupOf(Path dir) {
+        return dir.resolve("group");
     }
 
     /** Creates the share afresh under {@code dir} (what was there before is removed). */
@@ -76,9 +93,11 @@ public final class SampleTree {
         Path root = Files.createDirectories(dir.resolve("share"));
         long uid = ((Number) Files.getAttribute(root, "unix:uid")).longValue();
         long gid = ((Number) Files.getAttribute(root, "unix:gid")).longValue();
-        Path passwd = Files.writeString(dir.resolve("passwd"), PASSWD + ownAccount(Path.of("/etc/passwd"), uid), StandardCharsets.UTF_8);
-        Path group = Files.writeString(dir.resolve("group"), GROUP + ownAccount(Path.of("/etc/group"), gid), StandardCharsets.UTF_8);
-        SampleTree tree = new SampleTree(root, passwd, group);
+        String ownPasswd = ownAccount(Path.of("/etc/passwd"), uid);
+        String ownGroup = ownAccount(Path.of("/etc/group"), gid);
+        Path passwd = Files.writeString(passwdOf(dir), PASSWD + ownPasswd, StandardCharsets.UTF_8);
+        Path group = Files.writeString(groupOf(dir), GROUP + ownGroup, StandardCharsets.UTF_8);
+        SampleTree tree = new SampleTree(root, passwd, group, ownPasswd, ownGroup);
         for (Map.Entry<String, String> folder : INITIAL.entrySet()) {
             tree.apply(folder.getKey(), folder.getValue());
         }
@@ -97,6 +116,13 @@ public final class SampleTree {
                 "petrov raised from read to modify on Sales/Clients",
                 "Everyone lowered from modify to read on Public",
                 "new folder Projects");
+    }
+
+    /** Changes the directory only: petrov joins accounting, kozlova's account is disabled. */
+    public List<String> changeDirectory() throws IOException {
+        Files.writeString(passwd, PASSWD_CHANGED + ownPasswd, StandardCharsets.UTF_8);
+        Files.writeString(group, GROUP_CHANGED + ownGroup, StandardCharsets.UTF_8);
+        return List.of("petrov joins the accounting group", "kozlova's account is disabled (shell set to nologin)");
     }
 
     public Path root() {

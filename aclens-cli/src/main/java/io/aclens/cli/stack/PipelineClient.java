@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.api.ChangeSetView;
+import io.aclens.contracts.api.CellAccessView;
 import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.DirectoryChangeSetView;
+import io.aclens.contracts.api.DirectorySyncView;
+import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.contracts.api.ScanView;
 import java.io.IOException;
 import java.net.URI;
@@ -53,6 +57,23 @@ public final class PipelineClient {
     public String startSmbScan(String sourceName) {
         return send("POST", stack.url("collector-service") + "/api/smb-sources/" + encode(sourceName) + "/scans", null, 202)
                 .get("scanId").asText();
+    }
+
+    /** Uploads an agent's NDJSON export ({path, owner, sddl, error} per line) as a scan; returns the scan id. */
+    public String uploadAgentExport(String clientId, String sourceId, String root, String token, byte[] ndjson) {
+        String url = stack.url("collector-service") + "/api/clients/" + encode(clientId) + "/sources/" + encode(sourceId) + "/uploads?root="
+                + encode(root);
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
+                    .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson)).build();
+            return parse(url, http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), 202).get("scanId").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
     }
 
     /** How long the collector itself took (read and publish), from its own status; empty while it runs. */
@@ -104,6 +125,40 @@ public final class PipelineClient {
     public List<ChangeView> changes(String clientId, Instant from) {
         JsonNode changes = send("GET", stack.url("diff-service") + "/api/clients/" + encode(clientId) + "/changes?from=" + from, null, 200);
         return List.of(JSON.convertValue(changes, ChangeView[].class));
+    }
+
+    /** Syncs a directory registered in the collector's configuration; returns the sync id. */
+    public String startDirectorySync(String directoryName) {
+        return send("POST", stack.url("collector-service") + "/api/directories/" + encode(directoryName) + "/syncs", null, 202)
+                .get("syncId").asText();
+    }
+
+    /** Waits until the sync is committed as a directory snapshot and diffed; returns the directory change set. */
+    public DirectoryChangeSetView awaitDirectoryDiffed(String syncId, Duration timeout) {
+        DirectorySyncView sync = poll(timeout, "directory sync " + syncId + " to be committed", () ->
+                find(stack.url("snapshot-service") + "/api/directory-syncs/" + syncId)
+                        .map(node -> JSON.convertValue(node, DirectorySyncView.class))
+                        .filter(view -> {
+                            if (!view.status().equals("STAGING") && !view.status().equals("COMMITTED")) {
+                                throw new IllegalStateException("Directory sync " + syncId + " ended " + view.status() + ": " + view.reason());
+                            }
+                            return view.status().equals("COMMITTED");
+                        }));
+        return poll(timeout, "the effective changes of directory snapshot " + sync.directorySnapshotId(), () ->
+                find(stack.url("diff-service") + "/api/directory-change-sets/" + sync.directorySnapshotId())
+                        .map(node -> JSON.convertValue(node, DirectoryChangeSetView.class)));
+    }
+
+    public List<EffectiveChangeView> effectiveChanges(String clientId, Instant from) {
+        JsonNode changes = send("GET", stack.url("diff-service") + "/api/clients/" + encode(clientId) + "/effective-changes?from=" + from,
+                null, 200);
+        return List.of(JSON.convertValue(changes, EffectiveChangeView[].class));
+    }
+
+    /** One cell of the matrix by person, with the reasons. */
+    public CellAccessView access(String clientId, String user, String path) {
+        return JSON.convertValue(send("GET", stack.url("report-service") + "/api/clients/" + encode(clientId) + "/access?user=" + encode(user)
+                + "&path=" + encode(path), null, 200), CellAccessView.class);
     }
 
     /** Generates the client's report now and downloads it. */

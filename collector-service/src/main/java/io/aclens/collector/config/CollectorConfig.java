@@ -37,6 +37,50 @@ public interface CollectorConfig {
      */
     java.util.Map<String, SmbSource> smbSources();
 
+    /**
+     * Directories read for people and groups, by name, e.g. {@code aclens.collector.directories.acme-ad.kind=active-directory}.
+     * Bind passwords come from {@code password-file} or {@code password} and never appear in logs, events or REST answers.
+     */
+    java.util.Map<String, DirectorySource> directories();
+
+    interface DirectorySource {
+        String clientId();
+
+        /** active-directory, ldap (inetOrgPerson/groupOfNames/posix) or local (passwd/group files). */
+        String kind();
+
+        /** ldap://host:389 or ldaps://host:636 (LDAPS trusts the JVM's trust store). */
+        Optional<String> url();
+
+        Optional<String> baseDn();
+
+        Optional<String> bindDn();
+
+        Optional<String> password();
+
+        Optional<String> passwordFile();
+
+        /** AD returns at most 1,000 entries a page. */
+        @WithDefault("1000")
+        int pageSize();
+
+        @WithDefault("/etc/passwd")
+        String passwdFile();
+
+        @WithDefault("/etc/group")
+        String groupFile();
+
+        /** Local accounts below this uid are system accounts, not people. */
+        @WithDefault("1000")
+        long minUid();
+
+        /** Quartz-style cron; no schedule when absent. */
+        Optional<String> cron();
+
+        /** Default: kind:name. */
+        Optional<String> directoryId();
+    }
+
     interface SmbSource {
         String clientId();
 

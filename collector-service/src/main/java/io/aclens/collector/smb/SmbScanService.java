@@ -1,14 +1,11 @@
 package io.aclens.collector.smb;
 
 import io.aclens.collector.config.CollectorConfig;
+import io.aclens.collector.config.Secrets;
 import io.aclens.collector.service.ScanService;
 import io.aclens.collector.service.ScanStatus;
 import io.aclens.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,24 +34,12 @@ public class SmbScanService {
         if (source == null) {
             throw ProblemException.notFound("No SMB source '" + name + "' is configured (aclens.collector.smb-sources." + name + ".*)");
         }
-        char[] password = password(name, source);
+        char[] password = Secrets.password("SMB source '" + name + "'", source.passwordFile(), source.password());
         SmbTarget target = new SmbTarget(source.host(), source.port(), source.share(), source.path().orElse(""), source.domain().orElse(""),
                 source.username(), password, source.maxDepth().orElse(Integer.MAX_VALUE), source.parallelism(), source.connections());
         SmbSourceView view = view(name, source);
         return scans.submit(source.clientId(), view.sourceId(), target.uncPath(), new SmbShareSource(target),
                 () -> Arrays.fill(password, '\0'));
-    }
-
-    private static char[] password(String name, CollectorConfig.SmbSource source) {
-        if (source.passwordFile().isPresent()) {
-            try {
-                return Files.readString(Path.of(source.passwordFile().get()), StandardCharsets.UTF_8).strip().toCharArray();
-            } catch (IOException e) {
-                throw new ProblemException(500, "Misconfigured Source", "Cannot read the password file of SMB source '" + name + "'");
-            }
-        }
-        return source.password().map(String::toCharArray).orElseThrow(() -> new ProblemException(500, "Misconfigured Source",
-                "SMB source '" + name + "' has neither password-file nor password"));
     }
 
     private static SmbSourceView view(String name, CollectorConfig.SmbSource source) {

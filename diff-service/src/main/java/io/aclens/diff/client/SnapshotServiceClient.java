@@ -1,7 +1,10 @@
 package io.aclens.diff.client;
 
 import io.aclens.access.Principal;
+import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.api.DeltaPage;
+import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.SnapshotView;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,4 +24,20 @@ public interface SnapshotServiceClient {
     @GET
     @Path("/clients/{clientId}/principals")
     Uni<List<Principal>> principals(@PathParam("clientId") String clientId);
+
+    @GET
+    @Path("/clients/{clientId}/snapshots")
+    Uni<List<SnapshotView>> snapshots(@PathParam("clientId") String clientId);
+
+    @GET
+    @Path("/snapshots/{snapshotId}/folders")
+    Uni<FolderPage> folders(@PathParam("snapshotId") long snapshotId, @QueryParam("after") String after, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/clients/{clientId}/directory")
+    Uni<List<DirectoryEntry>> directory(@PathParam("clientId") String clientId, @QueryParam("exclude") String excludedDirectoryId);
+
+    @GET
+    @Path("/directory-snapshots/{id}/entries")
+    Uni<List<DirectoryEntry>> directoryEntries(@PathParam("id") long directorySnapshotId);
 }

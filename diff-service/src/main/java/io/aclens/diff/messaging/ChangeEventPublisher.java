@@ -1,7 +1,9 @@
 package io.aclens.diff.messaging;
 
 import io.aclens.contracts.AccessChanged;
+import io.aclens.contracts.AclensEvent;
 import io.aclens.contracts.ChangeSetCompleted;
+import io.aclens.contracts.EffectiveAccessChanged;
 import io.aclens.support.messaging.EventMessages;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +28,14 @@ public class ChangeEventPublisher {
     }
 
     public Uni<Void> accessChanges(List<AccessChanged> events) {
+        return sendAll(events);
+    }
+
+    public Uni<Void> effectiveChanges(List<EffectiveAccessChanged> events) {
+        return sendAll(events);
+    }
+
+    private Uni<Void> sendAll(List<? extends AclensEvent> events) {
         return Multi.createFrom().iterable(events)
                 .onItem().transformToUni(event -> accessChanges.sendMessage(EventMessages.of(event, SOURCE))).merge(CONCURRENT_SENDS)
                 .collect().last().replaceWithVoid();

@@ -1,27 +1,41 @@
 package io.aclens.diff.messaging;
 
+import io.aclens.contracts.AclensEvent;
+import io.aclens.contracts.DirectorySnapshotCommitted;
 import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.PoisonEventException;
 import io.aclens.contracts.SnapshotCommitted;
 import io.aclens.diff.service.DiffService;
+import io.aclens.diff.service.DirectoryDiffService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * One "snapshot committed" at a time. A record that does not decode throws a PoisonEventException, which
- * the channel's dead-letter-queue strategy sends to aclens.snapshots.v1.dlq with that reason.
+ * One committed snapshot at a time, folder or directory, in the order a client's snapshots were committed.
+ * A record that does not decode throws a PoisonEventException, which the channel's dead-letter-queue
+ * strategy sends to aclens.snapshots.v1.dlq with that reason.
  */
 @ApplicationScoped
 public class SnapshotEventConsumer {
     private final DiffService diff;
+    private final DirectoryDiffService directoryDiff;
 
-    public SnapshotEventConsumer(DiffService diff) {
+    public SnapshotEventConsumer(DiffService diff, DirectoryDiffService directoryDiff) {
         this.diff = diff;
+        this.directoryDiff = directoryDiff;
     }
 
     @Incoming("snapshots")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return diff.onSnapshotCommitted(EventCodec.decode(record.headers(), record.value(), SnapshotCommitted.class));
+        AclensEvent event = EventCodec.decode(record.headers(), record.value());
+        if (event instanceof SnapshotCommitted snapshot) {
+            return diff.onSnapshotCommitted(snapshot);
+        }
+        if (event instanceof DirectorySnapshotCommitted directory) {
+            return directoryDiff.onDirectorySnapshotCommitted(directory);
+        }
+        throw new PoisonEventException("A " + event.getClass().getSimpleName() + " does not belong on the snapshots topic");
     }
 }

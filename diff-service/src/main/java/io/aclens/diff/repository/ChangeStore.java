@@ -6,6 +6,8 @@ import static io.aclens.support.persistence.Timestamps.utc;
 import io.aclens.access.ChangeCause;
 import io.aclens.access.ChangeKind;
 import io.aclens.access.Level;
+import io.aclens.access.directory.DirectoryState;
+import io.aclens.access.effective.EffectiveChange;
 import io.aclens.contracts.AccessChanged;
 import io.aclens.contracts.ChangeSetCompleted;
 import io.aclens.contracts.SnapshotCommitted;
@@ -24,9 +26,11 @@ import java.util.List;
 @ApplicationScoped
 public class ChangeStore {
     private final Pool pool;
+    private final EffectiveChangeStore effective;
 
-    public ChangeStore(Pool pool) {
+    public ChangeStore(Pool pool, EffectiveChangeStore effective) {
         this.pool = pool;
+        this.effective = effective;
     }
 
     public Uni<Boolean> hasChangeSet(long snapshotId) {
@@ -34,7 +38,9 @@ public class ChangeStore {
                 .map(rows -> rows.size() > 0);
     }
 
-    public Uni<Void> store(SnapshotCommitted snapshot, List<DetectedChange> changes) {
+    /** The snapshot's ACL-level changes and, with the same transaction and guard, its effective changes. */
+    public Uni<Void> store(SnapshotCommitted snapshot, List<DetectedChange> changes, List<EffectiveChange> effectiveChanges,
+                           DirectoryState directory) {
         Instant detectedAt = snapshot.scanCompletedAt() != null ? snapshot.scanCompletedAt() : snapshot.committedAt();
         int n = changes.size();
         String[] paths = new String[n];
@@ -61,7 +67,9 @@ public class ChangeStore {
                         .execute(Tuple.tuple().addValue(snapshot.snapshotId()).addValue(snapshot.previousSnapshotId())
                                 .addValue(snapshot.clientId()).addValue(snapshot.sourceId()).addValue((long) n)
                                 .addValue(snapshot.previousSnapshotId() == null).addValue(utc(snapshot.scanCompletedAt())))
-                        .chain(inserted -> inserted.rowCount() == 0 || n == 0 ? Uni.createFrom().voidItem()
+                        .chain(inserted -> inserted.rowCount() == 0 ? Uni.createFrom().voidItem()
+                                : effective.insert(conn, EffectiveChangeStore.snapshotTrigger(snapshot.snapshotId()), snapshot.clientId(),
+                                        detectedAt, effectiveChanges, directory).chain(() -> n == 0 ? Uni.createFrom().voidItem()
                                 : conn.preparedQuery("""
                                                 insert into diff.access_change (snapshot_id, client_id, source_id, path, kind,
                                                     principal_sid, principal_name, before_level, after_level, cause, detected_at)
@@ -73,7 +81,7 @@ public class ChangeStore {
                                                 .addArrayOfString(paths).addArrayOfString(kinds).addArrayOfString(sids)
                                                 .addArrayOfString(names).addArrayOfString(before).addArrayOfString(after)
                                                 .addArrayOfString(causes))
-                                        .replaceWithVoid()));
+                                        .replaceWithVoid())));
     }
 
     /** The stored changes of a snapshot as events; their ids come from the stored rows, so they never change. */

@@ -3,11 +3,14 @@ package io.aclens.diff.service;
 import io.aclens.access.AccessChanges;
 import io.aclens.access.FolderState;
 import io.aclens.access.Principal;
+import io.aclens.access.directory.DirectoryState;
+import io.aclens.access.effective.EffectiveChanges;
 import io.aclens.contracts.SnapshotCommitted;
 import io.aclens.contracts.api.FolderDelta;
 import io.aclens.diff.client.SnapshotServiceClient;
 import io.aclens.diff.messaging.ChangeEventPublisher;
 import io.aclens.diff.repository.ChangeStore;
+import io.aclens.diff.repository.EffectiveChangeStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -32,15 +35,18 @@ public class DiffService {
 
     private final SnapshotServiceClient snapshots;
     private final ChangeStore store;
+    private final EffectiveChangeStore effective;
     private final ChangeEventPublisher publisher;
     private final Duration initialBackoff;
     private final int maxAttempts;
 
-    public DiffService(@RestClient SnapshotServiceClient snapshots, ChangeStore store, ChangeEventPublisher publisher,
+    public DiffService(@RestClient SnapshotServiceClient snapshots, ChangeStore store, EffectiveChangeStore effective,
+                       ChangeEventPublisher publisher,
                        @ConfigProperty(name = "aclens.diff.retry.initial-backoff") Duration initialBackoff,
                        @ConfigProperty(name = "aclens.diff.retry.max-attempts") int maxAttempts) {
         this.snapshots = snapshots;
         this.store = store;
+        this.effective = effective;
         this.publisher = publisher;
         this.initialBackoff = initialBackoff;
         this.maxAttempts = maxAttempts;
@@ -48,22 +54,33 @@ public class DiffService {
 
     public Uni<Void> onSnapshotCommitted(SnapshotCommitted snapshot) {
         return store.hasChangeSet(snapshot.snapshotId())
-                .chain(done -> done ? Uni.createFrom().voidItem() : detect(snapshot).chain(changes -> store.store(snapshot, changes)))
+                .chain(done -> done ? Uni.createFrom().voidItem() : detect(snapshot).chain(found -> snapshots.directory(snapshot.clientId(), null)
+                        .map(DirectoryState::new)
+                        .chain(directory -> store.store(snapshot, found.changes(), EffectiveChanges.ofAclEdits(found.edited(), directory), directory))))
                 .onFailure().retry().withBackOff(initialBackoff, initialBackoff.multipliedBy(30)).atMost(maxAttempts)
                 .chain(() -> publish(snapshot.snapshotId()));
     }
 
-    private Uni<List<DetectedChange>> detect(SnapshotCommitted snapshot) {
+    /** The ACL-level changes of a snapshot, and the folders whose ACL or owner was edited (for effective changes). */
+    private record Detected(List<DetectedChange> changes, List<EffectiveChanges.EditedFolder> edited) {
+    }
+
+    private Uni<Detected> detect(SnapshotCommitted snapshot) {
         if (snapshot.previousSnapshotId() == null) {
-            return Uni.createFrom().item(List.of()); // a source's first snapshot is its baseline
+            return Uni.createFrom().item(new Detected(List.of(), List.of())); // a source's first snapshot is its baseline
         }
         return deltas(snapshot.snapshotId(), "", new ArrayList<>())
                 .chain(deltas -> snapshots.principals(snapshot.clientId()).map(principals -> {
                     Map<String, Principal> bySid = principals.stream().collect(Collectors.toMap(Principal::sid, Function.identity(), (a, b) -> a));
                     List<DetectedChange> changes = new ArrayList<>();
+                    List<EffectiveChanges.EditedFolder> edited = new ArrayList<>();
                     for (FolderDelta delta : deltas) {
                         FolderState before = delta.before() == null ? null : delta.before().toState();
                         FolderState after = delta.after() == null ? null : delta.after().toState();
+                        if (before != null && after != null && before.readError() == null && after.readError() == null) {
+                            edited.add(new EffectiveChanges.EditedFolder(FolderAcls.of(snapshot.sourceId(), delta.before()),
+                                    FolderAcls.of(snapshot.sourceId(), delta.after())));
+                        }
                         AccessChanges.between(before, after).forEach(change -> {
                             Principal principal = change.sid() == null ? null : bySid.get(change.sid());
                             changes.add(new DetectedChange(change, principal == null ? change.sid() : principal.name()));
@@ -71,7 +88,7 @@ public class DiffService {
                     }
                     LOG.infof("Snapshot %d of %s: %d folders changed, %d access changes", snapshot.snapshotId(), snapshot.sourceId(),
                             deltas.size(), changes.size());
-                    return changes;
+                    return new Detected(changes, edited);
                 }));
     }
 
@@ -84,6 +101,7 @@ public class DiffService {
 
     private Uni<Void> publish(long snapshotId) {
         return store.changeEvents(snapshotId).chain(publisher::accessChanges)
+                .chain(() -> effective.events(EffectiveChangeStore.snapshotTrigger(snapshotId))).chain(publisher::effectiveChanges)
                 .chain(() -> store.changeSetEvent(snapshotId)).chain(publisher::changeSetCompleted);
     }
 }

@@ -1,6 +1,7 @@
 package io.aclens.report.client;
 
 import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.EffectiveChangeView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,4 +16,9 @@ public interface DiffServiceClient {
     @GET
     @Path("/clients/{clientId}/changes")
     List<ChangeView> changes(@PathParam("clientId") String clientId, @QueryParam("from") String from, @QueryParam("to") String to);
+
+    @GET
+    @Path("/clients/{clientId}/effective-changes")
+    List<EffectiveChangeView> effectiveChanges(@PathParam("clientId") String clientId, @QueryParam("from") String from,
+                                               @QueryParam("to") String to);
 }

@@ -1,6 +1,7 @@
 package io.aclens.report.client;
 
 import io.aclens.access.Principal;
+import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.SnapshotView;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,10 @@ public interface SnapshotServiceClient {
     @GET
     @Path("/snapshots/{snapshotId}/folders")
     FolderPage folders(@PathParam("snapshotId") long snapshotId, @QueryParam("after") String after, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/clients/{clientId}/directory")
+    List<DirectoryEntry> directory(@PathParam("clientId") String clientId);
 
     @GET
     @Path("/clients/{clientId}/principals")

@@ -1,18 +1,27 @@
 package io.aclens.report.excel;
 
 import io.aclens.access.AccessMatrix;
+import io.aclens.access.PeopleMatrix;
 import io.aclens.access.Principal;
 import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.contracts.api.SnapshotView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one client report shows. */
+/**
+ * Everything one client report shows.
+ *
+ * @param effectiveChanges what people gained or lost in the period, with the cause
+ */
 public record ReportContent(String clientId, Instant generatedAt, List<SourceMatrix> sources, List<ChangeView> changes,
-                            Instant changesFrom, Map<String, Principal> principals) {
+                            List<EffectiveChangeView> effectiveChanges, Instant changesFrom, Map<String, Principal> principals) {
 
-    /** One source's matrix at its latest diffed snapshot. */
-    public record SourceMatrix(SnapshotView snapshot, AccessMatrix matrix) {
+    /**
+     * One source's matrix at its latest diffed snapshot: by group (each ACE's own level) and, when the client's
+     * directory is known, by person (effective levels).
+     */
+    public record SourceMatrix(SnapshotView snapshot, AccessMatrix matrix, PeopleMatrix people) {
     }
 }

@@ -2,8 +2,11 @@ package io.aclens.report.excel;
 
 import io.aclens.access.AccessMatrix;
 import io.aclens.access.Level;
+import io.aclens.access.PeopleMatrix;
 import io.aclens.access.Principal;
+import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.EffectiveChangeView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,11 +16,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
@@ -28,7 +36,8 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 
 /**
  * Writes the client report as .xlsx with POI's streaming API (constant memory however many folders):
- * one access-matrix sheet per source, then the changes, scan coverage and a legend. Every text, folder
+ * per source the access matrix by person (effective levels, the reasons as cell comments) and by group, then
+ * what people gained or lost, the ACL changes, scan coverage and a legend. Every text, folder
  * names included, is written as a string cell, so nothing in a name can become a formula.
  */
 public final class WorkbookWriter {
@@ -38,6 +47,8 @@ public final class WorkbookWriter {
     private static final int MATRIX_FIRST_DATA_ROW = 5;
     private static final int FIXED_COLUMNS = 3;
     private static final int MAX_INDENT = 15;
+    /** Cell comments carry the access paths; beyond this many the REST API answers (comments cost memory in Excel). */
+    private static final int MAX_COMMENTS = 50_000;
     private static final Map<Level, String> COLOURS = new EnumMap<>(Map.of(
             Level.FULL, "F4B084", Level.MODIFY, "FFD966", Level.READ_EXECUTE, "A9D08E", Level.READ, "C6E0B4",
             Level.LIST_FOLDER, "BDD7EE", Level.WRITE, "FF9999", Level.SPECIAL, "D9D9D9"));
@@ -87,11 +98,16 @@ public final class WorkbookWriter {
         WorkbookWriter writer = new WorkbookWriter();
         try {
             int index = 1;
+            boolean single = content.sources().size() == 1;
             for (ReportContent.SourceMatrix source : content.sources()) {
-                String name = content.sources().size() == 1 ? "Access matrix" : "Matrix " + index + " " + source.snapshot().sourceId();
-                writer.matrixSheet(WorkbookUtil.createSafeSheetName(name.length() > 31 ? name.substring(0, 31) : name), content, source);
+                if (source.people() != null) {
+                    writer.peopleSheet(sheetName(single ? "Access by person" : "People " + index + " " + source.snapshot().sourceId()),
+                            content, source);
+                }
+                writer.matrixSheet(sheetName(single ? "Access by group" : "Groups " + index + " " + source.snapshot().sourceId()), content, source);
                 index++;
             }
+            writer.peopleChangesSheet(content);
             writer.changesSheet(content);
             writer.coverageSheet(content);
             writer.legendSheet();
@@ -110,6 +126,119 @@ public final class WorkbookWriter {
         }
     }
 
+    private static String sheetName(String name) {
+        return WorkbookUtil.createSafeSheetName(name.length() > 31 ? name.substring(0, 31) : name);
+    }
+
+    private void peopleSheet(String name, ReportContent content, ReportContent.SourceMatrix source) {
+        SXSSFSheet sheet = workbook.createSheet(name);
+        PeopleMatrix people = source.people();
+        List<DirectoryEntry> columns = people.people();
+        set(sheet.createRow(0), 0, "Who can access what — " + content.clientId() + " — " + source.snapshot().sourceId(), title);
+        set(sheet.createRow(1), 0, "Snapshot " + source.snapshot().snapshotId() + " of " + source.snapshot().root() + ", scanned "
+                + time(source.snapshot().scanCompletedAt()) + ". Each enabled account's effective level, through its own entries, its "
+                + "groups (nested), Everyone and Authenticated Users; empty means no access. Hover a cell for the reason"
+                + " (also over REST: /api/clients/{client}/access?user=…&path=…).", text);
+        Row logins = sheet.createRow(MATRIX_HEADER_ROW);
+        Row names = sheet.createRow(MATRIX_HEADER_ROW + 1);
+        logins.setHeightInPoints(80);
+        names.setHeightInPoints(130);
+        folderHeaders(logins, names);
+        for (int i = 0; i < columns.size(); i++) {
+            DirectoryEntry person = columns.get(i);
+            set(logins, FIXED_COLUMNS + i, person.name(), rotatedHeader);
+            set(names, FIXED_COLUMNS + i, (person.fullName() == null ? "" : person.fullName())
+                    + (person.department() == null ? "" : " · " + person.department()), rotatedHeader);
+            sheet.setColumnWidth(FIXED_COLUMNS + i, 5 * 256);
+        }
+        Drawing<?> drawing = sheet.createDrawingPatriarch();
+        int comments = 0;
+        int r = MATRIX_FIRST_DATA_ROW;
+        for (int f = 0; f < people.rows().size(); f++) {
+            Row row = sheet.createRow(r++);
+            folderColumns(row, people.rows().get(f));
+            for (int i = 0; i < columns.size(); i++) {
+                Level level = people.level(f, i);
+                if (level == Level.NONE) {
+                    continue;
+                }
+                Cell cell = set(row, FIXED_COLUMNS + i, level.code(), levelStyles.get(level));
+                if (comments < MAX_COMMENTS) {
+                    comments++;
+                    ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
+                    anchor.setCol1(cell.getColumnIndex() + 1);
+                    anchor.setCol2(cell.getColumnIndex() + 8);
+                    anchor.setRow1(row.getRowNum());
+                    anchor.setRow2(row.getRowNum() + 4);
+                    Comment comment = drawing.createCellComment(anchor);
+                    comment.setString(workbook.getCreationHelper().createRichTextString(String.join("\n", people.explain(f, i))));
+                    comment.setAuthor("ACLens");
+                    comment.setAddress(cell.getAddress()); // SXSSF cells do not move a comment from its anchor to themselves
+                    cell.setCellComment(comment);
+                }
+            }
+        }
+        sheet.createFreezePane(FIXED_COLUMNS, MATRIX_FIRST_DATA_ROW);
+        sheet.setAutoFilter(new CellRangeAddress(MATRIX_HEADER_ROW + 1, Math.max(r - 1, MATRIX_HEADER_ROW + 1), 0,
+                FIXED_COLUMNS + Math.max(columns.size(), 1) - 1));
+    }
+
+    private void folderHeaders(Row first, Row second) {
+        set(first, 0, "Folder", header);
+        set(first, 1, "Path", header);
+        set(first, 2, "Notes", header);
+        for (int c = 0; c < FIXED_COLUMNS; c++) {
+            set(second, c, "", header);
+        }
+        Sheet sheet = first.getSheet();
+        sheet.setColumnWidth(0, 45 * 256);
+        sheet.setColumnWidth(1, 70 * 256);
+        sheet.setColumnWidth(2, 22 * 256);
+    }
+
+    private void folderColumns(Row row, AccessMatrix.Row folder) {
+        set(row, 0, folder.name(), indented[Math.min(folder.folder().depth(), MAX_INDENT)]);
+        set(row, 1, folder.folder().path(), text);
+        String notes = folder.folder().readError() != null ? "not readable: " + folder.folder().readError()
+                : folder.folder().inheritanceProtected() ? "inheritance broken" : null;
+        set(row, 2, notes, text);
+    }
+
+    private void peopleChangesSheet(ReportContent content) {
+        SXSSFSheet sheet = workbook.createSheet("Changes by person");
+        set(sheet.createRow(0), 0, "What people gained or lost since " + time(content.changesFrom()) + " — " + content.clientId(), title);
+        Row head = sheet.createRow(2);
+        String[] headers = {"Detected", "Login", "Full name", "Folder", "Change", "Before", "After", "Cause", "Why", "Source"};
+        int[] widths = {20, 16, 26, 70, 12, 26, 26, 14, 40, 30};
+        for (int c = 0; c < headers.length; c++) {
+            set(head, c, headers[c], header);
+            sheet.setColumnWidth(c, widths[c] * 256);
+        }
+        int r = 3;
+        for (EffectiveChangeView change : content.effectiveChanges()) {
+            Row row = sheet.createRow(r++);
+            set(row, 0, time(change.detectedAt()), text);
+            set(row, 1, change.login() == null ? change.userSid() : change.login(), text);
+            set(row, 2, change.fullName(), text);
+            set(row, 3, change.path(), text);
+            set(row, 4, words(change.kind().name()), text);
+            set(row, 5, change.before() == Level.NONE ? "" : change.before().description(), text);
+            set(row, 6, change.after() == Level.NONE ? "" : change.after().description(), text);
+            set(row, 7, words(change.cause().name()), text);
+            set(row, 8, change.detail(), text);
+            set(row, 9, change.sourceId(), text);
+        }
+        if (content.effectiveChanges().isEmpty()) {
+            set(sheet.createRow(r), 0, "No one's effective access changed in this period.", text);
+        }
+        sheet.createFreezePane(0, 3);
+        sheet.setAutoFilter(new CellRangeAddress(2, Math.max(r - 1, 2), 0, headers.length - 1));
+    }
+
+    private static String words(String constant) {
+        return constant.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
     private void matrixSheet(String name, ReportContent content, ReportContent.SourceMatrix source) {
         SXSSFSheet sheet = workbook.createSheet(name);
         AccessMatrix matrix = source.matrix();
@@ -122,31 +251,17 @@ public final class WorkbookWriter {
         Row names = sheet.createRow(MATRIX_HEADER_ROW + 1);
         logins.setHeightInPoints(110);
         names.setHeightInPoints(110);
-        set(logins, 0, "Folder", header);
-        set(logins, 1, "Path", header);
-        set(logins, 2, "Notes", header);
-        for (int c = 0; c < FIXED_COLUMNS; c++) {
-            set(names, c, "", header);
-        }
+        folderHeaders(logins, names);
         for (int i = 0; i < columns.size(); i++) {
             Principal principal = columns.get(i);
             set(logins, FIXED_COLUMNS + i, principal.name(), rotatedHeader);
             set(names, FIXED_COLUMNS + i, secondHeaderLine(principal), rotatedHeader);
             sheet.setColumnWidth(FIXED_COLUMNS + i, 5 * 256);
         }
-        sheet.setColumnWidth(0, 45 * 256);
-        sheet.setColumnWidth(1, 70 * 256);
-        sheet.setColumnWidth(2, 22 * 256);
         int r = MATRIX_FIRST_DATA_ROW;
         for (AccessMatrix.Row folder : matrix.rows()) {
             Row row = sheet.createRow(r++);
-            set(row, 0, folder.name(), indented[Math.min(folder.folder().depth(), MAX_INDENT)]);
-            set(row, 1, folder.folder().path(), text);
-            String notes = folder.folder().readError() != null ? "not readable: " + folder.folder().readError()
-                    : folder.folder().inheritanceProtected() ? "inheritance broken" : null;
-            if (notes != null) {
-                set(row, 2, notes, text);
-            }
+            folderColumns(row, folder);
             for (int i = 0; i < columns.size(); i++) {
                 Level level = folder.level(columns.get(i).sid());
                 if (level != Level.NONE) {
@@ -160,8 +275,8 @@ public final class WorkbookWriter {
     }
 
     private void changesSheet(ReportContent content) {
-        SXSSFSheet sheet = workbook.createSheet("Changes");
-        set(sheet.createRow(0), 0, "Changes since " + time(content.changesFrom()) + " — " + content.clientId(), title);
+        SXSSFSheet sheet = workbook.createSheet("ACL changes");
+        set(sheet.createRow(0), 0, "Permission entries changed since " + time(content.changesFrom()) + " — " + content.clientId(), title);
         Row head = sheet.createRow(2);
         String[] headers = {"Detected", "Folder", "Change", "Account or group", "Full name", "Before", "After", "Cause", "Source"};
         int[] widths = {20, 70, 22, 24, 28, 26, 26, 18, 30};
@@ -175,12 +290,12 @@ public final class WorkbookWriter {
             Principal principal = change.principalSid() == null ? null : content.principals().get(change.principalSid());
             set(row, 0, time(change.detectedAt()), text);
             set(row, 1, change.path(), text);
-            set(row, 2, change.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), text);
+            set(row, 2, words(change.kind().name()), text);
             set(row, 3, change.principalName(), text);
             set(row, 4, principal == null ? null : principal.fullName(), text);
             set(row, 5, change.before() == null ? null : change.before().description(), text);
             set(row, 6, change.after() == null ? null : change.after().description(), text);
-            set(row, 7, change.cause().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), text);
+            set(row, 7, words(change.cause().name()), text);
             set(row, 8, change.sourceId(), text);
         }
         if (content.changes().isEmpty()) {
@@ -228,7 +343,9 @@ public final class WorkbookWriter {
             set(row, 0, level.code(), levelStyles.get(level));
             set(row, 1, level.description(), text);
         }
-        set(sheet.createRow(r + 1), 0, "Levels are those of each account or group's own entries; group membership is not yet expanded.", text);
+        set(sheet.createRow(r + 1), 0, "Access by person: each enabled account's effective level, evaluated as Windows does (deny "
+                + "before allow in DACL order, nested groups, primary group, Everyone, Authenticated Users, the owner's implicit rights) "
+                + "or by POSIX rules for Linux shares. Access by group: the level of each account or group's own entries.", text);
     }
 
     private static String secondHeaderLine(Principal principal) {
@@ -240,13 +357,14 @@ public final class WorkbookWriter {
         };
     }
 
-    private static void set(Row row, int column, String value, CellStyle style) {
+    private static Cell set(Row row, int column, String value, CellStyle style) {
         if (value == null) {
-            return;
+            return null;
         }
-        var cell = row.createCell(column);
+        Cell cell = row.createCell(column);
         cell.setCellValue(value);
         cell.setCellStyle(style);
+        return cell;
     }
 
     private static String time(java.time.Instant instant) {

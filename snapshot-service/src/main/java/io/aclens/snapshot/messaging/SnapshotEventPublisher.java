@@ -1,5 +1,6 @@
 package io.aclens.snapshot.messaging;
 
+import io.aclens.contracts.DirectorySnapshotCommitted;
 import io.aclens.contracts.SnapshotCommitted;
 import io.aclens.support.messaging.DeadLetters;
 import io.aclens.support.messaging.EventMessages;
@@ -18,15 +19,27 @@ public class SnapshotEventPublisher {
 
     private final MutinyEmitter<byte[]> snapshots;
     private final MutinyEmitter<byte[]> deadLetters;
+    private final MutinyEmitter<byte[]> directoryDeadLetters;
 
     public SnapshotEventPublisher(@Channel("snapshots") MutinyEmitter<byte[]> snapshots,
-                                  @Channel("scans-dead-letters") MutinyEmitter<byte[]> deadLetters) {
+                                  @Channel("scans-dead-letters") MutinyEmitter<byte[]> deadLetters,
+                                  @Channel("directory-dead-letters") MutinyEmitter<byte[]> directoryDeadLetters) {
         this.snapshots = snapshots;
         this.deadLetters = deadLetters;
+        this.directoryDeadLetters = directoryDeadLetters;
     }
 
     public Uni<Void> snapshotCommitted(SnapshotCommitted event) {
         return snapshots.sendMessage(EventMessages.of(event, SOURCE));
+    }
+
+    public Uni<Void> directorySnapshotCommitted(DirectorySnapshotCommitted event) {
+        return snapshots.sendMessage(EventMessages.of(event, SOURCE));
+    }
+
+    public Uni<Void> directoryDeadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        return directoryDeadLetters.sendMessage(DeadLetters.of(record, reason));
     }
 
     public Uni<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {

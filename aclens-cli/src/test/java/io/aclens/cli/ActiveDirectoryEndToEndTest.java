@@ -1,0 +1,153 @@
+package io.aclens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import io.aclens.access.ChangeCause;
+import io.aclens.access.ChangeKind;
+import io.aclens.access.Level;
+import io.aclens.access.nt.Sid;
+import io.aclens.cli.stack.PipelineClient;
+import io.aclens.cli.stack.Stack;
+import io.aclens.cli.stack.StackConfig;
+import io.aclens.contracts.api.CellAccessView;
+import io.aclens.contracts.api.DirectoryChangeSetView;
+import io.aclens.contracts.api.EffectiveChangeView;
+import io.aclens.contracts.api.ScanView;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Windows client end to end: an AD-like directory (UnboundID in-memory: binary objectSid, primaryGroupID,
+ * nested groups, a disabled account, Cyrillic names) synced by the collector, a share uploaded by the agent
+ * path as SDDL, and the four packaged services on a real broker and PostgreSQL. Checks the matrix by person,
+ * the reasons for a cell, and that a membership change alone yields effective changes with their cause.
+ */
+class ActiveDirectoryEndToEndTest {
+    private static final String BASE = "DC=contoso,DC=local";
+    private static final String DOMAIN = "S-1-5-21-1004336348-1177238915-682003330";
+    private static final String CLIENT = "contoso";
+    private static final String TOKEN = "agent-secret";
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private static Attribute sid(int rid) {
+        return new Attribute("objectSid", Sid.parse(DOMAIN + "-" + rid).toBytes());
+    }
+
+    private static Entry user(String cn, int rid, String login, String fullName, String department, int uac) {
+        return new Entry("CN=" + cn + ",OU=Staff," + BASE, new Attribute("objectClass", "top", "person", "user"), sid(rid),
+                new Attribute("sAMAccountName", login), new Attribute("userPrincipalName", login + "@contoso.local"),
+                new Attribute("displayName", fullName), new Attribute("department", department),
+                new Attribute("userAccountControl", String.valueOf(uac)), new Attribute("primaryGroupID", "513"));
+    }
+
+    private static Entry group(String name, int rid, int groupType, String... members) {
+        Entry group = new Entry("CN=" + name + "," + BASE, new Attribute("objectClass", "top", "group"), sid(rid),
+                new Attribute("sAMAccountName", name), new Attribute("groupType", String.valueOf(groupType)));
+        if (members.length > 0) {
+            group.addAttribute("member", members);
+        }
+        return group;
+    }
+
+    private static String folder(String path, String sddl) {
+        return "{\"path\":\"" + path.replace("\\", "\\\\") + "\",\"sddl\":\"" + sddl + "\"}\n";
+    }
+
+    @Test
+    void matrixByPersonAndEffectiveChangesFromAMembershipChange(@TempDir Path dir) throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
+        config.setSchema(null);
+        config.addAdditionalBindCredentials("CN=svc-aclens,OU=Service," + BASE, "bind-secret");
+        InMemoryDirectoryServer ldap = new InMemoryDirectoryServer(config);
+        ldap.startListening();
+        String petrovaDn = "CN=Мария Петрова,OU=Staff," + BASE;
+        String smithDn = "CN=John Smith,OU=Staff," + BASE;
+        ldap.add(new Entry(BASE, new Attribute("objectClass", "top", "domain"), new Attribute("dc", "contoso")));
+        ldap.add(new Entry("OU=Staff," + BASE, new Attribute("objectClass", "organizationalUnit"), new Attribute("ou", "Staff")));
+        ldap.add(user("Мария Петрова", 1105, "petrova", "Мария Петрова", "Бухгалтерия", 512));
+        ldap.add(user("John Smith", 1106, "smith", "John Smith", "Sales", 512));
+        ldap.add(user("Old Employee", 1107, "old.employee", "Old Employee", "Sales", 514));
+        ldap.add(group("Domain Users", 513, -2147483646));
+        ldap.add(group("Accounting", 2001, -2147483646, petrovaDn));
+        ldap.add(group("Finance-All", 2002, -2147483644, "CN=Accounting," + BASE));
+        ldap.add(group("Sales", 2003, -2147483646, smithDn, "CN=Old Employee,OU=Staff," + BASE));
+
+        String root = "\\\\fs1\\share";
+        byte[] export = (folder(root, "O:BAD:PAI(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;" + DOMAIN + "-513)")
+                + folder(root + "\\Finance", "O:BAD:AI(A;OICI;0x1301bf;;;" + DOMAIN + "-2002)(A;OICIID;FA;;;BA)(A;OICIID;0x1200a9;;;"
+                + DOMAIN + "-513)")
+                + folder(root + "\\Finance\\Payroll", "O:BAD:PAI(D;OICI;0x116;;;" + DOMAIN + "-1105)(A;OICI;0x1301bf;;;" + DOMAIN
+                + "-2001)(A;OICI;FA;;;BA)")
+                + folder(root + "\\Sales", "O:BAD:AI(A;OICI;0x1301bf;;;" + DOMAIN + "-2003)(A;;FA;;;" + DOMAIN
+                + "-9999)(A;OICIID;FA;;;BA)(A;OICIID;0x1200a9;;;" + DOMAIN + "-513)")).getBytes(StandardCharsets.UTF_8);
+        Path passwordFile = Files.writeString(dir.resolve("bind-password"), "bind-secret\n");
+
+        StackConfig stackConfig = StackConfig.of(Aclens.home(), dir.resolve("data"), true).withCollectorProperties(Map.of(
+                "aclens.collector.agent-tokens." + CLIENT, TOKEN,
+                "aclens.collector.directories.contoso-ad.client-id", CLIENT,
+                "aclens.collector.directories.contoso-ad.kind", "active-directory",
+                "aclens.collector.directories.contoso-ad.url", "ldap://127.0.0.1:" + ldap.getListenPort(),
+                "aclens.collector.directories.contoso-ad.base-dn", BASE,
+                "aclens.collector.directories.contoso-ad.bind-dn", "CN=svc-aclens,OU=Service," + BASE,
+                "aclens.collector.directories.contoso-ad.password-file", passwordFile.toString()));
+        try (Stack stack = Stack.start(stackConfig, System.out::println)) {
+            PipelineClient pipeline = new PipelineClient(stack);
+            assertThat(pipeline.awaitDirectoryDiffed(pipeline.startDirectorySync("contoso-ad"), TIMEOUT).baseline()).isTrue();
+            ScanView scan = pipeline.awaitCommitted(pipeline.uploadAgentExport(CLIENT, "agent:fs1-share", root, TOKEN, export), TIMEOUT);
+            pipeline.awaitChangeSet(scan.snapshotId(), TIMEOUT);
+            pipeline.awaitReportable(CLIENT, scan.sourceId(), scan.snapshotId(), TIMEOUT);
+
+            CellAccessView finance = pipeline.access(CLIENT, "petrova", root + "\\Finance");
+            assertThat(finance.level()).isEqualTo(Level.MODIFY);
+            assertThat(finance.reasons()).containsExactly(
+                    "Modify (read, change, delete) via Accounting → Finance-All (allow, explicit)",
+                    "Read & execute via Domain Users (allow, inherited from \\\\fs1\\share)");
+            assertThat(pipeline.access(CLIENT, "petrova", root + "\\Finance\\Payroll").level())
+                    .as("her own deny on write beats the group's allow").isEqualTo(Level.READ_EXECUTE);
+            assertThat(pipeline.access(CLIENT, "smith", root + "\\Finance\\Payroll").level()).isEqualTo(Level.NONE);
+            assertThat(pipeline.access(CLIENT, "smith", root + "\\Sales").level()).isEqualTo(Level.MODIFY);
+
+            Instant beforeChange = Instant.now().minusSeconds(1);
+            ldap.modify("CN=Accounting," + BASE, new Modification(ModificationType.ADD, "member", smithDn));
+            ldap.modify("CN=Мария Петрова,OU=Staff," + BASE, new Modification(ModificationType.REPLACE, "userAccountControl", "514"));
+            DirectoryChangeSetView changed = pipeline.awaitDirectoryDiffed(pipeline.startDirectorySync("contoso-ad"), TIMEOUT);
+
+            List<EffectiveChangeView> changes = pipeline.effectiveChanges(CLIENT, beforeChange);
+            assertThat(changes).extracting(c -> c.login() + " | " + c.path() + " | " + c.kind() + " | " + c.after() + " | " + c.cause()
+                            + " | " + c.detail())
+                    .containsExactlyInAnyOrder(
+                            "smith | " + root + "\\Finance | " + ChangeKind.RAISED + " | MODIFY | " + ChangeCause.MEMBERSHIP
+                                    + " | joined Accounting, Finance-All",
+                            "smith | " + root + "\\Finance\\Payroll | " + ChangeKind.GRANTED + " | MODIFY | " + ChangeCause.MEMBERSHIP
+                                    + " | joined Accounting, Finance-All",
+                            "petrova | " + root + " | REVOKED | NONE | ACCOUNT | account disabled",
+                            "petrova | " + root + "\\Finance | REVOKED | NONE | ACCOUNT | account disabled",
+                            "petrova | " + root + "\\Finance\\Payroll | REVOKED | NONE | ACCOUNT | account disabled",
+                            "petrova | " + root + "\\Sales | REVOKED | NONE | ACCOUNT | account disabled");
+            assertThat(changed.changeCount()).isEqualTo(changes.size());
+
+            ReportWorkbook report = new ReportWorkbook(Files.write(dir.resolve("report.xlsx"), pipeline.report(CLIENT)));
+            assertThat(report.people.get(root + "\\Finance")).as("enabled people only").isEqualTo(Map.of("smith", "M"));
+            assertThat(report.people.get(root + "\\Sales")).isEqualTo(Map.of("smith", "M"));
+            assertThat(report.matrix.get(root + "\\Sales")).as("an orphaned SID stays visible by group").containsKey(DOMAIN + "-9999");
+            assertThat(report.peopleChanges).hasSize(changes.size());
+            String logs = Files.readString(stackConfig.dataDir().resolve("logs/collector-service.log"));
+            assertThat(logs).as("the bind password never reaches a log").doesNotContain("bind-secret");
+        } finally {
+            ldap.shutDown(true);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.aclens.collector.directory;
+
+import io.aclens.access.directory.DirectoryEntry;
+import io.aclens.collector.config.CollectorConfig;
+import io.aclens.collector.messaging.DirectoryEventPublisher;
+import io.aclens.contracts.DirectoryEntriesCollected;
+import io.aclens.contracts.DirectorySyncCompleted;
+import io.aclens.contracts.DirectorySyncFailed;
+import io.aclens.contracts.DirectorySyncStarted;
+import io.aclens.support.rest.ProblemException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads a configured directory and publishes it as one sync: started, entries in chunks, completed (or
+ * failed, with a reason that never quotes a credential). Syncs run one at a time on their own thread.
+ */
+@ApplicationScoped
+public class DirectorySyncService {
+    private static final Logger LOG = Logger.getLogger(DirectorySyncService.class);
+    static final int CHUNK = 250;
+    private static final int KEPT_STATUSES = 200;
+
+    private final CollectorConfig config;
+    private final DirectoryEventPublisher publisher;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "aclens-directory-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, DirectorySyncStatus> statuses = new LinkedHashMap<>();
+
+    public DirectorySyncService(CollectorConfig config, DirectoryEventPublisher publisher) {
+        this.config = config;
+        this.publisher = publisher;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** A configured directory as operators may see it: everything but the credentials. */
+    public record DirectoryView(String name, String clientId, String directoryId, String kind, String url, String baseDn, String cron) {
+    }
+
+    public List<DirectoryView> directories() {
+        return config.directories().entrySet().stream().map(e -> view(e.getKey(), e.getValue())).toList();
+    }
+
+    public DirectorySyncStatus start(String name) {
+        CollectorConfig.DirectorySource source = config.directories().get(name);
+        if (source == null) {
+            throw ProblemException.notFound("No directory '" + name + "' is configured (aclens.collector.directories." + name + ".*)");
+        }
+        DirectoryView view = view(name, source);
+        String kind = DirectoryReading.kindOf(name, source);
+        DirectorySyncStatus status = new DirectorySyncStatus(UUID.randomUUID().toString(), name, source.clientId(), view.directoryId(),
+                DirectorySyncStatus.State.RUNNING, 0, Instant.now(), null, null);
+        record(status);
+        worker.execute(() -> run(status, kind, source));
+        return status;
+    }
+
+    public synchronized Optional<DirectorySyncStatus> status(String syncId) {
+        return Optional.ofNullable(statuses.get(syncId));
+    }
+
+    public synchronized List<DirectorySyncStatus> recent() {
+        List<DirectorySyncStatus> all = new ArrayList<>(statuses.values());
+        java.util.Collections.reverse(all);
+        return all;
+    }
+
+    private void run(DirectorySyncStatus status, String kind, CollectorConfig.DirectorySource source) {
+        String syncId = status.syncId();
+        try {
+            publisher.sendAndAwait(new DirectorySyncStarted(syncId + ":started", syncId, status.clientId(), status.directoryId(), kind,
+                    status.startedAt()));
+            List<DirectoryEntry> entries = DirectoryReading.read(status.name(), source);
+            int chunks = 0;
+            for (int from = 0; from < entries.size(); from += CHUNK) {
+                chunks++;
+                publisher.sendAndAwait(new DirectoryEntriesCollected(syncId + ":chunk-" + chunks, syncId, status.clientId(),
+                        status.directoryId(), chunks, entries.subList(from, Math.min(entries.size(), from + CHUNK))));
+            }
+            Instant completed = Instant.now();
+            publisher.sendAndAwait(new DirectorySyncCompleted(syncId + ":completed", syncId, status.clientId(), status.directoryId(),
+                    entries.size(), chunks, completed));
+            record(new DirectorySyncStatus(syncId, status.name(), status.clientId(), status.directoryId(), DirectorySyncStatus.State.COMPLETED,
+                    entries.size(), status.startedAt(), completed, null));
+            LOG.infof("Directory sync %s of %s: %d entries in %d chunks", syncId, status.directoryId(), entries.size(), chunks);
+        } catch (Exception e) {
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.errorf("Directory sync %s of %s failed: %s", syncId, status.directoryId(), reason);
+            record(new DirectorySyncStatus(syncId, status.name(), status.clientId(), status.directoryId(), DirectorySyncStatus.State.FAILED,
+                    0, status.startedAt(), Instant.now(), reason));
+            try {
+                publisher.sendAndAwait(new DirectorySyncFailed(syncId + ":failed", syncId, status.clientId(), status.directoryId(), reason,
+                        Instant.now()));
+            } catch (RuntimeException publishFailure) {
+                LOG.errorf("Could not publish the failure of directory sync %s: %s", syncId, publishFailure.getMessage());
+            }
+        }
+    }
+
+    private synchronized void record(DirectorySyncStatus status) {
+        statuses.put(status.syncId(), status);
+        if (statuses.size() > KEPT_STATUSES) {
+            statuses.remove(statuses.keySet().iterator().next());
+        }
+    }
+
+    private static DirectoryView view(String name, CollectorConfig.DirectorySource source) {
+        String directoryId = source.directoryId().orElse(source.kind().toLowerCase(java.util.Locale.ROOT) + ":" + name);
+        return new DirectoryView(name, source.clientId(), directoryId, source.kind(), source.url().orElse(null), source.baseDn().orElse(null),
+                source.cron().orElse(null));
+    }
+}

@@ -1,0 +1,50 @@
+package io.aclens.diff.rest;
+
+import io.aclens.contracts.api.DirectoryChangeSetView;
+import io.aclens.contracts.api.EffectiveChangeView;
+import io.aclens.diff.repository.EffectiveChangeStore;
+import io.aclens.support.rest.ProblemException;
+import io.aclens.support.rest.QueryParameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Changes in effective terms: what people gained or lost, and why. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class EffectiveChangeResource {
+    private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+
+    private final EffectiveChangeStore store;
+
+    public EffectiveChangeResource(EffectiveChangeStore store) {
+        this.store = store;
+    }
+
+    /** A client's effective changes detected in [from, to), the last 30 days by default; {@code user} is a SID or login. */
+    @GET
+    @Path("/clients/{clientId}/effective-changes")
+    public Uni<List<EffectiveChangeView>> changes(@PathParam("clientId") String clientId, @QueryParam("from") String from,
+                                                  @QueryParam("to") String to, @QueryParam("user") String user) {
+        Instant until = to == null ? Instant.now().plusSeconds(1) : QueryParameters.instant("to", to);
+        Instant since = from == null ? until.minus(DEFAULT_PERIOD) : QueryParameters.instant("from", from);
+        if (!since.isBefore(until)) {
+            throw ProblemException.badRequest("'from' must be before 'to'");
+        }
+        return store.changes(clientId, since, until, user);
+    }
+
+    @GET
+    @Path("/directory-change-sets/{directorySnapshotId}")
+    public Uni<DirectoryChangeSetView> directoryChangeSet(@PathParam("directorySnapshotId") long directorySnapshotId) {
+        return store.directoryChangeSet(directorySnapshotId).map(found -> found.orElseThrow(() ->
+                ProblemException.notFound("Directory snapshot " + directorySnapshotId + " has not been diffed (yet)")));
+    }
+}

@@ -1,0 +1,107 @@
+package io.aclens.diff.service;
+
+import io.aclens.access.directory.DirectoryEntry;
+import io.aclens.access.directory.DirectoryState;
+import io.aclens.access.effective.EffectiveChange;
+import io.aclens.access.effective.EffectiveChanges;
+import io.aclens.contracts.DirectorySnapshotCommitted;
+import io.aclens.contracts.api.FolderView;
+import io.aclens.contracts.api.SnapshotView;
+import io.aclens.diff.client.SnapshotServiceClient;
+import io.aclens.diff.messaging.ChangeEventPublisher;
+import io.aclens.diff.repository.EffectiveChangeStore;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a committed directory snapshot into effective change events: the directory before and after (with the
+ * client's other directories as they are now) evaluated against every folder of the client's current
+ * snapshots. No ACL changed, so every change is a membership or account change. Stored once, then published;
+ * a redelivered event only publishes again.
+ */
+@ApplicationScoped
+public class DirectoryDiffService {
+    private static final Logger LOG = Logger.getLogger(DirectoryDiffService.class);
+    private static final int FOLDER_PAGE = 5000;
+
+    private final SnapshotServiceClient snapshots;
+    private final EffectiveChangeStore store;
+    private final ChangeEventPublisher publisher;
+    private final Duration initialBackoff;
+    private final int maxAttempts;
+
+    public DirectoryDiffService(@RestClient SnapshotServiceClient snapshots, EffectiveChangeStore store, ChangeEventPublisher publisher,
+                                @ConfigProperty(name = "aclens.diff.retry.initial-backoff") Duration initialBackoff,
+                                @ConfigProperty(name = "aclens.diff.retry.max-attempts") int maxAttempts) {
+        this.snapshots = snapshots;
+        this.store = store;
+        this.publisher = publisher;
+        this.initialBackoff = initialBackoff;
+        this.maxAttempts = maxAttempts;
+    }
+
+    public Uni<Void> onDirectorySnapshotCommitted(DirectorySnapshotCommitted snapshot) {
+        return store.hasDirectoryChangeSet(snapshot.directorySnapshotId())
+                .chain(done -> done ? Uni.createFrom().voidItem() : detectAndStore(snapshot))
+                .onFailure().retry().withBackOff(initialBackoff, initialBackoff.multipliedBy(30)).atMost(maxAttempts)
+                .chain(() -> store.events(EffectiveChangeStore.directoryTrigger(snapshot.directorySnapshotId())))
+                .chain(publisher::effectiveChanges);
+    }
+
+    private Uni<Void> detectAndStore(DirectorySnapshotCommitted snapshot) {
+        if (snapshot.previousDirectorySnapshotId() == null) {
+            return store.storeDirectoryChanges(snapshot, List.of(), DirectoryState.empty()); // the directory's baseline
+        }
+        Uni<List<DirectoryEntry>> others = snapshots.directory(snapshot.clientId(), snapshot.directoryId());
+        Uni<List<DirectoryEntry>> before = snapshots.directoryEntries(snapshot.previousDirectorySnapshotId());
+        Uni<List<DirectoryEntry>> after = snapshots.directoryEntries(snapshot.directorySnapshotId());
+        return Uni.combine().all().unis(others, before, after).asTuple().chain(directories -> currentFolders(snapshot.clientId()).chain(folders -> {
+            DirectoryState was = merged(directories.getItem1(), directories.getItem2());
+            DirectoryState is = merged(directories.getItem1(), directories.getItem3());
+            List<EffectiveChange> changes = EffectiveChanges.ofDirectoryChange(folders, was, is);
+            LOG.infof("Directory snapshot %d of %s: %d effective changes over %d folders", snapshot.directorySnapshotId(),
+                    snapshot.directoryId(), changes.size(), folders.size());
+            return store.storeDirectoryChanges(snapshot, changes, merged(directories.getItem2(), directories.getItem3()));
+        }));
+    }
+
+    /** Later entries win: the changed directory over the others, "after" over "before" for naming people who left. */
+    private static DirectoryState merged(List<DirectoryEntry> first, List<DirectoryEntry> second) {
+        Map<String, DirectoryEntry> bySid = new LinkedHashMap<>();
+        first.forEach(e -> bySid.put(e.sid(), e));
+        second.forEach(e -> bySid.put(e.sid(), e));
+        return new DirectoryState(bySid.values());
+    }
+
+    /** Every readable folder of the client's current snapshot of each source. */
+    private Uni<List<EffectiveChanges.FolderAcl>> currentFolders(String clientId) {
+        return snapshots.snapshots(clientId).chain(list -> {
+            Map<String, SnapshotView> current = new LinkedHashMap<>();
+            list.forEach(s -> current.putIfAbsent(s.sourceId(), s));
+            return Multi.createFrom().iterable(current.values())
+                    .onItem().transformToUniAndConcatenate(s -> folders(s, "", new ArrayList<>()))
+                    .collect().asList()
+                    .map(perSource -> perSource.stream().flatMap(List::stream).toList());
+        });
+    }
+
+    private Uni<List<EffectiveChanges.FolderAcl>> folders(SnapshotView snapshot, String after, List<EffectiveChanges.FolderAcl> collected) {
+        return snapshots.folders(snapshot.snapshotId(), after, FOLDER_PAGE).chain(page -> {
+            for (FolderView folder : page.items()) {
+                if (folder.readError() == null) {
+                    collected.add(FolderAcls.of(snapshot.sourceId(), folder));
+                }
+            }
+            return page.next() == null ? Uni.createFrom().item(collected) : folders(snapshot, page.next(), collected);
+        });
+    }
+}

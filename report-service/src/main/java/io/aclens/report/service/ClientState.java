@@ -1,0 +1,91 @@
+package io.aclens.report.service;
+
+import io.aclens.access.AccessMatrix;
+import io.aclens.access.Ace;
+import io.aclens.access.MatrixFolder;
+import io.aclens.access.PeopleMatrix;
+import io.aclens.access.Principal;
+import io.aclens.access.PrincipalKind;
+import io.aclens.access.WellKnownSids;
+import io.aclens.access.directory.DirectoryState;
+import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.FolderView;
+import io.aclens.contracts.api.SnapshotView;
+import io.aclens.report.client.SnapshotServiceClient;
+import io.aclens.report.repository.SourceStateRepository;
+import io.aclens.support.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * A client's state as reports and access queries read it: each source at its latest diffed snapshot, and the
+ * client's current directory. Blocking: call it on a worker thread.
+ */
+@ApplicationScoped
+public class ClientState {
+    private static final int FOLDER_PAGE = 5000;
+    private static final Duration STORE_TIMEOUT = Duration.ofMinutes(2);
+
+    private final SnapshotServiceClient snapshots;
+    private final SourceStateRepository sources;
+
+    public ClientState(@RestClient SnapshotServiceClient snapshots, SourceStateRepository sources) {
+        this.snapshots = snapshots;
+        this.sources = sources;
+    }
+
+    /** One source's folders as matrices, by group and (when the directory is known) by person. */
+    public record Source(SnapshotView snapshot, AccessMatrix groups, PeopleMatrix people) {
+    }
+
+    public record Loaded(List<Source> sources, DirectoryState directory, Map<String, Principal> principals, long folderCount,
+                         List<Long> snapshotIds) {
+    }
+
+    public Loaded load(String clientId, boolean includeDisabled) {
+        Map<String, Long> latest = sources.latestSnapshots(clientId).await().atMost(STORE_TIMEOUT);
+        if (latest.isEmpty()) {
+            throw ProblemException.notFound("No diffed snapshot of client " + clientId + " is known yet; scan one of its sources first");
+        }
+        DirectoryState directory = new DirectoryState(snapshots.directory(clientId));
+        Map<String, Principal> principals = new HashMap<>();
+        snapshots.principals(clientId).forEach(p -> principals.putIfAbsent(p.sid(), p));
+        directory.entries().forEach(e -> directory.principal(e.sid()).ifPresent(p -> principals.put(p.sid(), p)));
+        Function<String, Principal> resolve = sid -> principals.getOrDefault(sid,
+                WellKnownSids.lookup(sid).orElseGet(() -> new Principal(sid, sid, null, PrincipalKind.UNRESOLVED)));
+        List<Source> loaded = new ArrayList<>();
+        long folderCount = 0;
+        for (long snapshotId : latest.values()) {
+            SnapshotView snapshot = snapshots.snapshot(snapshotId);
+            List<MatrixFolder> folders = folders(snapshotId);
+            folderCount += folders.size();
+            AccessMatrix groups = AccessMatrix.of(folders, resolve);
+            PeopleMatrix people = directory.isEmpty() ? null : PeopleMatrix.of(groups.rows(), directory, includeDisabled);
+            loaded.add(new Source(snapshot, groups, people));
+        }
+        return new Loaded(loaded, directory, principals, folderCount, List.copyOf(latest.values()));
+    }
+
+    /** Every folder of a snapshot; folders with the same ACL share one DACL instance (few distinct ACLs per client). */
+    private List<MatrixFolder> folders(long snapshotId) {
+        Map<String, List<Ace>> dacls = new HashMap<>();
+        List<MatrixFolder> folders = new ArrayList<>();
+        String after = "";
+        do {
+            FolderPage page = snapshots.folders(snapshotId, after, FOLDER_PAGE);
+            for (FolderView folder : page.items()) {
+                List<Ace> dacl = dacls.computeIfAbsent(folder.aclHash(), hash -> folder.dacl());
+                folders.add(new MatrixFolder(folder.path(), folder.depth(), dacl, folder.inheritanceProtected(), folder.readError(),
+                        folder.ownerSid()));
+            }
+            after = page.next();
+        } while (after != null);
+        return folders;
+    }
+}
