@@ -44,7 +44,33 @@ public final class WellKnownSids {
             Map.entry(BUILTIN_BACKUP_OPERATORS, "BUILTIN\\Backup Operators"),
             Map.entry("S-1-5-32-555", "BUILTIN\\Remote Desktop Users"));
 
+    /** Names Windows prints for well-known SIDs in other languages (icacls on a Russian server). */
+    private static final Map<String, String> LOCALIZED = Map.of(
+            "все", EVERYONE, "создатель-владелец", CREATOR_OWNER, "группа-создатель", CREATOR_GROUP, "права владельца", OWNER_RIGHTS,
+            "nt authority\\система", SYSTEM, "builtin\\администраторы", BUILTIN_ADMINISTRATORS, "builtin\\пользователи", BUILTIN_USERS,
+            "nt authority\\прошедшие проверку", AUTHENTICATED_USERS);
+    private static final Map<String, String> SID_BY_NAME = reverse();
+
     private WellKnownSids() {
+    }
+
+    private static Map<String, String> reverse() {
+        Map<String, String> byName = new java.util.HashMap<>(LOCALIZED);
+        NAMES.forEach((sid, name) -> byName.put(name.toLowerCase(java.util.Locale.ROOT), sid));
+        byName.put("system", SYSTEM);
+        byName.put("администраторы", BUILTIN_ADMINISTRATORS);
+        byName.put("пользователи", BUILTIN_USERS);
+        return Map.copyOf(byName);
+    }
+
+    /** The SID of a well-known name as Windows prints it ("BUILTIN\\Administrators", "Everyone", "Все"), case-insensitive. */
+    public static Optional<String> sidOf(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String sid = SID_BY_NAME.get(lower);
+        if (sid == null && lower.startsWith("builtin\\")) {
+            sid = SID_BY_NAME.get(lower.substring("builtin\\".length()));
+        }
+        return Optional.ofNullable(sid);
     }
 
     public static Optional<Principal> lookup(String sid) {

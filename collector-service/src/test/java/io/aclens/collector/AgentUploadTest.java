@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(SambaResource.class)
+@WithTestResource(SnapshotServiceStub.class)
 class AgentUploadTest {
     private static final String DOMAIN = "S-1-5-21-1004336348-1177238915-682003330";
     private static final String UPLOAD = String.join("\n",
@@ -77,7 +78,7 @@ class AgentUploadTest {
         upload(source, "application/x-ndjson", "test-token", "{\"path\":\"x\",\"sddl\":\"D:(A;;FA;;;BA)\"}\nnot json\n", 400);
         upload(source, "application/x-ndjson", "test-token", "{\"path\":\"x\"}\n", 400);
         upload(source, "application/x-ndjson", "wrong-token", UPLOAD, 401);
-        given().contentType("text/plain").header("Authorization", "Bearer test-token").body(UPLOAD.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().contentType("application/json").header("Authorization", "Bearer test-token").body(UPLOAD.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/clients/acme/sources/" + source + "/uploads")
                 .then().statusCode(415).contentType("application/problem+json");
         String big = UPLOAD.repeat(200);
@@ -89,5 +90,66 @@ class AgentUploadTest {
         List<ScanEvent> events = eventsOfSource(source, 1);
         assertThat(events.stream().filter(ScanStarted.class::isInstance)).as("only the good upload became a scan").hasSize(1);
         assertThat(events.stream().filter(FolderScanned.class::isInstance)).hasSize(3);
+    }
+
+    private static final String ICACLS = String.join("\r\n",
+            "D:\\Общие\\Бухгалтерия BUILTIN\\Администраторы:(OI)(CI)(F)",
+            "                      КОМПАНИЯ\\Бухгалтерия:(OI)(CI)(M)",
+            "                      КОМПАНИЯ\\Иванова Анна:(DENY)(W)",
+            "                      Все:(OI)(CI)(RX)",
+            "",
+            "D:\\Общие\\Бухгалтерия\\Зарплата КОМПАНИЯ\\Бухгалтерия:(I)(OI)(CI)(M)",
+            "",
+            "D:\\Общие\\Бухгалтерия\\Закрыто: Отказано в доступе.",
+            "Успешно обработано 2 файлов; не удалось обработать 1 файлов",
+            "");
+
+    private static byte[] utf16(String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(new byte[]{(byte) 0xFF, (byte) 0xFE});
+        bytes.writeBytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void anIcaclsExportBecomesAScanWithNamesResolvedThroughTheDirectory() {
+        SnapshotServiceStub.DIRECTORY.put("acme", List.of(
+                io.aclens.access.directory.DirectoryEntry.group(DOMAIN + "-2001", "Бухгалтерия", "global", List.of()),
+                new io.aclens.access.directory.DirectoryEntry(DOMAIN + "-1105", io.aclens.access.PrincipalKind.USER, "Иванова Анна", null,
+                        "Анна Иванова", null, null, null, true, null, null, null, List.of())));
+        String source = "icacls-" + UUID.randomUUID();
+        given().contentType("text/plain").header("Authorization", "Bearer test-token").body(utf16(ICACLS))
+                .when().post("/api/clients/acme/sources/" + source + "/uploads").then().statusCode(202);
+
+        List<ScanEvent> events = eventsOfSource(source, 1);
+        assertThat(events.get(0)).isInstanceOfSatisfying(ScanStarted.class, s -> assertThat(s.sourceKind()).isEqualTo(SourceKind.ICACLS_IMPORT));
+        List<FolderScanned> folders = events.stream().filter(FolderScanned.class::isInstance).map(FolderScanned.class::cast).toList();
+        assertThat(folders).extracting(FolderScanned::path).containsExactly("D:\\Общие\\Бухгалтерия", "D:\\Общие\\Бухгалтерия\\Зарплата",
+                "D:\\Общие\\Бухгалтерия\\Закрыто");
+        assertThat(folders).extracting(FolderScanned::depth).containsExactly(0, 1, 1);
+        assertThat(PrincipalLevels.of(folders.get(0).dacl())).containsEntry("S-1-5-32-544", Level.FULL)
+                .containsEntry(DOMAIN + "-2001", Level.MODIFY).containsEntry(DOMAIN + "-1105", Level.NONE).containsEntry("S-1-1-0", Level.READ_EXECUTE);
+        assertThat(folders.get(2).readError()).isEqualTo("Отказано в доступе.");
+    }
+
+    @Test
+    void anIcaclsExportNamingUnknownAccountsIsRefusedAndPublishesNothing() {
+        SnapshotServiceStub.DIRECTORY.remove("acme");
+        String source = "icacls-bad-" + UUID.randomUUID();
+        given().contentType("text/plain").header("Authorization", "Bearer test-token").body(utf16(ICACLS))
+                .when().post("/api/clients/acme/sources/" + source + "/uploads").then().statusCode(422)
+                .contentType("application/problem+json").body("detail", containsString("КОМПАНИЯ\\Бухгалтерия"))
+                .body("detail", containsString("no directory of client acme is synced yet"));
+        given().contentType("text/plain").header("Authorization", "Bearer test-token").body("just some text\n".getBytes())
+                .when().post("/api/clients/acme/sources/" + source + "/uploads").then().statusCode(400).contentType("application/problem+json");
+
+        String marker = "marker-" + UUID.randomUUID();
+        upload(marker, "application/x-ndjson", "test-token", UPLOAD, 202);
+        eventsOfSource(marker, 1);
+        try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
+            var records = kafka.readUntil(Topics.SCANS, all -> kafka.events(all, ScanCompleted.class).stream()
+                    .anyMatch(e -> e.sourceId().equals(marker)), Duration.ofSeconds(30));
+            assertThat(kafka.events(records, ScanEvent.class)).noneMatch(e -> e.sourceId().equals(source));
+        }
     }
 }

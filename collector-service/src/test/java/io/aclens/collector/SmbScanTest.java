@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(SambaResource.class)
+@WithTestResource(SnapshotServiceStub.class)
 class SmbScanTest {
     private static final String ROOT = "\\\\127.0.0.1\\data";
 
@@ -60,6 +61,8 @@ class SmbScanTest {
             softly.assertThat(folder.groupSid()).as("group of " + relative).isEqualTo(expected.groupSid());
             softly.assertThat(folder.inheritanceProtected()).as("protection of " + relative + ": " + sddl).isEqualTo(expected.inheritanceProtected());
             softly.assertThat(folder.dacl()).as("DACL of " + relative + ": " + sddl).containsExactlyElementsOf(expected.effectiveDacl());
+            softly.assertThat(Sddl.parse(folder.sddl())).as("the whole descriptor, control flags included, of " + relative + ": " + sddl)
+                    .isEqualTo(expected);
         }
         softly.assertAll();
         assertThat(folders.get(ROOT + "\\Финансы\\Зарплата").inheritanceProtected()).isTrue();

@@ -3,5 +3,6 @@ package io.aclens.contracts;
 public enum SourceKind {
     LOCAL_POSIX,
     SMB,
-    AGENT_UPLOAD
+    AGENT_UPLOAD,
+    ICACLS_IMPORT
 }

@@ -21,7 +21,7 @@ class EventCodecTest {
     void folderEventRoundTripsWithCloudEventHeaders() {
         FolderScanned folder = new FolderScanned("scan-1:7", "scan-1", "acme", "local:fs1:/srv", 7, "/srv/Отдел \"кадров\"\nx", 2,
                 "S-1-22-1-1000", "S-1-22-2-100", false,
-                List.of(Ace.allow("S-1-22-2-2001", AccessMask.MODIFY, AceFlag.OBJECT_INHERIT, AceFlag.INHERITED)), null);
+                List.of(Ace.allow("S-1-22-2-2001", AccessMask.MODIFY, AceFlag.OBJECT_INHERIT, AceFlag.INHERITED)), null, null);
 
         Headers headers = EventCodec.headers(folder, "/aclens/collector");
         AclensEvent decoded = EventCodec.decode(headers, EventCodec.encode(folder));

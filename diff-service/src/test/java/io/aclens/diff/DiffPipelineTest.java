@@ -7,19 +7,26 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.aclens.access.Ace;
 import io.aclens.access.AccessMask;
+import io.aclens.access.ChangeCause;
 import io.aclens.access.ChangeKind;
 import io.aclens.access.Level;
 import io.aclens.access.Principal;
 import io.aclens.access.PrincipalKind;
+import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.AccessChanged;
 import io.aclens.contracts.ChangeSetCompleted;
+import io.aclens.contracts.DirectorySnapshotCommitted;
+import io.aclens.contracts.EffectiveAccessChanged;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.SnapshotCommitted;
 import io.aclens.contracts.Topics;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.DeltaPage;
+import io.aclens.contracts.api.EffectiveChangeView;
+import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.FolderDelta;
 import io.aclens.contracts.api.FolderView;
+import io.aclens.contracts.api.SnapshotView;
 import io.aclens.support.messaging.DeadLetters;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.KafkaTestClient;
@@ -59,7 +66,7 @@ class DiffPipelineTest {
     }
 
     private static FolderView folder(String path, Ace... dacl) {
-        return new FolderView(path, 1, "S-1-22-1-0", "S-1-22-2-0", false, "h", List.of(dacl), null);
+        return new FolderView(path, 1, "S-1-22-1-0", "S-1-22-2-0", false, "h", List.of(dacl), null, null);
     }
 
     private static SnapshotCommitted committed(String client, long snapshotId, Long previous) {
@@ -108,6 +115,65 @@ class DiffPipelineTest {
         List<AccessChanged> events = kafka.events(published, AccessChanged.class).stream().filter(e -> e.clientId().equals(client)).toList();
         assertThat(events.stream().map(AccessChanged::eventId).distinct()).as("republished with the same ids").hasSize(3);
         assertThat(events).allSatisfy(e -> assertThat(e.partitionKey()).isEqualTo(client));
+    }
+
+    private static DirectoryEntry person(String sid, String login, boolean enabled, String... groups) {
+        return new DirectoryEntry(sid, PrincipalKind.USER, login, null, "Full " + login, null, null, null, enabled, null, null, null,
+                List.of(groups));
+    }
+
+    private static EffectiveChangeView[] effectiveChangesOf(String client) {
+        return given().get("/api/clients/" + client + "/effective-changes").then().statusCode(200).extract().as(EffectiveChangeView[].class);
+    }
+
+    @Test
+    void anAclEditIsAlsoAnEffectiveChangeForEachPersonItTouches() {
+        String client = "edit-" + UUID.randomUUID();
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000);
+        SnapshotServiceStub.DIRECTORY.put(client, List.of(person(BOB, "bob", true, SALES), person("S-1-22-1-1002", "eve", true),
+                DirectoryEntry.group(SALES, "sales", "posix", List.of())));
+        SnapshotServiceStub.DELTAS.put(base + 1, new DeltaPage(List.of(new FolderDelta("/srv/Finance",
+                folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY)), folder("/srv/Finance", Ace.allow(SALES, AccessMask.READ)))), null));
+
+        kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/change-sets/" + (base + 1)).statusCode() == 200);
+
+        assertThat(effectiveChangesOf(client)).extracting(EffectiveChangeView::login, EffectiveChangeView::path, EffectiveChangeView::kind,
+                        EffectiveChangeView::after, EffectiveChangeView::cause)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", "/srv/Finance", ChangeKind.LOWERED, Level.READ, ChangeCause.ACL_EDIT));
+    }
+
+    @Test
+    void aMembershipChangeAloneProducesEffectiveChangesWithTheirCause() {
+        String client = "members-" + UUID.randomUUID();
+        long directoryBase = ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000);
+        long snapshotId = directoryBase + 7;
+        String finance = "S-1-22-2-3001";
+        SnapshotServiceStub.SNAPSHOTS.put(client, List.of(new SnapshotView(snapshotId, client, "fs1", "scan", "/srv", null, 2, 0,
+                Instant.now(), Instant.now())));
+        SnapshotServiceStub.FOLDERS.put(snapshotId, new FolderPage(List.of(folder("/srv/Finance", Ace.allow(finance, AccessMask.MODIFY)),
+                folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ_AND_EXECUTE))), null));
+        DirectoryEntry financeGroup = DirectoryEntry.group(finance, "finance", "posix", List.of());
+        DirectoryEntry salesGroup = DirectoryEntry.group(SALES, "sales", "posix", List.of());
+        SnapshotServiceStub.DIRECTORY_SNAPSHOTS.put(directoryBase, List.of(person(BOB, "bob", true, SALES),
+                person("S-1-22-1-1002", "eve", true, finance), financeGroup, salesGroup));
+        SnapshotServiceStub.DIRECTORY_SNAPSHOTS.put(directoryBase + 1, List.of(person(BOB, "bob", true, finance),
+                person("S-1-22-1-1002", "eve", false, finance), financeGroup, salesGroup));
+
+        kafka.send(Topics.SNAPSHOTS, new DirectorySnapshotCommitted(DirectorySnapshotCommitted.eventIdFor(directoryBase + 1), directoryBase + 1,
+                directoryBase, "sync-2", client, "local:corp", 4, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/directory-change-sets/" + (directoryBase + 1)).statusCode() == 200);
+
+        assertThat(effectiveChangesOf(client)).extracting(EffectiveChangeView::login, EffectiveChangeView::path, EffectiveChangeView::kind,
+                        EffectiveChangeView::cause, EffectiveChangeView::detail)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("bob", "/srv/Finance", ChangeKind.GRANTED, ChangeCause.MEMBERSHIP, "joined finance; left sales"),
+                        org.assertj.core.groups.Tuple.tuple("bob", "/srv/Sales", ChangeKind.REVOKED, ChangeCause.MEMBERSHIP, "joined finance; left sales"),
+                        org.assertj.core.groups.Tuple.tuple("eve", "/srv/Finance", ChangeKind.REVOKED, ChangeCause.ACCOUNT, "account disabled"));
+        List<ConsumerRecord<String, byte[]>> published = kafka.readUntil(Topics.ACCESS_CHANGES, all -> kafka.events(all, EffectiveAccessChanged.class)
+                .stream().filter(e -> e.clientId().equals(client)).count() >= 3, Duration.ofSeconds(30));
+        assertThat(kafka.events(published, EffectiveAccessChanged.class)).filteredOn(e -> e.clientId().equals(client))
+                .allSatisfy(e -> assertThat(e.trigger()).isEqualTo("directory-snapshot-" + (directoryBase + 1)));
     }
 
     @Test

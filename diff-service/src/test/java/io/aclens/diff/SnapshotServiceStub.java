@@ -1,6 +1,9 @@
 package io.aclens.diff;
 
 import io.aclens.access.Principal;
+import io.aclens.access.directory.DirectoryEntry;
+import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.SnapshotView;
 import io.aclens.contracts.api.DeltaPage;
 import io.aclens.testing.JsonStubServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -18,8 +21,15 @@ import java.util.regex.Pattern;
 public class SnapshotServiceStub implements QuarkusTestResourceLifecycleManager {
     static final Map<Long, DeltaPage> DELTAS = new ConcurrentHashMap<>();
     static final Map<String, List<Principal>> PRINCIPALS = new ConcurrentHashMap<>();
+    /** A client's current directory (the stub ignores ?exclude: tests keep one directory per client). */
+    static final Map<String, List<DirectoryEntry>> DIRECTORY = new ConcurrentHashMap<>();
+    static final Map<Long, List<DirectoryEntry>> DIRECTORY_SNAPSHOTS = new ConcurrentHashMap<>();
+    static final Map<String, List<SnapshotView>> SNAPSHOTS = new ConcurrentHashMap<>();
+    static final Map<Long, FolderPage> FOLDERS = new ConcurrentHashMap<>();
     private static final Pattern DELTA = Pattern.compile("/api/snapshots/(\\d+)/delta");
-    private static final Pattern CLIENT_PRINCIPALS = Pattern.compile("/api/clients/([^/]+)/(principals|directory)");
+    private static final Pattern FOLDER_PAGE = Pattern.compile("/api/snapshots/(\\d+)/folders");
+    private static final Pattern DIRECTORY_ENTRIES = Pattern.compile("/api/directory-snapshots/(\\d+)/entries");
+    private static final Pattern CLIENT_PRINCIPALS = Pattern.compile("/api/clients/([^/]+)/(principals|directory|snapshots)");
 
     private JsonStubServer server;
 
@@ -30,12 +40,23 @@ public class SnapshotServiceStub implements QuarkusTestResourceLifecycleManager 
             if (delta.matches()) {
                 return Optional.ofNullable(DELTAS.get(Long.parseLong(delta.group(1))));
             }
-            Matcher principals = CLIENT_PRINCIPALS.matcher(path);
-            if (!principals.matches()) {
+            Matcher folders = FOLDER_PAGE.matcher(path);
+            if (folders.matches()) {
+                return Optional.ofNullable(FOLDERS.get(Long.parseLong(folders.group(1))));
+            }
+            Matcher entries = DIRECTORY_ENTRIES.matcher(path);
+            if (entries.matches()) {
+                return Optional.ofNullable(DIRECTORY_SNAPSHOTS.get(Long.parseLong(entries.group(1))));
+            }
+            Matcher client = CLIENT_PRINCIPALS.matcher(path);
+            if (!client.matches()) {
                 return Optional.empty();
             }
-            // no directory synced: no effective changes, only the ACL-level ones these tests check
-            return Optional.of(principals.group(2).equals("principals") ? PRINCIPALS.getOrDefault(principals.group(1), List.of()) : List.of());
+            return Optional.of(switch (client.group(2)) {
+                case "principals" -> PRINCIPALS.getOrDefault(client.group(1), List.of());
+                case "directory" -> DIRECTORY.getOrDefault(client.group(1), List.of());
+                default -> SNAPSHOTS.getOrDefault(client.group(1), List.of());
+            });
         });
         return Map.of("quarkus.rest-client.snapshot-service.url", server.url());
     }

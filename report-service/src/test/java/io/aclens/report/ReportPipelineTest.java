@@ -13,6 +13,7 @@ import io.aclens.access.ChangeKind;
 import io.aclens.access.Level;
 import io.aclens.access.Principal;
 import io.aclens.access.PrincipalKind;
+import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.ChangeSetCompleted;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.Topics;
@@ -70,8 +71,8 @@ class ReportPipelineTest {
         UpstreamServicesStub.PRINCIPALS.put(client, List.of(bob));
         UpstreamServicesStub.SNAPSHOTS.put(snapshotId, new SnapshotView(snapshotId, client, "fs1", "scan", "/srv", null, 2, 0, Instant.now(), Instant.now()));
         UpstreamServicesStub.FOLDERS.put(snapshotId, new FolderPage(List.of(
-                new FolderView("/srv", 0, bob.sid(), null, false, "a", List.of(Ace.allow(bob.sid(), AccessMask.FULL_CONTROL)), null),
-                new FolderView("/srv/Finance", 1, bob.sid(), null, false, "b", List.of(Ace.allow(bob.sid(), AccessMask.READ)), null)), null));
+                new FolderView("/srv", 0, bob.sid(), null, false, "a", List.of(Ace.allow(bob.sid(), AccessMask.FULL_CONTROL)), null, null),
+                new FolderView("/srv/Finance", 1, bob.sid(), null, false, "b", List.of(Ace.allow(bob.sid(), AccessMask.READ)), null, null)), null));
         UpstreamServicesStub.CHANGES.put(client, List.of(new ChangeView(1, snapshotId, client, "fs1", "/srv/Finance", ChangeKind.LOWERED,
                 bob.sid(), "bob", Level.MODIFY, Level.READ, ChangeCause.ACL_EDIT, Instant.now())));
         kafka.send(Topics.CHANGE_SETS, new ChangeSetCompleted(ChangeSetCompleted.eventIdFor(snapshotId), snapshotId, snapshotId - 1, client,
@@ -90,12 +91,47 @@ class ReportPipelineTest {
         byte[] xlsx = given().get(url).then().statusCode(200)
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet matrix = workbook.getSheet("Access matrix");
+            assertThat(workbook.getSheet("Access by person")).as("no directory synced: the group view alone").isNull();
+            Sheet matrix = workbook.getSheet("Access by group");
             assertThat(matrix.getRow(4).getCell(3).getStringCellValue()).isEqualTo("Bob Builder");
             assertThat(matrix.getRow(5).getCell(3).getStringCellValue()).isEqualTo("F");
             assertThat(matrix.getRow(6).getCell(3).getStringCellValue()).isEqualTo("R");
-            assertThat(workbook.getSheet("Changes").getRow(3).getCell(1).getStringCellValue()).isEqualTo("/srv/Finance");
+            assertThat(workbook.getSheet("ACL changes").getRow(3).getCell(1).getStringCellValue()).isEqualTo("/srv/Finance");
         }
+    }
+
+    @Test
+    void accessByPersonWithReasonsOverRest() {
+        String client = knownClient();
+        String finance = "S-1-22-2-3001";
+        UpstreamServicesStub.DIRECTORY.put(client, List.of(
+                new DirectoryEntry("S-1-22-1-1001", PrincipalKind.USER, "bob", null, "Bob Builder", null, "IT", null, true, null, null, null,
+                        List.of()),
+                new DirectoryEntry("S-1-22-1-1002", PrincipalKind.USER, "ann", null, "Ann Lee", null, "Finance", null, true, null, null, null,
+                        List.of(finance)),
+                DirectoryEntry.group(finance, "finance", "posix", List.of())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/clients/" + client + "/people").statusCode() == 200);
+
+        given().get("/api/clients/" + client + "/people").then().body("login", org.hamcrest.Matchers.contains("ann", "bob"));
+        given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/clients/" + client + "/access").then().statusCode(200)
+                .body("level", equalTo("READ")).body("reasons[0]", equalTo("Read via bob (named directly) (allow, explicit)"));
+        given().queryParam("user", "ann").queryParam("path", "/srv/Finance").get("/api/clients/" + client + "/access").then().statusCode(200)
+                .body("level", equalTo("NONE")).body("reasons", hasSize(0));
+        given().queryParam("minimum", "F").get("/api/clients/" + client + "/people/bob/access").then().statusCode(200)
+                .body("path", org.hamcrest.Matchers.contains("/srv"));
+        given().queryParam("user", "nobody").queryParam("path", "/srv").get("/api/clients/" + client + "/access").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("minimum", "lots").get("/api/clients/" + client + "/people/bob/access").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void accessByPersonNeedsADirectory() {
+        String client = knownClient();
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/clients/" + client + "/sources").then().extract()
+                .jsonPath().getList("$").size() == 1);
+        given().queryParam("user", "bob").queryParam("path", "/srv").get("/api/clients/" + client + "/access").then().statusCode(409)
+                .contentType("application/problem+json");
     }
 
     @Test

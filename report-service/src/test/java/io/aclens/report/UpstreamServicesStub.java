@@ -1,6 +1,7 @@
 package io.aclens.report;
 
 import io.aclens.access.Principal;
+import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.SnapshotView;
@@ -22,6 +23,7 @@ public class UpstreamServicesStub implements QuarkusTestResourceLifecycleManager
     static final Map<Long, FolderPage> FOLDERS = new ConcurrentHashMap<>();
     static final Map<String, List<Principal>> PRINCIPALS = new ConcurrentHashMap<>();
     static final Map<String, List<ChangeView>> CHANGES = new ConcurrentHashMap<>();
+    static final Map<String, List<DirectoryEntry>> DIRECTORY = new ConcurrentHashMap<>();
     private static final Pattern SNAPSHOT = Pattern.compile("/api/snapshots/(\\d+)");
     private static final Pattern FOLDER_PAGE = Pattern.compile("/api/snapshots/(\\d+)/folders");
     private static final Pattern CLIENT = Pattern.compile("/api/clients/([^/]+)/(principals|changes|effective-changes|directory)");
@@ -44,7 +46,8 @@ public class UpstreamServicesStub implements QuarkusTestResourceLifecycleManager
                 return Optional.of(switch (client.group(2)) {
                     case "principals" -> PRINCIPALS.getOrDefault(client.group(1), List.of());
                     case "changes" -> CHANGES.getOrDefault(client.group(1), List.of());
-                    default -> List.of(); // no directory synced, no effective changes: the group view alone
+                    case "directory" -> DIRECTORY.getOrDefault(client.group(1), List.of());
+                    default -> List.of();
                 });
             }
             return Optional.empty();

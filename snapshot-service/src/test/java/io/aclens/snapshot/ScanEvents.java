@@ -21,6 +21,7 @@ final class ScanEvents {
     final String clientId;
     final String sourceId;
     private final Map<String, List<Ace>> folders = new LinkedHashMap<>();
+    private final Map<String, String> sddls = new LinkedHashMap<>();
 
     ScanEvents(String clientId, String sourceId) {
         this.clientId = clientId;
@@ -29,6 +30,13 @@ final class ScanEvents {
 
     ScanEvents folder(String path, Ace... dacl) {
         folders.put(path, List.of(dacl));
+        return this;
+    }
+
+    /** A folder of an NT source, given as the SDDL the server printed. */
+    ScanEvents ntFolder(String path, String sddl) {
+        folders.put(path, io.aclens.access.nt.Sddl.parse(sddl).effectiveDacl());
+        sddls.put(path, sddl);
         return this;
     }
 
@@ -43,7 +51,7 @@ final class ScanEvents {
             seq++;
             int depth = (int) folder.getKey().chars().filter(c -> c == '/').count() - 1;
             events.add(new FolderScanned(scanId + ":" + seq, scanId, clientId, sourceId, seq, folder.getKey(), depth,
-                    "S-1-22-1-0", "S-1-22-2-0", false, folder.getValue(), null));
+                    "S-1-22-1-0", "S-1-22-2-0", false, folder.getValue(), null, sddls.get(folder.getKey())));
         }
         return events;
     }

@@ -155,6 +155,27 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void anNtFoldersSecurityDescriptorIsKeptAsReadAndAnAutoInheritFlagChangeIsAChange() {
+        String client = "nt-" + UUID.randomUUID();
+        String asRead = "O:BAG:S-1-5-21-1-2-3-513D:PAI(A;OICI;FA;;;BA)(D;OICI;WD;;;S-1-5-21-1-2-3-1105)(A;OICIIO;0x1301bf;;;S-1-5-21-1-2-3-2001)";
+        ScanEvents first = new ScanEvents(client, "smb").ntFolder("/srv", asRead);
+        publish(first.all());
+        long snapshot1 = awaitSnapshot(first.scanId);
+
+        FolderPage page = given().get("/api/snapshots/" + snapshot1 + "/folders").then().statusCode(200).extract().as(FolderPage.class);
+        assertThat(page.items().get(0).sddl()).isEqualTo(asRead);
+
+        ScanEvents second = new ScanEvents(client, "smb").ntFolder("/srv", asRead.replace("D:PAI", "D:P"));
+        publish(second.all());
+        long snapshot2 = awaitSnapshot(second.scanId);
+        DeltaPage delta = given().get("/api/snapshots/" + snapshot2 + "/delta").then().statusCode(200).extract().as(DeltaPage.class);
+        assertThat(delta.items()).singleElement().satisfies(d -> {
+            assertThat(d.before().sddl()).isEqualTo(asRead);
+            assertThat(d.after().sddl()).startsWith("O:BAG:S-1-5-21-1-2-3-513D:P(");
+        });
+    }
+
+    @Test
     void quietScansAreAbandonedAndTheirLateCompletionIsIgnored() {
         String client = "stale-" + UUID.randomUUID();
         ScanEvents scan = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));

@@ -35,7 +35,8 @@ public record DirectoryEntry(String sid, PrincipalKind kind, String name, String
         return new DirectoryEntry(sid, PrincipalKind.GROUP, name, null, null, null, null, null, true, null, null, scope, memberOf);
     }
 
-    public boolean isUser() {
+    /** Not "isUser": a bean getter would add a "user" property to the JSON. */
+    public boolean describesUser() {
         return kind == PrincipalKind.USER;
     }
 }

@@ -47,7 +47,7 @@ public final class DirectoryState {
 
     /** Every user, enabled or not, by display name. */
     public List<DirectoryEntry> users() {
-        return entries.values().stream().filter(DirectoryEntry::isUser).sorted(PEOPLE_ORDER).toList();
+        return entries.values().stream().filter(DirectoryEntry::describesUser).sorted(PEOPLE_ORDER).toList();
     }
 
     /** The people a report shows by default: enabled accounts. */
@@ -58,11 +58,11 @@ public final class DirectoryState {
     /** A user by SID, login or user principal name (case-insensitive). */
     public Optional<DirectoryEntry> findUser(String key) {
         DirectoryEntry bySid = entries.get(key);
-        if (bySid != null && bySid.isUser()) {
+        if (bySid != null && bySid.describesUser()) {
             return Optional.of(bySid);
         }
         String lower = key.toLowerCase(Locale.ROOT);
-        return entries.values().stream().filter(DirectoryEntry::isUser)
+        return entries.values().stream().filter(DirectoryEntry::describesUser)
                 .filter(e -> e.name().toLowerCase(Locale.ROOT).equals(lower)
                         || (e.userPrincipalName() != null && e.userPrincipalName().toLowerCase(Locale.ROOT).equals(lower)))
                 .findFirst();

@@ -89,8 +89,8 @@ public final class EffectiveChanges {
         after.users().forEach(u -> users.add(u.sid()));
         Map<String, Cause> affected = new HashMap<>();
         for (String sid : users) {
-            DirectoryEntry was = before.entry(sid).filter(DirectoryEntry::isUser).orElse(null);
-            DirectoryEntry is = after.entry(sid).filter(DirectoryEntry::isUser).orElse(null);
+            DirectoryEntry was = before.entry(sid).filter(DirectoryEntry::describesUser).orElse(null);
+            DirectoryEntry is = after.entry(sid).filter(DirectoryEntry::describesUser).orElse(null);
             if (was == null) {
                 affected.put(sid, new Cause(ChangeCause.ACCOUNT, "account created"));
             } else if (is == null) {
@@ -124,7 +124,7 @@ public final class EffectiveChanges {
     }
 
     private static boolean active(DirectoryState directory, String sid) {
-        return directory.entry(sid).filter(DirectoryEntry::isUser).map(DirectoryEntry::enabled).orElse(false);
+        return directory.entry(sid).filter(DirectoryEntry::describesUser).map(DirectoryEntry::enabled).orElse(false);
     }
 
     private static List<AccessToken> tokensOfActive(DirectoryState directory, Set<String> sids) {

@@ -27,8 +27,14 @@ import java.util.Map;
 public final class Demo {
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
 
-    /** @param root the folder to scan, or {@code null} for the sample share */
-    public record Options(Path root, Path out, String clientId, String sourceId, StackConfig stack) {
+    /**
+     * @param root        the folder to scan, or {@code null} for the sample share
+     * @param keepRunning leave the services up after the report (until Ctrl-C) so their REST APIs can be explored
+     */
+    public record Options(Path root, Path out, String clientId, String sourceId, StackConfig stack, boolean keepRunning) {
+        public Options(Path root, Path out, String clientId, String sourceId, StackConfig stack) {
+            this(root, out, clientId, sourceId, stack, false);
+        }
     }
 
     /**
@@ -100,6 +106,9 @@ public final class Demo {
                     : changeSet.changeCount() + " permission entries") + (options.root() == null
                     ? "; " + effectiveChanges.size() + " changes of what people can access (sheet \"Changes by person\")" : ""));
             out.println("Peak memory (RSS): " + memory);
+            if (options.keepRunning()) {
+                keepRunning(stack, options.clientId());
+            }
             out.println("Total " + Stack.seconds(Duration.between(start, Instant.now())) + "; stopping everything.");
             return new Result(report, changeSet, effectiveChanges, steps, memory);
         }
@@ -116,6 +125,18 @@ public final class Demo {
                     + (changeSet.baseline() ? "baseline (first snapshot)" : changeSet.changeCount() + " changes"));
             return changeSet;
         });
+    }
+
+    private void keepRunning(Stack stack, String clientId) {
+        out.println();
+        out.println("The services keep running until Ctrl-C:");
+        Stack.SERVICES.forEach(service -> out.println("  " + service + "  " + stack.url(service) + "/q/openapi"));
+        out.println("Try: ./aclens access --report-url " + stack.url("report-service") + " --client " + clientId + " --user ivanova");
+        try {
+            new java.util.concurrent.CountDownLatch(1).await(); // Ctrl-C runs the stack's shutdown hook
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void syncThrough(PipelineClient pipeline, String name) {

@@ -28,13 +28,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = ".aclens", description = "State kept between runs: Kafka, PostgreSQL, logs (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--keep-running", description = "Leave the services up after the report (until Ctrl-C), e.g. for ./aclens access.")
+    boolean keepRunning;
+
     @Override
     public Integer call() throws Exception {
         if (root != null && !root.toFile().isDirectory()) {
             System.err.println("--root " + root + " is not a folder");
             return 2;
         }
-        new Demo(System.out).run(new Demo.Options(root, out, clientId, sourceId, StackConfig.of(Aclens.home(), data.toAbsolutePath(), false)));
+        new Demo(System.out).run(new Demo.Options(root, out, clientId, sourceId, StackConfig.of(Aclens.home(), data.toAbsolutePath(), false),
+                keepRunning));
         return 0;
     }
 }

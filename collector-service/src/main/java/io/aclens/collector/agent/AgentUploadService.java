@@ -1,5 +1,9 @@
 package io.aclens.collector.agent;
 
+import io.aclens.access.directory.DirectoryEntry;
+import io.aclens.access.nt.IcaclsImport;
+import io.aclens.access.nt.IcaclsParser;
+import io.aclens.collector.client.SnapshotServiceClient;
 import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.service.ScanService;
 import io.aclens.collector.service.ScanStatus;
@@ -8,10 +12,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Turns an agent's upload into a scan: checks the client's token, validates and spools the whole upload,
@@ -21,10 +31,65 @@ import java.security.MessageDigest;
 public class AgentUploadService {
     private final ScanService scans;
     private final CollectorConfig config;
+    private final SnapshotServiceClient snapshots;
 
-    public AgentUploadService(ScanService scans, CollectorConfig config) {
+    public AgentUploadService(ScanService scans, CollectorConfig config, @RestClient SnapshotServiceClient snapshots) {
         this.scans = scans;
         this.config = config;
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * An {@code icacls <path> /T} export (UTF-16, UTF-8, or the OEM code page cmd.exe wrote). Account names are
+     * resolved through the client's synced directory; if any cannot be, nothing is published and the answer
+     * names them.
+     */
+    public ScanStatus ingestIcacls(String clientId, String sourceId, String authorization, String codePage, InputStream body) {
+        ScanService.requireClientId(clientId);
+        authorize(clientId, authorization);
+        if (sourceId == null || sourceId.isBlank()) {
+            throw ProblemException.badRequest("sourceId is required");
+        }
+        Charset oem;
+        try {
+            oem = Charset.forName(codePage);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Unknown code page '" + codePage + "'; use a Java charset name such as IBM866 or IBM850");
+        }
+        List<IcaclsParser.Folder> parsed;
+        try {
+            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxUploadBytes() + 1));
+            if (bytes.length > config.maxUploadBytes()) {
+                throw new UploadRejectedException(413, "the upload is larger than " + config.maxUploadBytes()
+                        + " bytes (aclens.collector.max-upload-bytes)");
+            }
+            parsed = IcaclsParser.parse(bytes, oem);
+        } catch (IOException e) {
+            throw new ProblemException(400, "Invalid Upload", "the upload could not be read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UploadRejectedException(400, "not icacls output: " + e.getMessage());
+        }
+        if (parsed.isEmpty()) {
+            throw new UploadRejectedException(400, "no folder found: expected the text of icacls <path> /T");
+        }
+        parsed.stream().filter(folder -> IcaclsParser.UNRECOGNISED.equals(folder.error())).findFirst().ifPresent(folder -> {
+            throw new UploadRejectedException(400, "not icacls output: cannot read the line '" + folder.path() + "'");
+        });
+        List<DirectoryEntry> directory = snapshots.directory(clientId);
+        Map<String, String> sidByName = new HashMap<>();
+        Map<String, String> nameBySid = new HashMap<>();
+        directory.forEach(entry -> {
+            sidByName.putIfAbsent(entry.name().toLowerCase(Locale.ROOT), entry.sid());
+            nameBySid.put(entry.sid(), entry.name());
+        });
+        List<IcaclsImport.ImportedFolder> folders;
+        try {
+            folders = IcaclsImport.resolve(parsed, sidByName);
+        } catch (IcaclsImport.UnresolvedNamesException e) {
+            throw new ProblemException(422, "Unknown Accounts", e.getMessage() + (directory.isEmpty()
+                    ? "; no directory of client " + clientId + " is synced yet (collector: POST /api/directories/{name}/syncs)" : ""));
+        }
+        return scans.submit(clientId, sourceId, folders.get(0).path(), new IcaclsImportSource(folders, nameBySid), () -> { });
     }
 
     public ScanStatus ingest(String clientId, String sourceId, String root, String authorization, InputStream body) {

@@ -47,8 +47,7 @@ public final class AgentUploadSource implements FolderSource {
                 tally.add(new CollectedFolder(path, depth, line.owner(), null, false, List.of(), line.error()), null);
             } else {
                 String owner = line.owner() != null ? line.owner() : sd.ownerSid();
-                tally.add(new CollectedFolder(path, depth, owner, sd.groupSid(), sd.inheritanceProtected(), sd.effectiveDacl(),
-                        line.error()), null);
+                tally.add(CollectedFolder.ofDescriptor(path, depth, owner, sd, line.error()), null);
             }
         });
     }

@@ -4,6 +4,7 @@ import io.aclens.collector.agent.AgentUploadService;
 import io.aclens.collector.service.ScanStatus;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 
-/** Where the Windows agent uploads a share's folders: one JSON object per line {path, owner, sddl, error, names}. */
+/**
+ * Where the Windows agent uploads a share's folders — one JSON object per line {path, owner, sddl, error, names} —
+ * and where clients who can only send an icacls export upload its text.
+ */
 @Path("/api/clients/{clientId}/sources/{sourceId}/uploads")
 public class AgentUploadResource {
     private final AgentUploadService uploads;
@@ -32,6 +36,18 @@ public class AgentUploadResource {
     public Response upload(@PathParam("clientId") String clientId, @PathParam("sourceId") String sourceId, @QueryParam("root") String root,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
         ScanStatus status = uploads.ingest(clientId, sourceId, root, authorization, body);
+        return Response.accepted(status).location(URI.create("/api/scans/" + status.scanId())).build();
+    }
+
+    /** An icacls export ({@code icacls <path> /T > out.txt}); {@code codepage} is what cmd.exe wrote with when it is not UTF-16/UTF-8. */
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    public Response uploadIcacls(@PathParam("clientId") String clientId, @PathParam("sourceId") String sourceId,
+                                 @QueryParam("codepage") @DefaultValue("IBM437") String codePage,
+                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+        ScanStatus status = uploads.ingestIcacls(clientId, sourceId, authorization, codePage, body);
         return Response.accepted(status).location(URI.create("/api/scans/" + status.scanId())).build();
     }
 }

@@ -136,7 +136,8 @@ public class ScanService {
             CollectionTally tally = new CollectionTally(folder -> {
                 long seq = sequence.incrementAndGet();
                 events.send(new FolderScanned(scanId + ":" + seq, scanId, queued.clientId(), queued.sourceId(), seq, folder.path(),
-                        folder.depth(), folder.ownerSid(), folder.groupSid(), folder.inheritanceProtected(), folder.dacl(), folder.readError()));
+                        folder.depth(), folder.ownerSid(), folder.groupSid(), folder.inheritanceProtected(), folder.dacl(), folder.readError(),
+                        folder.sddl()));
             });
             source.collect(tally);
             events.flush();

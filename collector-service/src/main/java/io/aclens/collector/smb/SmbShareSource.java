@@ -241,7 +241,7 @@ public final class SmbShareSource implements FolderSource {
 
         private CollectedFolder read(String path, int depth, com.hierynomus.msdtyp.SecurityDescriptor raw) {
             SecurityDescriptor sd = toModel(raw);
-            return new CollectedFolder(display(path), depth, sd.ownerSid(), sd.groupSid(), sd.inheritanceProtected(), sd.effectiveDacl(), null);
+            return CollectedFolder.ofDescriptor(display(path), depth, sd.ownerSid(), sd, null);
         }
 
         private CollectedFolder unreadable(String path, int depth, SMBApiException e) {

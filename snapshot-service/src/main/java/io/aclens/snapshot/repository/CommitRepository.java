@@ -87,9 +87,9 @@ public class CommitRepository {
                         .execute(Tuple.of(source, completed.scanId(), snapshotId)))
                 .call(snapshotId -> conn.preparedQuery("""
                                 insert into snapshot.folder_state (client_id, source_id, path, depth, owner_sid, group_sid,
-                                    inheritance_protected, acl_hash, read_error, state_hash, valid_from, valid_to)
+                                    inheritance_protected, acl_hash, read_error, state_hash, sddl, valid_from, valid_to)
                                 select $1, $2, s.path, s.depth, s.owner_sid, s.group_sid, s.inheritance_protected, s.acl_hash,
-                                       s.read_error, s.state_hash, $4, null
+                                       s.read_error, s.state_hash, s.sddl, $4, null
                                 from snapshot.staged_folder s
                                 where s.scan_id = $3
                                   and not exists (select 1 from snapshot.folder_state f

@@ -50,6 +50,7 @@ public class StagingRepository {
         Boolean[] protectedFlags = new Boolean[n];
         String[] aclHashes = new String[n];
         String[] readErrors = new String[n];
+        String[] sddls = new String[n];
         String[] stateHashes = new String[n];
         for (int i = 0; i < n; i++) {
             StagedFolder folder = folders.get(i);
@@ -60,6 +61,7 @@ public class StagingRepository {
             protectedFlags[i] = folder.inheritanceProtected();
             aclHashes[i] = folder.aclHash();
             readErrors[i] = folder.readError();
+            sddls[i] = folder.sddl();
             stateHashes[i] = folder.stateHash();
             if (!acls.containsKey(folder.aclHash())) {
                 acls.put(folder.aclHash(), folder.daclJson());
@@ -73,15 +75,16 @@ public class StagingRepository {
                 .replaceWithVoid();
         Uni<Void> stageFolders = pool.preparedQuery("""
                         insert into snapshot.staged_folder
-                            (scan_id, path, depth, owner_sid, group_sid, inheritance_protected, acl_hash, read_error, state_hash)
-                        select $1, p, d, o, g, pr, a, e, s
-                        from unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[])
-                             as t(p, d, o, g, pr, a, e, s)
+                            (scan_id, path, depth, owner_sid, group_sid, inheritance_protected, acl_hash, read_error, state_hash, sddl)
+                        select $1, p, d, o, g, pr, a, e, s, sd
+                        from unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[],
+                                    $10::text[]) as t(p, d, o, g, pr, a, e, s, sd)
                         where exists (select 1 from snapshot.scan where scan_id = $1 and status = 'STAGING')
                         on conflict do nothing""")
                 .execute(Tuple.tuple().addValue(scanId).addArrayOfString(paths).addArrayOfInteger(depths)
                         .addArrayOfString(owners).addArrayOfString(groups).addArrayOfBoolean(protectedFlags)
-                        .addArrayOfString(aclHashes).addArrayOfString(readErrors).addArrayOfString(stateHashes))
+                        .addArrayOfString(aclHashes).addArrayOfString(readErrors).addArrayOfString(stateHashes)
+                        .addArrayOfString(sddls))
                 .replaceWithVoid();
         Uni<Void> touch = pool.preparedQuery("update snapshot.scan set last_event_at = now() where scan_id = $1 and status = 'STAGING'")
                 .execute(Tuple.of(scanId)).replaceWithVoid();

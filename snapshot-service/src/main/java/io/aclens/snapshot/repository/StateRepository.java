@@ -27,7 +27,7 @@ public class StateRepository {
     private static final TypeReference<List<Ace>> DACL = new TypeReference<>() {
     };
     private static final String FOLDER_COLUMNS = """
-            f.path, f.depth, f.owner_sid, f.group_sid, f.inheritance_protected, f.acl_hash, f.read_error, a.dacl::text as dacl""";
+            f.path, f.depth, f.owner_sid, f.group_sid, f.inheritance_protected, f.acl_hash, f.read_error, f.sddl, a.dacl::text as dacl""";
 
     private final Pool pool;
 
@@ -66,10 +66,10 @@ public class StateRepository {
                         select coalesce(n.path, o.path) as delta_path,
                                o.path as o_path, o.depth as o_depth, o.owner_sid as o_owner_sid, o.group_sid as o_group_sid,
                                o.inheritance_protected as o_inheritance_protected, o.acl_hash as o_acl_hash,
-                               o.read_error as o_read_error, o.dacl as o_dacl,
+                               o.read_error as o_read_error, o.sddl as o_sddl, o.dacl as o_dacl,
                                n.path as n_path, n.depth as n_depth, n.owner_sid as n_owner_sid, n.group_sid as n_group_sid,
                                n.inheritance_protected as n_inheritance_protected, n.acl_hash as n_acl_hash,
-                               n.read_error as n_read_error, n.dacl as n_dacl
+                               n.read_error as n_read_error, n.sddl as n_sddl, n.dacl as n_dacl
                         from before o full join after n on o.path = n.path
                         order by delta_path limit $4""".formatted(FOLDER_COLUMNS))
                 .execute(Tuple.of(sourceId, snapshotId, after, limit))
@@ -104,7 +104,7 @@ public class StateRepository {
         List<Ace> dacl = dacls.computeIfAbsent(aclHash, hash -> parse(daclJson));
         return new FolderView(row.getString(prefix + "path"), row.getInteger(prefix + "depth"), row.getString(prefix + "owner_sid"),
                 row.getString(prefix + "group_sid"), row.getBoolean(prefix + "inheritance_protected"), aclHash, dacl,
-                row.getString(prefix + "read_error"));
+                row.getString(prefix + "read_error"), row.getString(prefix + "sddl"));
     }
 
     private static List<Ace> parse(String json) {

@@ -9,14 +9,14 @@ import java.util.List;
 
 /** A folder event reduced to what staging stores; the DACL itself is stored once per distinct hash. */
 public record StagedFolder(String path, int depth, String ownerSid, String groupSid, boolean inheritanceProtected,
-                           String aclHash, List<Ace> dacl, String readError, String stateHash) {
+                           String aclHash, List<Ace> dacl, String readError, String sddl, String stateHash) {
 
     public static StagedFolder of(FolderScanned event) {
         String aclHash = AclHash.of(event.dacl());
         String stateHash = AclHash.hex(event.depth() + "|" + event.ownerSid() + "|" + event.groupSid() + "|"
-                + event.inheritanceProtected() + "|" + aclHash + "|" + event.readError());
+                + event.inheritanceProtected() + "|" + aclHash + "|" + event.readError() + "|" + event.sddl());
         return new StagedFolder(event.path(), event.depth(), event.ownerSid(), event.groupSid(), event.inheritanceProtected(),
-                aclHash, event.dacl(), event.readError(), stateHash);
+                aclHash, event.dacl(), event.readError(), event.sddl(), stateHash);
     }
 
     public String daclJson() {
