@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import io.aclens.access.ChangeCause;
 import io.aclens.access.ChangeKind;
 import io.aclens.access.Level;
+import io.aclens.access.nt.Sddl;
 import io.aclens.access.nt.Sid;
 import io.aclens.cli.stack.PipelineClient;
 import io.aclens.cli.stack.Stack;
@@ -109,6 +110,11 @@ class ActiveDirectoryEndToEndTest {
             ScanView scan = pipeline.awaitCommitted(pipeline.uploadAgentExport(CLIENT, "agent:fs1-share", root, TOKEN, export), TIMEOUT);
             pipeline.awaitChangeSet(scan.snapshotId(), TIMEOUT);
             pipeline.awaitReportable(CLIENT, scan.sourceId(), scan.snapshotId(), TIMEOUT);
+
+            String payrollSddl = "O:BAD:PAI(D;OICI;0x116;;;" + DOMAIN + "-1105)(A;OICI;0x1301bf;;;" + DOMAIN + "-2001)(A;OICI;FA;;;BA)";
+            assertThat(pipeline.folders(scan.snapshotId(), 100).items()).as("the snapshot keeps each descriptor as uploaded")
+                    .filteredOn(f -> f.path().equals(root + "\\Finance\\Payroll")).singleElement()
+                    .satisfies(f -> assertThat(Sddl.parse(f.sddl())).isEqualTo(Sddl.parse(payrollSddl)));
 
             CellAccessView finance = pipeline.access(CLIENT, "petrova", root + "\\Finance");
             assertThat(finance.level()).isEqualTo(Level.MODIFY);

@@ -9,6 +9,7 @@ import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.DirectoryChangeSetView;
 import io.aclens.contracts.api.DirectorySyncView;
 import io.aclens.contracts.api.EffectiveChangeView;
+import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.ScanView;
 import java.io.IOException;
 import java.net.URI;
@@ -125,6 +126,12 @@ public final class PipelineClient {
     public List<ChangeView> changes(String clientId, Instant from) {
         JsonNode changes = send("GET", stack.url("diff-service") + "/api/clients/" + encode(clientId) + "/changes?from=" + from, null, 200);
         return List.of(JSON.convertValue(changes, ChangeView[].class));
+    }
+
+    /** The first page of a snapshot's folders (up to {@code limit}), as the snapshot service serves them. */
+    public FolderPage folders(long snapshotId, int limit) {
+        return JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/snapshots/" + snapshotId + "/folders?limit=" + limit, null, 200),
+                FolderPage.class);
     }
 
     /** Syncs a directory registered in the collector's configuration; returns the sync id. */

@@ -45,11 +45,7 @@ public class AgentUploadService {
      * names them.
      */
     public ScanStatus ingestIcacls(String clientId, String sourceId, String authorization, String codePage, InputStream body) {
-        ScanService.requireClientId(clientId);
-        authorize(clientId, authorization);
-        if (sourceId == null || sourceId.isBlank()) {
-            throw ProblemException.badRequest("sourceId is required");
-        }
+        admit(clientId, sourceId, authorization);
         Charset oem;
         try {
             oem = Charset.forName(codePage);
@@ -93,11 +89,7 @@ public class AgentUploadService {
     }
 
     public ScanStatus ingest(String clientId, String sourceId, String root, String authorization, InputStream body) {
-        ScanService.requireClientId(clientId);
-        authorize(clientId, authorization);
-        if (sourceId == null || sourceId.isBlank()) {
-            throw ProblemException.badRequest("sourceId is required");
-        }
+        admit(clientId, sourceId, authorization);
         Path spool;
         try {
             spool = Files.createTempFile("aclens-upload-", ".ndjson");
@@ -113,6 +105,14 @@ public class AgentUploadService {
                 throw problem;
             }
             throw new ProblemException(400, "Invalid Upload", "the upload could not be read: " + e.getMessage());
+        }
+    }
+
+    private void admit(String clientId, String sourceId, String authorization) {
+        ScanService.requireClientId(clientId);
+        authorize(clientId, authorization);
+        if (sourceId == null || sourceId.isBlank()) {
+            throw ProblemException.badRequest("sourceId is required");
         }
     }
 

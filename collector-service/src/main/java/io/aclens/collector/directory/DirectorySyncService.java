@@ -3,6 +3,7 @@ package io.aclens.collector.directory;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.messaging.DirectoryEventPublisher;
+import io.aclens.collector.service.RecentStatuses;
 import io.aclens.contracts.DirectoryEntriesCollected;
 import io.aclens.contracts.DirectorySyncCompleted;
 import io.aclens.contracts.DirectorySyncFailed;
@@ -11,10 +12,7 @@ import io.aclens.support.rest.ProblemException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +36,7 @@ public class DirectorySyncService {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, DirectorySyncStatus> statuses = new LinkedHashMap<>();
+    private final RecentStatuses<DirectorySyncStatus> statuses = new RecentStatuses<>(KEPT_STATUSES);
 
     public DirectorySyncService(CollectorConfig config, DirectoryEventPublisher publisher) {
         this.config = config;
@@ -72,14 +70,13 @@ public class DirectorySyncService {
         return status;
     }
 
-    public synchronized Optional<DirectorySyncStatus> status(String syncId) {
-        return Optional.ofNullable(statuses.get(syncId));
+    public Optional<DirectorySyncStatus> status(String syncId) {
+        return statuses.get(syncId);
     }
 
-    public synchronized List<DirectorySyncStatus> recent() {
-        List<DirectorySyncStatus> all = new ArrayList<>(statuses.values());
-        java.util.Collections.reverse(all);
-        return all;
+    /** The syncs this collector ran lately, newest first. */
+    public List<DirectorySyncStatus> recent() {
+        return statuses.recent();
     }
 
     private void run(DirectorySyncStatus status, String kind, CollectorConfig.DirectorySource source) {
@@ -114,11 +111,8 @@ public class DirectorySyncService {
         }
     }
 
-    private synchronized void record(DirectorySyncStatus status) {
+    private void record(DirectorySyncStatus status) {
         statuses.put(status.syncId(), status);
-        if (statuses.size() > KEPT_STATUSES) {
-            statuses.remove(statuses.keySet().iterator().next());
-        }
     }
 
     private static DirectoryView view(String name, CollectorConfig.DirectorySource source) {

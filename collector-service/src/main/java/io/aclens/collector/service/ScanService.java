@@ -19,10 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +38,7 @@ public class ScanService {
     private final ScanEventPublisher publisher;
     private final CollectorConfig config;
     private final ExecutorService workers;
-    private final Map<String, ScanStatus> statuses = new LinkedHashMap<>();
+    private final RecentStatuses<ScanStatus> statuses = new RecentStatuses<>(KEPT_STATUSES);
 
     public ScanService(ScanEventPublisher publisher, CollectorConfig config) {
         this.publisher = publisher;
@@ -107,15 +104,13 @@ public class ScanService {
         return queued;
     }
 
-    public synchronized Optional<ScanStatus> status(String scanId) {
-        return Optional.ofNullable(statuses.get(scanId));
+    public Optional<ScanStatus> status(String scanId) {
+        return statuses.get(scanId);
     }
 
     /** The scans this collector ran lately, newest first. */
-    public synchronized List<ScanStatus> recent() {
-        List<ScanStatus> all = new ArrayList<>(statuses.values());
-        java.util.Collections.reverse(all);
-        return all;
+    public List<ScanStatus> recent() {
+        return statuses.recent();
     }
 
     public static void requireClientId(String clientId) {
@@ -170,11 +165,8 @@ public class ScanService {
         }
     }
 
-    private synchronized void remember(ScanStatus status) {
+    private void remember(ScanStatus status) {
         statuses.put(status.scanId(), status);
-        if (statuses.size() > KEPT_STATUSES) {
-            statuses.remove(statuses.keySet().iterator().next());
-        }
     }
 
     private static String hostName() {

@@ -134,16 +134,11 @@ public final class WorkbookWriter {
         SXSSFSheet sheet = workbook.createSheet(name);
         PeopleMatrix people = source.people();
         List<DirectoryEntry> columns = people.people();
-        set(sheet.createRow(0), 0, "Who can access what — " + content.clientId() + " — " + source.snapshot().sourceId(), title);
-        set(sheet.createRow(1), 0, "Snapshot " + source.snapshot().snapshotId() + " of " + source.snapshot().root() + ", scanned "
-                + time(source.snapshot().scanCompletedAt()) + ". Each enabled account's effective level, through its own entries, its "
-                + "groups (nested), Everyone and Authenticated Users; empty means no access. Hover a cell for the reason"
-                + " (also over REST: /api/clients/{client}/access?user=…&path=…).", text);
-        Row logins = sheet.createRow(MATRIX_HEADER_ROW);
-        Row names = sheet.createRow(MATRIX_HEADER_ROW + 1);
-        logins.setHeightInPoints(80);
-        names.setHeightInPoints(130);
-        folderHeaders(logins, names);
+        Row[] headers = matrixHeader(sheet, "Who can access what", content, source, "Each enabled account's effective level, through its "
+                + "own entries, its groups (nested), Everyone and Authenticated Users; empty means no access. Hover a cell for the reason"
+                + " (also over REST: /api/clients/{client}/access?user=…&path=…).", 80, 130);
+        Row logins = headers[0];
+        Row names = headers[1];
         for (int i = 0; i < columns.size(); i++) {
             DirectoryEntry person = columns.get(i);
             set(logins, FIXED_COLUMNS + i, person.name(), rotatedHeader);
@@ -183,6 +178,20 @@ public final class WorkbookWriter {
                 FIXED_COLUMNS + Math.max(columns.size(), 1) - 1));
     }
 
+    /** Title, what the sheet shows, and the two header rows (folder columns filled in); returns the header rows. */
+    private Row[] matrixHeader(SXSSFSheet sheet, String heading, ReportContent content, ReportContent.SourceMatrix source, String explanation,
+                               float firstHeight, float secondHeight) {
+        set(sheet.createRow(0), 0, heading + " — " + content.clientId() + " — " + source.snapshot().sourceId(), title);
+        set(sheet.createRow(1), 0, "Snapshot " + source.snapshot().snapshotId() + " of " + source.snapshot().root() + ", scanned "
+                + time(source.snapshot().scanCompletedAt()) + ". " + explanation, text);
+        Row first = sheet.createRow(MATRIX_HEADER_ROW);
+        Row second = sheet.createRow(MATRIX_HEADER_ROW + 1);
+        first.setHeightInPoints(firstHeight);
+        second.setHeightInPoints(secondHeight);
+        folderHeaders(first, second);
+        return new Row[]{first, second};
+    }
+
     private void folderHeaders(Row first, Row second) {
         set(first, 0, "Folder", header);
         set(first, 1, "Path", header);
@@ -205,15 +214,9 @@ public final class WorkbookWriter {
     }
 
     private void peopleChangesSheet(ReportContent content) {
-        SXSSFSheet sheet = workbook.createSheet("Changes by person");
-        set(sheet.createRow(0), 0, "What people gained or lost since " + time(content.changesFrom()) + " — " + content.clientId(), title);
-        Row head = sheet.createRow(2);
         String[] headers = {"Detected", "Login", "Full name", "Folder", "Change", "Before", "After", "Cause", "Why", "Source"};
-        int[] widths = {20, 16, 26, 70, 12, 26, 26, 14, 40, 30};
-        for (int c = 0; c < headers.length; c++) {
-            set(head, c, headers[c], header);
-            sheet.setColumnWidth(c, widths[c] * 256);
-        }
+        SXSSFSheet sheet = listSheet("Changes by person", "What people gained or lost since " + time(content.changesFrom()) + " — "
+                + content.clientId(), headers, new int[]{20, 16, 26, 70, 12, 26, 26, 14, 40, 30});
         int r = 3;
         for (EffectiveChangeView change : content.effectiveChanges()) {
             Row row = sheet.createRow(r++);
@@ -235,6 +238,18 @@ public final class WorkbookWriter {
         sheet.setAutoFilter(new CellRangeAddress(2, Math.max(r - 1, 2), 0, headers.length - 1));
     }
 
+    /** A sheet listing rows under a title, with headers in row 3 and column widths in characters. */
+    private SXSSFSheet listSheet(String name, String heading, String[] headers, int[] widths) {
+        SXSSFSheet sheet = workbook.createSheet(name);
+        set(sheet.createRow(0), 0, heading, title);
+        Row head = sheet.createRow(2);
+        for (int c = 0; c < headers.length; c++) {
+            set(head, c, headers[c], header);
+            sheet.setColumnWidth(c, widths[c] * 256);
+        }
+        return sheet;
+    }
+
     private static String words(String constant) {
         return constant.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
@@ -243,15 +258,10 @@ public final class WorkbookWriter {
         SXSSFSheet sheet = workbook.createSheet(name);
         AccessMatrix matrix = source.matrix();
         List<Principal> columns = matrix.columns();
-        set(sheet.createRow(0), 0, "Access matrix — " + content.clientId() + " — " + source.snapshot().sourceId(), title);
-        set(sheet.createRow(1), 0, "Snapshot " + source.snapshot().snapshotId() + " of " + source.snapshot().root() + ", scanned "
-                + time(source.snapshot().scanCompletedAt()) + ". Cells show the access level each account or group holds on the folder "
-                + "(see Legend); empty means no access of its own.", text);
-        Row logins = sheet.createRow(MATRIX_HEADER_ROW);
-        Row names = sheet.createRow(MATRIX_HEADER_ROW + 1);
-        logins.setHeightInPoints(110);
-        names.setHeightInPoints(110);
-        folderHeaders(logins, names);
+        Row[] headers = matrixHeader(sheet, "Access by group", content, source, "Cells show the access level each account or group "
+                + "holds on the folder through its own entries (see Legend); empty means no access of its own.", 110, 110);
+        Row logins = headers[0];
+        Row names = headers[1];
         for (int i = 0; i < columns.size(); i++) {
             Principal principal = columns.get(i);
             set(logins, FIXED_COLUMNS + i, principal.name(), rotatedHeader);
@@ -275,15 +285,9 @@ public final class WorkbookWriter {
     }
 
     private void changesSheet(ReportContent content) {
-        SXSSFSheet sheet = workbook.createSheet("ACL changes");
-        set(sheet.createRow(0), 0, "Permission entries changed since " + time(content.changesFrom()) + " — " + content.clientId(), title);
-        Row head = sheet.createRow(2);
         String[] headers = {"Detected", "Folder", "Change", "Account or group", "Full name", "Before", "After", "Cause", "Source"};
-        int[] widths = {20, 70, 22, 24, 28, 26, 26, 18, 30};
-        for (int c = 0; c < headers.length; c++) {
-            set(head, c, headers[c], header);
-            sheet.setColumnWidth(c, widths[c] * 256);
-        }
+        SXSSFSheet sheet = listSheet("ACL changes", "Permission entries changed since " + time(content.changesFrom()) + " — "
+                + content.clientId(), headers, new int[]{20, 70, 22, 24, 28, 26, 26, 18, 30});
         int r = 3;
         for (ChangeView change : content.changes()) {
             Row row = sheet.createRow(r++);
