@@ -12,6 +12,7 @@ import io.aclens.diff.messaging.ChangeEventPublisher;
 import io.aclens.diff.repository.ChangeStore;
 import io.aclens.diff.repository.EffectiveChangeStore;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,9 @@ public class DiffService {
         return store.hasChangeSet(snapshot.snapshotId())
                 .chain(done -> done ? Uni.createFrom().voidItem() : detect(snapshot).chain(found -> snapshots.directory(snapshot.clientId(), null)
                         .map(DirectoryState::new)
-                        .chain(directory -> store.store(snapshot, found.changes(), EffectiveChanges.ofAclEdits(found.edited(), directory), directory))))
+                        .chain(directory -> Uni.createFrom().item(() -> EffectiveChanges.ofAclEdits(found.edited(), directory))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // CPU-bound: off the event loop
+                                .chain(effectiveChanges -> store.store(snapshot, found.changes(), effectiveChanges, directory)))))
                 .onFailure().retry().withBackOff(initialBackoff, initialBackoff.multipliedBy(30)).atMost(maxAttempts)
                 .chain(() -> publish(snapshot.snapshotId()));
     }

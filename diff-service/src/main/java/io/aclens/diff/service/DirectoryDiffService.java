@@ -12,6 +12,7 @@ import io.aclens.diff.messaging.ChangeEventPublisher;
 import io.aclens.diff.repository.EffectiveChangeStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,14 +65,16 @@ public class DirectoryDiffService {
         Uni<List<DirectoryEntry>> others = snapshots.directory(snapshot.clientId(), snapshot.directoryId());
         Uni<List<DirectoryEntry>> before = snapshots.directoryEntries(snapshot.previousDirectorySnapshotId());
         Uni<List<DirectoryEntry>> after = snapshots.directoryEntries(snapshot.directorySnapshotId());
-        return Uni.combine().all().unis(others, before, after).asTuple().chain(directories -> currentFolders(snapshot.clientId()).chain(folders -> {
-            DirectoryState was = merged(directories.getItem1(), directories.getItem2());
-            DirectoryState is = merged(directories.getItem1(), directories.getItem3());
-            List<EffectiveChange> changes = EffectiveChanges.ofDirectoryChange(folders, was, is);
-            LOG.infof("Directory snapshot %d of %s: %d effective changes over %d folders", snapshot.directorySnapshotId(),
-                    snapshot.directoryId(), changes.size(), folders.size());
-            return store.storeDirectoryChanges(snapshot, changes, merged(directories.getItem2(), directories.getItem3()));
-        }));
+        return Uni.combine().all().unis(others, before, after).asTuple().chain(directories -> currentFolders(snapshot.clientId())
+                .chain(folders -> Uni.createFrom().item(() -> {
+                    DirectoryState was = merged(directories.getItem1(), directories.getItem2());
+                    DirectoryState is = merged(directories.getItem1(), directories.getItem3());
+                    List<EffectiveChange> changes = EffectiveChanges.ofDirectoryChange(folders, was, is);
+                    LOG.infof("Directory snapshot %d of %s: %d effective changes over %d folders", snapshot.directorySnapshotId(),
+                            snapshot.directoryId(), changes.size(), folders.size());
+                    return changes;
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())) // CPU-bound: off the event loop
+                .chain(changes -> store.storeDirectoryChanges(snapshot, changes, merged(directories.getItem2(), directories.getItem3()))));
     }
 
     /** Later entries win: the changed directory over the others, "after" over "before" for naming people who left. */
