@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.listener.SelfSignedCertificateGenerator;
+import com.unboundid.util.ObjectPair;
+import com.unboundid.util.ssl.KeyStoreKeyManager;
+import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Modification;
@@ -20,6 +25,8 @@ import io.aclens.contracts.api.CellAccessView;
 import io.aclens.contracts.api.DirectoryChangeSetView;
 import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.contracts.api.ScanView;
+import java.io.File;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Windows client end to end: an AD-like directory (UnboundID in-memory: binary objectSid, primaryGroupID,
- * nested groups, a disabled account, Cyrillic names) synced by the collector, a share uploaded by the agent
+ * A Windows client end to end: an AD-like directory (UnboundID in-memory over LDAPS: binary objectSid,
+ * primaryGroupID, nested groups, a disabled account, Cyrillic names) synced by the collector, a share uploaded by the agent
  * path as SDDL, and the four packaged services on a real broker and PostgreSQL. Checks the matrix by person,
  * the reasons for a cell, and that a membership change alone yields effective changes with their cause.
  */
@@ -71,6 +78,11 @@ class ActiveDirectoryEndToEndTest {
     void matrixByPersonAndEffectiveChangesFromAMembershipChange(@TempDir Path dir) throws Exception {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
         config.setSchema(null);
+        // LDAPS with a certificate the collector knows only through its configured trust store, as with an MSP's own CA
+        ObjectPair<File, char[]> keyStore = SelfSignedCertificateGenerator.generateTemporarySelfSignedCertificate("aclens-test", "PKCS12");
+        SSLUtil serverSsl = new SSLUtil(new KeyStoreKeyManager(keyStore.getFirst(), keyStore.getSecond(), "PKCS12", null), null);
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("LDAPS", InetAddress.getLoopbackAddress(), 0,
+                serverSsl.createSSLServerSocketFactory(), null));
         config.addAdditionalBindCredentials("CN=svc-aclens,OU=Service," + BASE, "bind-secret");
         InMemoryDirectoryServer ldap = new InMemoryDirectoryServer(config);
         ldap.startListening();
@@ -100,7 +112,9 @@ class ActiveDirectoryEndToEndTest {
                 "aclens.collector.agent-tokens." + CLIENT, TOKEN,
                 "aclens.collector.directories.contoso-ad.client-id", CLIENT,
                 "aclens.collector.directories.contoso-ad.kind", "active-directory",
-                "aclens.collector.directories.contoso-ad.url", "ldap://127.0.0.1:" + ldap.getListenPort(),
+                "aclens.collector.directories.contoso-ad.url", "ldaps://127.0.0.1:" + ldap.getListenPort(),
+                "aclens.collector.directories.contoso-ad.trust-store", keyStore.getFirst().getAbsolutePath(),
+                "aclens.collector.directories.contoso-ad.trust-store-password", new String(keyStore.getSecond()),
                 "aclens.collector.directories.contoso-ad.base-dn", BASE,
                 "aclens.collector.directories.contoso-ad.bind-dn", "CN=svc-aclens,OU=Service," + BASE,
                 "aclens.collector.directories.contoso-ad.password-file", passwordFile.toString()));

@@ -49,8 +49,16 @@ public interface CollectorConfig {
         /** active-directory, ldap (inetOrgPerson/groupOfNames/posix) or local (passwd/group files). */
         String kind();
 
-        /** ldap://host:389 or ldaps://host:636 (LDAPS trusts the JVM's trust store). */
+        /** ldap://host:389 or ldaps://host:636. */
         Optional<String> url();
+
+        /** For LDAPS: a trust store holding the domain controllers' CA (an MSP's internal CA); the JVM's trust store otherwise. */
+        Optional<String> trustStore();
+
+        Optional<String> trustStorePassword();
+
+        @WithDefault("PKCS12")
+        String trustStoreType();
 
         Optional<String> baseDn();
 

@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustStoreTrustManager;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.config.Secrets;
@@ -18,6 +19,7 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.X509TrustManager;
 
 /** Reads one configured directory: Active Directory or plain LDAP over LDAP/LDAPS, or local passwd/group files. */
 final class DirectoryReading {
@@ -57,8 +59,10 @@ final class DirectoryReading {
         LDAPConnection connection;
         if (url.getScheme().equalsIgnoreCase("ldaps")) {
             try {
-                connection = new LDAPConnection(new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory(),
-                        url.getHost(), url.getPort());
+                X509TrustManager trust = source.trustStore().<X509TrustManager>map(store -> new TrustStoreTrustManager(store,
+                        source.trustStorePassword().map(String::toCharArray).orElse(null), source.trustStoreType(), true))
+                        .orElseGet(JVMDefaultTrustManager::getInstance);
+                connection = new LDAPConnection(new SSLUtil(trust).createSSLSocketFactory(), url.getHost(), url.getPort());
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("Cannot set up LDAPS for directory '" + name + "': " + e.getMessage(), e);
             }
