@@ -6,7 +6,6 @@ import io.aclens.access.effective.AccessCheck;
 import io.aclens.access.effective.AccessExplanation;
 import io.aclens.access.effective.AccessToken;
 import io.aclens.access.effective.EffectiveMatrix;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,33 +19,25 @@ import java.util.Map;
 public final class PeopleMatrix {
     private final List<AccessMatrix.Row> rows;
     private final List<DirectoryEntry> people;
+    /** Each person's token, in {@code people} order. */
+    private final List<AccessToken> tokens;
     private final DirectoryState directory;
     private final EffectiveMatrix matrix;
     private Map<String, List<Ace>> daclByPath;
 
-    private PeopleMatrix(List<AccessMatrix.Row> rows, List<DirectoryEntry> people, DirectoryState directory, EffectiveMatrix matrix) {
+    private PeopleMatrix(List<AccessMatrix.Row> rows, List<DirectoryEntry> people, List<AccessToken> tokens, DirectoryState directory) {
         this.rows = rows;
         this.people = people;
+        this.tokens = tokens;
         this.directory = directory;
-        this.matrix = matrix;
+        this.matrix = EffectiveMatrix.forFolders(rows.stream()
+                .map(row -> new EffectiveMatrix.Acl(row.folder().ownerSid(), row.folder().dacl())).toList(), tokens);
     }
 
     /** @param includeDisabled also show disabled accounts (a report shows enabled accounts by default) */
     public static PeopleMatrix of(List<AccessMatrix.Row> rows, DirectoryState directory, boolean includeDisabled) {
         List<DirectoryEntry> people = includeDisabled ? directory.users() : directory.enabledUsers();
-        Map<EffectiveMatrix.Acl, Integer> index = new HashMap<>();
-        List<EffectiveMatrix.Acl> acls = new ArrayList<>();
-        int[] folderAcl = new int[rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            MatrixFolder folder = rows.get(r).folder();
-            EffectiveMatrix.Acl acl = new EffectiveMatrix.Acl(folder.ownerSid(), folder.dacl());
-            folderAcl[r] = index.computeIfAbsent(acl, a -> {
-                acls.add(a);
-                return acls.size() - 1;
-            });
-        }
-        List<AccessToken> tokens = people.stream().map(p -> directory.token(p.sid())).toList();
-        return new PeopleMatrix(rows, people, directory, new EffectiveMatrix(acls, folderAcl, tokens));
+        return new PeopleMatrix(rows, people, people.stream().map(p -> directory.token(p.sid())).toList(), directory);
     }
 
     public List<AccessMatrix.Row> rows() {
@@ -67,8 +58,7 @@ public final class PeopleMatrix {
     /** Why the person holds the cell's level, one line per access path ("Modify via Accounting → Finance-All (allow, …)"). */
     public List<String> explain(int row, int person) {
         MatrixFolder folder = rows.get(row).folder();
-        DirectoryEntry who = people.get(person);
-        var access = AccessCheck.evaluate(folder.ownerSid(), folder.dacl(), directory.token(who.sid()));
+        var access = AccessCheck.of(folder.ownerSid(), folder.dacl()).evaluate(folder.ownerSid(), folder.dacl(), tokens.get(person));
         return AccessExplanation.describe(folder.path(), access, directory::nameOf, path -> daclByPath().get(path));
     }
 

@@ -110,7 +110,8 @@ class ReportPipelineTest {
                 new DirectoryEntry("S-1-22-1-1002", PrincipalKind.USER, "ann", null, "Ann Lee", null, "Finance", null, true, null, null, null,
                         List.of(finance)),
                 DirectoryEntry.group(finance, "finance", "posix", List.of())));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/clients/" + client + "/people").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/clients/" + client + "/sources").then().extract()
+                .jsonPath().getList("$").size() == 1);
 
         given().get("/api/clients/" + client + "/people").then().body("login", org.hamcrest.Matchers.contains("ann", "bob"));
         given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/clients/" + client + "/access").then().statusCode(200)

@@ -11,16 +11,38 @@ import java.util.List;
  * ACLs that came from a Linux server (owned by a Unix SID, naming only Unix SIDs and Everyone, allow-only,
  * as {@link io.aclens.access.PosixRights} and Samba present them).
  */
-public final class AccessCheck {
-    private AccessCheck() {
-    }
+public enum AccessCheck {
+    WINDOWS {
+        @Override
+        public EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token) {
+            return NtAccessCheck.evaluate(ownerSid, dacl, token);
+        }
 
-    public static EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token) {
-        return isPosix(ownerSid, dacl) ? PosixAccessCheck.evaluateMapped(ownerSid, dacl, token) : NtAccessCheck.evaluate(ownerSid, dacl, token);
-    }
+        @Override
+        public Level level(String ownerSid, List<Ace> dacl, AccessToken token) {
+            return NtAccessCheck.level(ownerSid, dacl, token);
+        }
+    },
+    POSIX {
+        @Override
+        public EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token) {
+            return PosixAccessCheck.evaluateMapped(ownerSid, dacl, token);
+        }
 
-    public static Level level(String ownerSid, List<Ace> dacl, AccessToken token) {
-        return isPosix(ownerSid, dacl) ? PosixAccessCheck.evaluateMapped(ownerSid, dacl, token).level() : NtAccessCheck.level(ownerSid, dacl, token);
+        @Override
+        public Level level(String ownerSid, List<Ace> dacl, AccessToken token) {
+            return evaluate(ownerSid, dacl, token).level();
+        }
+    };
+
+    public abstract EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token);
+
+    /** Only the level, without the access paths. */
+    public abstract Level level(String ownerSid, List<Ace> dacl, AccessToken token);
+
+    /** The rules the folder's own server applies; decide once per ACL and reuse (the matrix evaluates an ACL many times). */
+    public static AccessCheck of(String ownerSid, List<Ace> dacl) {
+        return isPosix(ownerSid, dacl) ? POSIX : WINDOWS;
     }
 
     static boolean isPosix(String ownerSid, List<Ace> dacl) {

@@ -50,12 +50,10 @@ public final class AccessExplanation {
         return "above the scanned folder";
     }
 
+    /** The folder above, or null at a filesystem root or a share root (\\\\server\\share). */
     static String parent(String path) {
         int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-        if (cut <= 0 || path.startsWith("\\\\") && path.indexOf('\\', path.indexOf('\\', 2) + 1) < 0) {
-            return null;
-        }
-        String parent = path.substring(0, cut);
-        return parent.equals("\\") || parent.isEmpty() ? null : parent;
+        boolean shareRoot = path.startsWith("\\\\") && path.indexOf('\\', path.indexOf('\\', 2) + 1) < 0;
+        return cut <= 0 || shareRoot ? null : path.substring(0, cut);
     }
 }

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -132,17 +131,6 @@ public final class EffectiveChanges {
     }
 
     private static EffectiveMatrix matrix(List<FolderAcl> folders, List<AccessToken> tokens) {
-        Map<EffectiveMatrix.Acl, Integer> index = new HashMap<>();
-        List<EffectiveMatrix.Acl> acls = new ArrayList<>();
-        int[] folderAcl = new int[folders.size()];
-        for (int f = 0; f < folders.size(); f++) {
-            FolderAcl folder = Objects.requireNonNull(folders.get(f));
-            EffectiveMatrix.Acl acl = new EffectiveMatrix.Acl(folder.ownerSid(), folder.dacl());
-            folderAcl[f] = index.computeIfAbsent(acl, a -> {
-                acls.add(a);
-                return acls.size() - 1;
-            });
-        }
-        return new EffectiveMatrix(acls, folderAcl, tokens);
+        return EffectiveMatrix.forFolders(folders.stream().map(f -> new EffectiveMatrix.Acl(f.ownerSid(), f.dacl())).toList(), tokens);
     }
 }

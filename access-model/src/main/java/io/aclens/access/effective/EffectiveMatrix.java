@@ -23,6 +23,8 @@ public final class EffectiveMatrix {
     }
 
     private final List<Acl> acls;
+    /** The rules of each ACL, decided once: evaluations happen per group set and per ACL naming a user. */
+    private final AccessCheck[] checks;
     private final int[] folderAcl;
     private final int[][] foldersByAcl;
     private final Map<String, AccessToken> tokens = new HashMap<>();
@@ -34,6 +36,7 @@ public final class EffectiveMatrix {
     /** @param folderAcl the ACL index of each folder */
     public EffectiveMatrix(List<Acl> acls, int[] folderAcl, Iterable<AccessToken> users) {
         this.acls = List.copyOf(acls);
+        this.checks = this.acls.stream().map(acl -> AccessCheck.of(acl.ownerSid(), acl.dacl())).toArray(AccessCheck[]::new);
         this.folderAcl = folderAcl;
         int[] counts = new int[acls.size()];
         for (int acl : folderAcl) {
@@ -60,6 +63,20 @@ public final class EffectiveMatrix {
             }
         }
         tokens.values().forEach(token -> levelsByUser.put(token.userSid(), levelsOf(token.groupSet())));
+    }
+
+    /** A matrix over folders given one ACL each: equal ACLs are found and evaluated once. */
+    public static EffectiveMatrix forFolders(List<Acl> aclOfFolder, Iterable<AccessToken> users) {
+        Map<Acl, Integer> index = new HashMap<>();
+        List<Acl> distinct = new ArrayList<>();
+        int[] folderAcl = new int[aclOfFolder.size()];
+        for (int f = 0; f < folderAcl.length; f++) {
+            folderAcl[f] = index.computeIfAbsent(aclOfFolder.get(f), acl -> {
+                distinct.add(acl);
+                return distinct.size() - 1;
+            });
+        }
+        return new EffectiveMatrix(distinct, folderAcl, users);
     }
 
     /** The user's level on one folder. */
@@ -105,7 +122,7 @@ public final class EffectiveMatrix {
         Set<Integer> personal = aclsNamingUser.get(token.userSid());
         if (personal != null && personal.contains(acl)) {
             Acl a = acls.get(acl);
-            return AccessCheck.level(a.ownerSid(), a.dacl(), token);
+            return checks[acl].level(a.ownerSid(), a.dacl(), token);
         }
         return LEVELS[levelsByUser.get(token.userSid())[acl]];
     }
@@ -116,7 +133,7 @@ public final class EffectiveMatrix {
             byte[] levels = new byte[acls.size()];
             for (int a = 0; a < acls.size(); a++) {
                 Acl acl = acls.get(a);
-                levels[a] = (byte) AccessCheck.level(acl.ownerSid(), acl.dacl(), shared).ordinal();
+                levels[a] = (byte) checks[a].level(acl.ownerSid(), acl.dacl(), shared).ordinal();
             }
             return levels;
         });

@@ -42,9 +42,6 @@ public final class IcaclsParser {
     private static final List<String> BARE_NAMES = List.of("Everyone", "CREATOR OWNER", "CREATOR GROUP", "OWNER RIGHTS",
             "Все", "СОЗДАТЕЛЬ-ВЛАДЕЛЕЦ", "ГРУППА-СОЗДАТЕЛЬ", "ПРАВА ВЛАДЕЛЬЦА");
 
-    /** The error of a "folder" that was a line this parser could not read. */
-    public static final String UNRECOGNISED = "unrecognised line";
-
     /** One ACE as icacls prints it. */
     public record Entry(String principal, AceType type, int mask, Set<AceFlag> flags) {
     }
@@ -80,8 +77,11 @@ public final class IcaclsParser {
                 path = close(folders, path, aces);
                 if (!SUMMARY.matcher(line).matches()) {
                     int colon = line.lastIndexOf(": ");
-                    folders.add(colon > 0 ? new Folder(line.substring(0, colon).strip(), List.of(), line.substring(colon + 2).strip())
-                            : new Folder(line.strip(), List.of(), UNRECOGNISED));
+                    if (colon <= 0) {
+                        throw new IllegalArgumentException("Line " + (i + 1) + ": neither a folder with its accounts nor a folder's error: '"
+                                + line.strip() + "'");
+                    }
+                    folders.add(new Folder(line.substring(0, colon).strip(), List.of(), line.substring(colon + 2).strip()));
                 }
                 continue;
             }

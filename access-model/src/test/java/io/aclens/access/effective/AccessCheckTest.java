@@ -32,7 +32,7 @@ class AccessCheckTest {
                 gids.add(c[i]);
             }
             Level expected = PosixAccessCheck.evaluate(1000, 100, ACL, c[0], gids);
-            assertThat(AccessCheck.level(WellKnownSids.unixUser(1000), MAPPED, unixToken(c[0], gids)))
+            assertThat(AccessCheck.of(WellKnownSids.unixUser(1000), MAPPED).level(WellKnownSids.unixUser(1000), MAPPED, unixToken(c[0], gids)))
                     .as("uid %d in %s", c[0], gids).isEqualTo(expected);
         }
     }
@@ -40,7 +40,7 @@ class AccessCheckTest {
     @Test
     void aMatchingGroupThatGrantsNothingBlocksOtherUnlikeWindowsWouldEvaluateIt() {
         AccessToken member = unixToken(1002, Set.of(2001L));
-        assertThat(AccessCheck.level(WellKnownSids.unixUser(1000), MAPPED, member)).isEqualTo(Level.NONE);
+        assertThat(AccessCheck.of(WellKnownSids.unixUser(1000), MAPPED).level(WellKnownSids.unixUser(1000), MAPPED, member)).isEqualTo(Level.NONE);
         assertThat(NtAccessCheck.level(WellKnownSids.unixUser(1000), MAPPED, member)).as("the NT walk would add 'other'")
                 .isEqualTo(Level.READ_EXECUTE);
     }
@@ -50,6 +50,6 @@ class AccessCheckTest {
         String user = "S-1-5-21-1-2-3-1201";
         List<Ace> dacl = List.of(Ace.deny(user, AccessMask.WRITE), Ace.allow(WellKnownSids.EVERYONE, AccessMask.MODIFY));
         assertThat(AccessCheck.isPosix(user, dacl)).isFalse();
-        assertThat(AccessCheck.level(null, dacl, AccessToken.of(user, null, sid -> List.of()))).isEqualTo(Level.READ_EXECUTE);
+        assertThat(AccessCheck.of(null, dacl).level(null, dacl, AccessToken.of(user, null, sid -> List.of()))).isEqualTo(Level.READ_EXECUTE);
     }
 }

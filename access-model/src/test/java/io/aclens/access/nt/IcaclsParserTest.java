@@ -99,4 +99,10 @@ class IcaclsParserTest {
         assertThatThrownBy(() -> IcaclsParser.parse("C:\\x BUILTIN\\Users:(OI)(ZZ)\n"))
                 .hasMessageContaining("Line 1").hasMessageContaining("unknown right 'ZZ'");
     }
+
+    @Test
+    void aLineThatIsNeitherAFolderNorAFoldersErrorIsRefusedWithItsNumber() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IcaclsParser.parse("D:\\S BUILTIN\\Administrators:(F)\r\n\r\njust some text\r\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Line 3").hasMessageContaining("just some text");
+    }
 }

@@ -64,17 +64,10 @@ public final class PipelineClient {
     public String uploadAgentExport(String clientId, String sourceId, String root, String token, byte[] ndjson) {
         String url = stack.url("collector-service") + "/api/clients/" + encode(clientId) + "/sources/" + encode(sourceId) + "/uploads?root="
                 + encode(root);
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
-                    .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson)).build();
-            return parse(url, http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), 202).get("scanId").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException("POST " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
+                .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson)).build();
+        return parse(url, call(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), 202).get("scanId").asText();
     }
 
     /** How long the collector itself took (read and publish), from its own status; empty while it runs. */
@@ -175,18 +168,11 @@ public final class PipelineClient {
     }
 
     private byte[] bytes(String url) {
-        try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
+        HttpResponse<byte[]> response = call(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
         }
+        return response.body();
     }
 
     private Optional<JsonNode> find(String url) {
@@ -202,14 +188,22 @@ public final class PipelineClient {
     }
 
     private HttpResponse<String> exchange(String method, String url, Object body) {
+        HttpRequest.BodyPublisher publisher;
         try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
-                    .header("Content-Type", "application/json").method(method, publisher).build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + url + " failed: " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot write the request body for " + url + ": " + e.getMessage(), e);
+        }
+        return call(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10)).header("Content-Type", "application/json")
+                .method(method, publisher).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a request; a failure to reach the service becomes an IllegalStateException naming the request. */
+    private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);

@@ -68,9 +68,6 @@ public class AgentUploadService {
         if (parsed.isEmpty()) {
             throw new UploadRejectedException(400, "no folder found: expected the text of icacls <path> /T");
         }
-        parsed.stream().filter(folder -> IcaclsParser.UNRECOGNISED.equals(folder.error())).findFirst().ifPresent(folder -> {
-            throw new UploadRejectedException(400, "not icacls output: cannot read the line '" + folder.path() + "'");
-        });
         List<DirectoryEntry> directory = snapshots.directory(clientId);
         Map<String, String> sidByName = new HashMap<>();
         Map<String, String> nameBySid = new HashMap<>();

@@ -1,21 +1,17 @@
 package io.aclens.collector.agent;
 
 import io.aclens.access.Principal;
-import io.aclens.access.PrincipalKind;
-import io.aclens.access.WellKnownSids;
 import io.aclens.access.nt.SecurityDescriptor;
 import io.aclens.collector.service.CollectedFolder;
 import io.aclens.collector.service.CollectionTally;
 import io.aclens.collector.service.FolderSource;
 import io.aclens.contracts.SourceKind;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The folders of a validated agent upload, with depths relative to the share root. */
 public final class AgentUploadSource implements FolderSource {
     private final AgentUploadReader.Spooled upload;
-    private final Map<String, String> names = new HashMap<>();
+    private final ReportedNames names = new ReportedNames();
     /** Depths count from here: the given root, or else the first folder of the upload. */
     private String base;
 
@@ -54,11 +50,7 @@ public final class AgentUploadSource implements FolderSource {
 
     @Override
     public Principal resolve(String sid) {
-        return WellKnownSids.lookup(sid).orElseGet(() -> {
-            String name = names.get(sid);
-            // until directory sync tells users from groups, a name the agent resolved is shown as an account
-            return name == null ? new Principal(sid, sid, null, PrincipalKind.UNRESOLVED) : new Principal(sid, name, null, PrincipalKind.USER);
-        });
+        return names.resolve(sid);
     }
 
     /** Drops the long-path prefixes the agent uses (\\?\ and \\?\UNC\) so paths read as people know them. */
@@ -72,7 +64,8 @@ public final class AgentUploadSource implements FolderSource {
         return path;
     }
 
-    private static int segments(String path) {
+    /** How deep a path is: its separators, trailing ones ignored. */
+    static int segments(String path) {
         String trimmed = path.replaceAll("[\\\\/]+$", "");
         return (int) trimmed.chars().filter(c -> c == '\\' || c == '/').count();
     }

@@ -1,8 +1,6 @@
 package io.aclens.collector.agent;
 
 import io.aclens.access.Principal;
-import io.aclens.access.PrincipalKind;
-import io.aclens.access.WellKnownSids;
 import io.aclens.access.nt.IcaclsImport;
 import io.aclens.collector.service.CollectedFolder;
 import io.aclens.collector.service.CollectionTally;
@@ -17,11 +15,11 @@ import java.util.Map;
  */
 public final class IcaclsImportSource implements FolderSource {
     private final List<IcaclsImport.ImportedFolder> folders;
-    private final Map<String, String> nameBySid;
+    private final ReportedNames names = new ReportedNames();
 
     public IcaclsImportSource(List<IcaclsImport.ImportedFolder> folders, Map<String, String> nameBySid) {
         this.folders = folders;
-        this.nameBySid = nameBySid;
+        names.putAll(nameBySid);
     }
 
     @Override
@@ -31,22 +29,15 @@ public final class IcaclsImportSource implements FolderSource {
 
     @Override
     public void collect(CollectionTally tally) {
-        int base = folders.isEmpty() ? 0 : segments(folders.get(0).path());
+        int base = folders.isEmpty() ? 0 : AgentUploadSource.segments(folders.get(0).path());
         for (IcaclsImport.ImportedFolder folder : folders) {
-            tally.add(new CollectedFolder(folder.path(), Math.max(0, segments(folder.path()) - base), null, null, false,
+            tally.add(new CollectedFolder(folder.path(), Math.max(0, AgentUploadSource.segments(folder.path()) - base), null, null, false,
                     folder.error() == null ? folder.dacl() : List.of(), folder.error()), null);
         }
     }
 
     @Override
     public Principal resolve(String sid) {
-        return WellKnownSids.lookup(sid).orElseGet(() -> {
-            String name = nameBySid.get(sid);
-            return name == null ? new Principal(sid, sid, null, PrincipalKind.UNRESOLVED) : new Principal(sid, name, null, PrincipalKind.USER);
-        });
-    }
-
-    private static int segments(String path) {
-        return (int) path.replaceAll("[\\\\/]+$", "").chars().filter(c -> c == '\\' || c == '/').count();
+        return names.resolve(sid);
     }
 }

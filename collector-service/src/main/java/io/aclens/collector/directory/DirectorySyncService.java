@@ -62,7 +62,7 @@ public class DirectorySyncService {
             throw ProblemException.notFound("No directory '" + name + "' is configured (aclens.collector.directories." + name + ".*)");
         }
         DirectoryView view = view(name, source);
-        String kind = DirectoryReading.kindOf(name, source);
+        String kind = DirectorySourceReader.kindOf(name, source);
         DirectorySyncStatus status = new DirectorySyncStatus(UUID.randomUUID().toString(), name, source.clientId(), view.directoryId(),
                 DirectorySyncStatus.State.RUNNING, 0, Instant.now(), null, null);
         record(status);
@@ -84,7 +84,7 @@ public class DirectorySyncService {
         try {
             publisher.sendAndAwait(new DirectorySyncStarted(syncId + ":started", syncId, status.clientId(), status.directoryId(), kind,
                     status.startedAt()));
-            List<DirectoryEntry> entries = DirectoryReading.read(status.name(), source);
+            List<DirectoryEntry> entries = DirectorySourceReader.read(status.name(), source);
             int chunks = 0;
             for (int from = 0; from < entries.size(); from += CHUNK) {
                 chunks++;

@@ -14,40 +14,29 @@ public class ScheduledScans {
 
     void register(@Observes StartupEvent start, Scheduler scheduler, CollectorConfig config, ScanService scans,
                   io.aclens.collector.smb.SmbScanService smb, io.aclens.collector.directory.DirectorySyncService directories) {
-        config.directories().forEach((name, directory) -> directory.cron().ifPresent(cron -> {
-            scheduler.newJob("directory-sync-" + name).setCron(cron).setTask(execution -> {
-                try {
-                    directories.start(name);
-                } catch (RuntimeException e) {
-                    LOG.errorf("Scheduled sync of directory %s could not start: %s", name, e.getMessage());
-                }
-            }).schedule();
-            LOG.infof("Scheduled sync of directory %s for client %s: %s", name, directory.clientId(), cron);
-        }));
-        config.smbSources().forEach((name, source) -> source.cron().ifPresent(cron -> {
-            scheduler.newJob("smb-scan-" + name).setCron(cron).setTask(execution -> {
-                try {
-                    smb.start(name);
-                } catch (RuntimeException e) {
-                    LOG.errorf("Scheduled scan of SMB source %s could not start: %s", name, e.getMessage());
-                }
-            }).schedule();
-            LOG.infof("Scheduled scan of SMB source %s for client %s: %s", name, source.clientId(), cron);
-        }));
+        config.directories().forEach((name, directory) -> directory.cron().ifPresent(cron ->
+                schedule(scheduler, "directory-sync-" + name, cron, "sync of directory " + name + " for client " + directory.clientId(),
+                        () -> directories.start(name))));
+        config.smbSources().forEach((name, source) -> source.cron().ifPresent(cron ->
+                schedule(scheduler, "smb-scan-" + name, cron, "scan of SMB source " + name + " for client " + source.clientId(),
+                        () -> smb.start(name))));
         config.schedules().forEach((name, schedule) -> {
             ScanRequest request = new ScanRequest(schedule.clientId(), schedule.root(), schedule.sourceId().orElse(null),
                     schedule.maxDepth().orElse(null), null, null);
-            scheduler.newJob("scan-" + name)
-                    .setCron(schedule.cron())
-                    .setTask(execution -> {
-                        try {
-                            scans.start(request);
-                        } catch (RuntimeException e) {
-                            LOG.errorf("Scheduled scan %s could not start: %s", name, e.getMessage());
-                        }
-                    })
-                    .schedule();
-            LOG.infof("Scheduled scan %s of %s for client %s: %s", name, schedule.root(), schedule.clientId(), schedule.cron());
+            schedule(scheduler, "scan-" + name, schedule.cron(), "scan " + name + " of " + schedule.root() + " for client "
+                    + schedule.clientId(), () -> scans.start(request));
         });
+    }
+
+    /** A cron job that starts a run; a run that cannot start is logged, and the schedule goes on. */
+    private static void schedule(Scheduler scheduler, String job, String cron, String what, Runnable startRun) {
+        scheduler.newJob(job).setCron(cron).setTask(execution -> {
+            try {
+                startRun.run();
+            } catch (RuntimeException e) {
+                LOG.errorf("Scheduled %s could not start: %s", what, e.getMessage());
+            }
+        }).schedule();
+        LOG.infof("Scheduled %s: %s", what, cron);
     }
 }

@@ -51,7 +51,7 @@ public class EffectiveChangeStore {
         if (n == 0) {
             return Uni.createFrom().voidItem();
         }
-        String[][] columns = new String[11][n];
+        String[][] columns = new String[10][n];
         for (int i = 0; i < n; i++) {
             EffectiveChange change = changes.get(i);
             Optional<DirectoryEntry> user = directory.entry(change.userSid());
@@ -67,7 +67,7 @@ public class EffectiveChangeStore {
             columns[9][i] = change.detail();
         }
         Tuple tuple = Tuple.tuple().addValue(trigger).addValue(clientId).addValue(utc(detectedAt));
-        for (int c = 0; c < 10; c++) {
+        for (int c = 0; c < columns.length; c++) {
             tuple.addArrayOfString(columns[c]);
         }
         return conn.preparedQuery("""

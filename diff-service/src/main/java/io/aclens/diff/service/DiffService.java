@@ -8,19 +8,18 @@ import io.aclens.access.effective.EffectiveChanges;
 import io.aclens.contracts.SnapshotCommitted;
 import io.aclens.contracts.api.FolderDelta;
 import io.aclens.diff.client.SnapshotServiceClient;
+import io.aclens.diff.mapping.FolderAclMapper;
 import io.aclens.diff.messaging.ChangeEventPublisher;
 import io.aclens.diff.repository.ChangeStore;
 import io.aclens.diff.repository.EffectiveChangeStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -38,30 +37,28 @@ public class DiffService {
     private final ChangeStore store;
     private final EffectiveChangeStore effective;
     private final ChangeEventPublisher publisher;
-    private final Duration initialBackoff;
-    private final int maxAttempts;
+    private final DiffRetries retries;
 
     public DiffService(@RestClient SnapshotServiceClient snapshots, ChangeStore store, EffectiveChangeStore effective,
-                       ChangeEventPublisher publisher,
-                       @ConfigProperty(name = "aclens.diff.retry.initial-backoff") Duration initialBackoff,
-                       @ConfigProperty(name = "aclens.diff.retry.max-attempts") int maxAttempts) {
+                       ChangeEventPublisher publisher, DiffRetries retries) {
         this.snapshots = snapshots;
         this.store = store;
         this.effective = effective;
         this.publisher = publisher;
-        this.initialBackoff = initialBackoff;
-        this.maxAttempts = maxAttempts;
+        this.retries = retries;
     }
 
     public Uni<Void> onSnapshotCommitted(SnapshotCommitted snapshot) {
-        return store.hasChangeSet(snapshot.snapshotId())
-                .chain(done -> done ? Uni.createFrom().voidItem() : detect(snapshot).chain(found -> snapshots.directory(snapshot.clientId(), null)
-                        .map(DirectoryState::new)
-                        .chain(directory -> Uni.createFrom().item(() -> EffectiveChanges.ofAclEdits(found.edited(), directory))
-                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // CPU-bound: off the event loop
-                                .chain(effectiveChanges -> store.store(snapshot, found.changes(), effectiveChanges, directory)))))
-                .onFailure().retry().withBackOff(initialBackoff, initialBackoff.multipliedBy(30)).atMost(maxAttempts)
+        return retries.retried(store.hasChangeSet(snapshot.snapshotId())
+                        .chain(done -> done ? Uni.createFrom().voidItem() : detectAndStore(snapshot)))
                 .chain(() -> publish(snapshot.snapshotId()));
+    }
+
+    private Uni<Void> detectAndStore(SnapshotCommitted snapshot) {
+        return detect(snapshot).chain(found -> directoryFor(snapshot, found).chain(directory ->
+                Uni.createFrom().item(() -> EffectiveChanges.ofAclEdits(found.edited(), directory))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // CPU-bound: off the event loop
+                        .chain(effectiveChanges -> store.store(snapshot, found.changes(), effectiveChanges, directory))));
     }
 
     /** The ACL-level changes of a snapshot, and the folders whose ACL or owner was edited (for effective changes). */
@@ -81,8 +78,8 @@ public class DiffService {
                         FolderState before = delta.before() == null ? null : delta.before().toState();
                         FolderState after = delta.after() == null ? null : delta.after().toState();
                         if (before != null && after != null && before.readError() == null && after.readError() == null) {
-                            edited.add(new EffectiveChanges.EditedFolder(FolderAcls.of(snapshot.sourceId(), delta.before()),
-                                    FolderAcls.of(snapshot.sourceId(), delta.after())));
+                            edited.add(new EffectiveChanges.EditedFolder(FolderAclMapper.toFolderAcl(snapshot.sourceId(), delta.before()),
+                                    FolderAclMapper.toFolderAcl(snapshot.sourceId(), delta.after())));
                         }
                         AccessChanges.between(before, after).forEach(change -> {
                             Principal principal = change.sid() == null ? null : bySid.get(change.sid());
@@ -93,6 +90,12 @@ public class DiffService {
                             deltas.size(), changes.size());
                     return new Detected(changes, edited);
                 }));
+    }
+
+    /** The client's directory, read only when some folder's ACL was edited (a baseline or a pure add/remove needs none). */
+    private Uni<DirectoryState> directoryFor(SnapshotCommitted snapshot, Detected found) {
+        return found.edited().isEmpty() ? Uni.createFrom().item(DirectoryState.empty())
+                : snapshots.directory(snapshot.clientId(), null).map(DirectoryState::new);
     }
 
     private Uni<List<FolderDelta>> deltas(long snapshotId, String after, List<FolderDelta> collected) {

@@ -8,18 +8,17 @@ import io.aclens.contracts.DirectorySnapshotCommitted;
 import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.SnapshotView;
 import io.aclens.diff.client.SnapshotServiceClient;
+import io.aclens.diff.mapping.FolderAclMapper;
 import io.aclens.diff.messaging.ChangeEventPublisher;
 import io.aclens.diff.repository.EffectiveChangeStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -37,23 +36,19 @@ public class DirectoryDiffService {
     private final SnapshotServiceClient snapshots;
     private final EffectiveChangeStore store;
     private final ChangeEventPublisher publisher;
-    private final Duration initialBackoff;
-    private final int maxAttempts;
+    private final DiffRetries retries;
 
     public DirectoryDiffService(@RestClient SnapshotServiceClient snapshots, EffectiveChangeStore store, ChangeEventPublisher publisher,
-                                @ConfigProperty(name = "aclens.diff.retry.initial-backoff") Duration initialBackoff,
-                                @ConfigProperty(name = "aclens.diff.retry.max-attempts") int maxAttempts) {
+                                DiffRetries retries) {
         this.snapshots = snapshots;
         this.store = store;
         this.publisher = publisher;
-        this.initialBackoff = initialBackoff;
-        this.maxAttempts = maxAttempts;
+        this.retries = retries;
     }
 
     public Uni<Void> onDirectorySnapshotCommitted(DirectorySnapshotCommitted snapshot) {
-        return store.hasDirectoryChangeSet(snapshot.directorySnapshotId())
-                .chain(done -> done ? Uni.createFrom().voidItem() : detectAndStore(snapshot))
-                .onFailure().retry().withBackOff(initialBackoff, initialBackoff.multipliedBy(30)).atMost(maxAttempts)
+        return retries.retried(store.hasDirectoryChangeSet(snapshot.directorySnapshotId())
+                        .chain(done -> done ? Uni.createFrom().voidItem() : detectAndStore(snapshot)))
                 .chain(() -> store.events(EffectiveChangeStore.directoryTrigger(snapshot.directorySnapshotId())))
                 .chain(publisher::effectiveChanges);
     }
@@ -101,7 +96,7 @@ public class DirectoryDiffService {
         return snapshots.folders(snapshot.snapshotId(), after, FOLDER_PAGE).chain(page -> {
             for (FolderView folder : page.items()) {
                 if (folder.readError() == null) {
-                    collected.add(FolderAcls.of(snapshot.sourceId(), folder));
+                    collected.add(FolderAclMapper.toFolderAcl(snapshot.sourceId(), folder));
                 }
             }
             return page.next() == null ? Uni.createFrom().item(collected) : folders(snapshot, page.next(), collected);

@@ -6,7 +6,7 @@ import io.aclens.access.PeopleMatrix;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.api.CellAccessView;
 import io.aclens.contracts.api.PersonView;
-import io.aclens.report.service.ClientState;
+import io.aclens.report.service.ClientStateLoader;
 import io.aclens.support.rest.ProblemException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The matrix by person over REST: who the people are, one cell with its reasons ("can Petrova change payroll
@@ -27,16 +26,16 @@ import java.util.Locale;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessResource {
-    private final ClientState clientState;
+    private final ClientStateLoader clientStates;
 
-    public AccessResource(ClientState clientState) {
-        this.clientState = clientState;
+    public AccessResource(ClientStateLoader clientStates) {
+        this.clientStates = clientStates;
     }
 
     @GET
     @Path("/clients/{clientId}/people")
     public List<PersonView> people(@PathParam("clientId") String clientId) {
-        return clientState.load(clientId, true).directory().users().stream()
+        return clientStates.directory(clientId).users().stream()
                 .map(u -> new PersonView(u.sid(), u.name(), u.fullName(), u.department(), u.title(), u.mail(), u.enabled())).toList();
     }
 
@@ -47,16 +46,16 @@ public class AccessResource {
         if (user == null || path == null) {
             throw ProblemException.badRequest("Both 'user' (login, UPN or SID) and 'path' (a folder as the matrix shows it) are required");
         }
-        ClientState.Loaded state = clientState.load(clientId, true);
-        for (ClientState.Source source : people(state)) {
+        ClientStateLoader.Loaded state = clientStates.load(clientId, true);
+        DirectoryEntry who = person(state, user);
+        for (ClientStateLoader.Source source : state.sources()) {
             PeopleMatrix matrix = source.people();
-            int person = personIndex(matrix, user);
+            int person = matrix.people().indexOf(who);
             List<AccessMatrix.Row> rows = matrix.rows();
             for (int r = 0; r < rows.size(); r++) {
                 if (rows.get(r).folder().path().equals(path)) {
-                    DirectoryEntry who = matrix.people().get(person);
-                    return new CellAccessView(who.sid(), who.name(), who.fullName(), source.snapshot().sourceId(), path,
-                            matrix.level(r, person), matrix.level(r, person) == Level.NONE ? List.of() : matrix.explain(r, person));
+                    Level level = matrix.level(r, person);
+                    return view(who, source, path, level, level == Level.NONE ? List.of() : matrix.explain(r, person));
                 }
             }
         }
@@ -69,42 +68,34 @@ public class AccessResource {
     public List<CellAccessView> personAccess(@PathParam("clientId") String clientId, @PathParam("user") String user,
                                              @QueryParam("minimum") @DefaultValue("READ") String minimum) {
         Level floor = level(minimum);
-        ClientState.Loaded state = clientState.load(clientId, true);
+        ClientStateLoader.Loaded state = clientStates.load(clientId, true);
+        DirectoryEntry who = person(state, user);
         List<CellAccessView> cells = new ArrayList<>();
-        for (ClientState.Source source : people(state)) {
+        for (ClientStateLoader.Source source : state.sources()) {
             PeopleMatrix matrix = source.people();
-            int person = personIndex(matrix, user);
-            DirectoryEntry who = matrix.people().get(person);
+            int person = matrix.people().indexOf(who);
             for (int r = 0; r < matrix.rows().size(); r++) {
                 Level level = matrix.level(r, person);
                 if (level != Level.NONE && level.rank() >= floor.rank()) {
-                    cells.add(new CellAccessView(who.sid(), who.name(), who.fullName(), source.snapshot().sourceId(),
-                            matrix.rows().get(r).folder().path(), level, matrix.explain(r, person)));
+                    cells.add(view(who, source, matrix.rows().get(r).folder().path(), level, matrix.explain(r, person)));
                 }
             }
         }
         return cells;
     }
 
-    private static List<ClientState.Source> people(ClientState.Loaded state) {
+    private static CellAccessView view(DirectoryEntry who, ClientStateLoader.Source source, String path, Level level, List<String> reasons) {
+        return new CellAccessView(who.sid(), who.name(), who.fullName(), source.snapshot().sourceId(), path, level, reasons);
+    }
+
+    /** The person asked about; every source's matrix by person has a column for them (disabled accounts included). */
+    private static DirectoryEntry person(ClientStateLoader.Loaded state, String user) {
         if (state.directory().isEmpty()) {
             throw new ProblemException(409, "No Directory", "No directory of this client has been synced yet; sync one "
                     + "(collector: POST /api/directories/{name}/syncs) to see access by person");
         }
-        return state.sources();
-    }
-
-    private static int personIndex(PeopleMatrix matrix, String user) {
-        String lower = user.toLowerCase(Locale.ROOT);
-        List<DirectoryEntry> people = matrix.people();
-        for (int i = 0; i < people.size(); i++) {
-            DirectoryEntry p = people.get(i);
-            if (p.sid().equals(user) || p.name().toLowerCase(Locale.ROOT).equals(lower)
-                    || (p.userPrincipalName() != null && p.userPrincipalName().toLowerCase(Locale.ROOT).equals(lower))) {
-                return i;
-            }
-        }
-        throw ProblemException.notFound("No person '" + user + "' in the client's directory");
+        return state.directory().findUser(user)
+                .orElseThrow(() -> ProblemException.notFound("No person '" + user + "' in the client's directory"));
     }
 
     private static Level level(String value) {

@@ -25,14 +25,14 @@ public class ReportService {
     private static final Logger LOG = Logger.getLogger(ReportService.class);
     private static final Duration STORE_TIMEOUT = Duration.ofMinutes(2);
 
-    private final ClientState clientState;
+    private final ClientStateLoader clientStates;
     private final DiffServiceClient diffs;
     private final ReportStore store;
     private final Duration changesPeriod;
 
-    public ReportService(ClientState clientState, @RestClient DiffServiceClient diffs, ReportStore store,
+    public ReportService(ClientStateLoader clientStates, @RestClient DiffServiceClient diffs, ReportStore store,
                          @ConfigProperty(name = "aclens.report.changes-period") Duration changesPeriod) {
-        this.clientState = clientState;
+        this.clientStates = clientStates;
         this.diffs = diffs;
         this.store = store;
         this.changesPeriod = changesPeriod;
@@ -44,7 +44,7 @@ public class ReportService {
 
     public Generated generate(String clientId, String trigger, String period) {
         Instant started = Instant.now();
-        ClientState.Loaded state = clientState.load(clientId, false);
+        ClientStateLoader.Loaded state = clientStates.load(clientId, false);
         List<ReportContent.SourceMatrix> matrices = state.sources().stream()
                 .map(source -> new ReportContent.SourceMatrix(source.snapshot(), source.groups(), source.people())).toList();
         Instant changesFrom = started.minus(changesPeriod);

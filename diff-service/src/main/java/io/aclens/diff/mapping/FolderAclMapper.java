@@ -1,14 +1,14 @@
-package io.aclens.diff.service;
+package io.aclens.diff.mapping;
 
 import io.aclens.access.effective.EffectiveChanges;
 import io.aclens.contracts.api.FolderView;
 
 /** Folder views as the effective-access engine takes them. */
-final class FolderAcls {
-    private FolderAcls() {
+public final class FolderAclMapper {
+    private FolderAclMapper() {
     }
 
-    static EffectiveChanges.FolderAcl of(String sourceId, FolderView folder) {
+    public static EffectiveChanges.FolderAcl toFolderAcl(String sourceId, FolderView folder) {
         return new EffectiveChanges.FolderAcl(sourceId, folder.path(), folder.ownerSid(), folder.dacl());
     }
 }

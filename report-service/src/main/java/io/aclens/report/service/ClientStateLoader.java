@@ -24,18 +24,18 @@ import java.util.function.Function;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * A client's state as reports and access queries read it: each source at its latest diffed snapshot, and the
+ * Loads a client's state as reports and access queries read it: each source at its latest diffed snapshot, and the
  * client's current directory. Blocking: call it on a worker thread.
  */
 @ApplicationScoped
-public class ClientState {
+public class ClientStateLoader {
     private static final int FOLDER_PAGE = 5000;
     private static final Duration STORE_TIMEOUT = Duration.ofMinutes(2);
 
     private final SnapshotServiceClient snapshots;
     private final SourceStateRepository sources;
 
-    public ClientState(@RestClient SnapshotServiceClient snapshots, SourceStateRepository sources) {
+    public ClientStateLoader(@RestClient SnapshotServiceClient snapshots, SourceStateRepository sources) {
         this.snapshots = snapshots;
         this.sources = sources;
     }
@@ -48,12 +48,17 @@ public class ClientState {
                          List<Long> snapshotIds) {
     }
 
+    /** The client's current directory alone (every directory of the client merged), without any folder. */
+    public DirectoryState directory(String clientId) {
+        return new DirectoryState(snapshots.directory(clientId));
+    }
+
     public Loaded load(String clientId, boolean includeDisabled) {
         Map<String, Long> latest = sources.latestSnapshots(clientId).await().atMost(STORE_TIMEOUT);
         if (latest.isEmpty()) {
             throw ProblemException.notFound("No diffed snapshot of client " + clientId + " is known yet; scan one of its sources first");
         }
-        DirectoryState directory = new DirectoryState(snapshots.directory(clientId));
+        DirectoryState directory = directory(clientId);
         Map<String, Principal> principals = new HashMap<>();
         snapshots.principals(clientId).forEach(p -> principals.putIfAbsent(p.sid(), p));
         directory.entries().forEach(e -> directory.principal(e.sid()).ifPresent(p -> principals.put(p.sid(), p)));

@@ -22,12 +22,12 @@ import java.util.Locale;
 import javax.net.ssl.X509TrustManager;
 
 /** Reads one configured directory: Active Directory or plain LDAP over LDAP/LDAPS, or local passwd/group files. */
-final class DirectoryReading {
+final class DirectorySourceReader {
     static final String ACTIVE_DIRECTORY = "active-directory";
     static final String LDAP = "ldap";
     static final String LOCAL = "local";
 
-    private DirectoryReading() {
+    private DirectorySourceReader() {
     }
 
     static String kindOf(String name, CollectorConfig.DirectorySource source) {
