@@ -12,6 +12,7 @@ import io.aclens.contracts.ScanCompleted;
 import io.aclens.contracts.ScanEvent;
 import io.aclens.contracts.Topics;
 import io.aclens.embedded.EmbeddedSamba;
+import io.aclens.embedded.LabShare;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.KafkaTestClient;
 import io.quarkus.test.common.WithTestResource;
@@ -33,25 +34,20 @@ class SmbScanTest {
     @Test
     void everyFolderIsReadExactlyAsSambaReportsIt() {
         given().get("/api/smb-sources").then().statusCode(200).body(not(containsString(EmbeddedSamba.PASSWORD)));
-        String scanId = given().post("/api/smb-sources/lab/scans").then().statusCode(202).extract().path("scanId");
-
-        List<ScanEvent> events;
-        try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
-            var records = kafka.readUntil(Topics.SCANS, all -> kafka.events(all, ScanCompleted.class).stream()
-                    .anyMatch(e -> e.scanId().equals(scanId)), Duration.ofSeconds(60));
-            events = kafka.events(records, ScanEvent.class).stream().filter(e -> e.scanId().equals(scanId)).toList();
-        }
-        Map<String, FolderScanned> folders = events.stream().filter(FolderScanned.class::isInstance).map(FolderScanned.class::cast)
-                .collect(Collectors.toMap(FolderScanned::path, f -> f));
+        List<ScanEvent> events = scan("lab");
+        Map<String, FolderScanned> folders = folders(events);
 
         assertThat(folders.keySet()).contains(ROOT, ROOT + "\\Финансы", ROOT + "\\Финансы\\Отчёты 2026", ROOT + "\\Финансы\\Зарплата",
-                ROOT + "\\Locked", ROOT + "\\Sales Team", ROOT + "\\" + SambaResource.LONG_PATH);
-        assertThat((ROOT + "\\" + SambaResource.LONG_PATH).length()).isGreaterThan(260);
+                ROOT + "\\Locked", ROOT + "\\Sales Team", ROOT + "\\" + LabShare.LONG_PATH);
+        assertThat((ROOT + "\\" + LabShare.LONG_PATH).length()).isGreaterThan(260);
         SoftAssertions softly = new SoftAssertions();
         for (FolderScanned folder : folders.values()) {
             String relative = folder.path().equals(ROOT) ? "" : folder.path().substring(ROOT.length() + 1);
+            if (relative.startsWith(LabShare.WIDE + "\\")) {
+                continue; // counted below: asking smbcacls about each of them would take minutes
+            }
             String sddl = SambaResource.samba.sddl(relative);
-            if (relative.equals("Locked")) {
+            if (relative.equals(LabShare.LOCKED)) {
                 softly.assertThat(folder.readError()).as("the service account may not read Locked: " + sddl).contains("ACCESS_DENIED");
                 continue;
             }
@@ -68,8 +64,35 @@ class SmbScanTest {
         assertThat(folders.get(ROOT + "\\Финансы\\Зарплата").inheritanceProtected()).isTrue();
         assertThat(folders.get(ROOT + "\\Финансы\\Отчёты 2026").dacl()).anySatisfy(ace -> assertThat(ace.inherited()).isTrue());
         assertThat(folders.get(ROOT + "\\Финансы").dacl()).anySatisfy(ace -> assertThat(ace.type()).isEqualTo(io.aclens.access.AceType.DENY));
+        assertThat(folders.keySet().stream().filter(path -> path.startsWith(ROOT + "\\" + LabShare.WIDE + "\\")))
+                .as("a folder listed over several answers").hasSize(LabShare.WIDE_FOLDERS)
+                .contains(ROOT + "\\" + LabShare.WIDE + "\\folder-0001", ROOT + "\\" + LabShare.WIDE + "\\folder-" + LabShare.WIDE_FOLDERS);
         ScanCompleted completed = (ScanCompleted) events.get(events.size() - 1);
+        assertThat(completed.folderCount()).isEqualTo(folders.size());
         assertThat(completed.errorCount()).isEqualTo(1);
         assertThat(completed.unreadableFolders()).anySatisfy(u -> assertThat(u).contains("Locked"));
+    }
+
+    @Test
+    void theDepthLimitStopsTheWalk() {
+        Map<String, FolderScanned> folders = folders(scan("shallow"));
+
+        assertThat(folders.keySet()).containsExactlyInAnyOrder(ROOT, ROOT + "\\Финансы", ROOT + "\\Locked", ROOT + "\\Sales Team",
+                ROOT + "\\" + LabShare.WIDE);
+        assertThat(folders.get(ROOT + "\\Финансы").depth()).isEqualTo(1);
+    }
+
+    private static List<ScanEvent> scan(String source) {
+        String scanId = given().post("/api/smb-sources/" + source + "/scans").then().statusCode(202).extract().path("scanId");
+        try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
+            var records = kafka.readUntil(Topics.SCANS, all -> kafka.events(all, ScanCompleted.class).stream()
+                    .anyMatch(e -> e.scanId().equals(scanId)), Duration.ofSeconds(60));
+            return kafka.events(records, ScanEvent.class).stream().filter(e -> e.scanId().equals(scanId)).toList();
+        }
+    }
+
+    private static Map<String, FolderScanned> folders(List<ScanEvent> events) {
+        return events.stream().filter(FolderScanned.class::isInstance).map(FolderScanned.class::cast)
+                .collect(Collectors.toMap(FolderScanned::path, f -> f));
     }
 }

@@ -24,6 +24,9 @@ public final class EmbeddedSamba implements AutoCloseable {
     public static final String SERVICE = "aclenssvc";
     public static final String PASSWORD = "Aclens-Test-1";
 
+    /** USER_HZ: the unit of /proc/<pid>/stat times on every Linux architecture ACLens runs on. */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+
     private final Path dir;
     private final Path config;
     private final ProcessHandle smbd;
@@ -35,6 +38,12 @@ public final class EmbeddedSamba implements AutoCloseable {
     }
 
     public static EmbeddedSamba start() throws IOException, InterruptedException {
+        try (Socket taken = new Socket("127.0.0.1", 445)) {
+            // otherwise the readiness check below would greet that server, and tests would run against it
+            throw new IllegalStateException("Port 445 is in use (another smbd?): stop it first (systemctl stop smbd)");
+        } catch (IOException free) {
+            // nobody listens: ours can
+        }
         Path dir = Files.createTempDirectory("aclens-samba-");
         for (String sub : List.of("private", "lock", "state", "cache", "pid", "share")) {
             Files.createDirectories(dir.resolve(sub));
@@ -123,6 +132,27 @@ public final class EmbeddedSamba implements AutoCloseable {
     public void mkdirOverSmb(String path) {
         check(exec(List.of("smbclient", "-s", config.toString(), "-U", ADMIN + "%" + PASSWORD, "//127.0.0.1/" + SHARE,
                 "-c", "mkdir \"" + path + "\"")));
+    }
+
+    /**
+     * CPU seconds used by smbd so far: the parent, the per-client processes still running and those that ended
+     * (counted in the parent's children times once reaped). Linux only.
+     */
+    public double cpuSeconds() {
+        long ticks = ticks(smbd.pid(), true) + smbd.descendants().mapToLong(child -> ticks(child.pid(), false)).sum();
+        return ticks / (double) CLOCK_TICKS_PER_SECOND;
+    }
+
+    private static long ticks(long pid, boolean withEndedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // fields after the command name, which is in parentheses and may contain spaces: state is field 3
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            return withEndedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own; // cutime, cstime
+        } catch (IOException | RuntimeException ended) {
+            return 0; // the process ended meanwhile; its time is in the parent's children times
+        }
     }
 
     @Override

@@ -115,12 +115,15 @@ public interface CollectorConfig {
 
         Optional<Integer> maxDepth();
 
-        /** SMB requests in flight at once (32 over 8 connections scanned fastest against Samba on loopback). */
-        @WithDefault("32")
+        /**
+         * Folders read at once: each connection sends the requests of its share of them before awaiting the
+         * answers (64 over 4 connections scanned fastest against Samba on loopback).
+         */
+        @WithDefault("64")
         int parallelism();
 
-        /** Connections the requests are spread over (a server serves each connection in order). */
-        @WithDefault("8")
+        /** Connections (sessions) the folders are spread over. */
+        @WithDefault("4")
         int connections();
 
         /** Default: smb:\\host\share[\path]. */

@@ -6,8 +6,8 @@ package io.aclens.collector.smb;
  *
  * @param path      folder under the share to start from ("" for the share root), with backslashes
  * @param maxDepth  deepest folder level to read (the start folder is 0)
- * @param parallelism SMB requests in flight at once
- * @param connections TCP connections (sessions) the requests are spread over
+ * @param parallelism folders read at once, in batches of {@code parallelism / connections} per connection
+ * @param connections TCP connections (sessions) the folders are spread over
  */
 public record SmbTarget(String host, int port, String share, String path, String domain, String username, char[] password,
                         int maxDepth, int parallelism, int connections) {
