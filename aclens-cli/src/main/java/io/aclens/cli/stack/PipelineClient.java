@@ -10,6 +10,7 @@ import io.aclens.contracts.api.DirectoryChangeSetView;
 import io.aclens.contracts.api.DirectorySyncView;
 import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.ScanView;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +81,17 @@ public final class PipelineClient {
         return Optional.of(Duration.between(Instant.parse(status.get("startedAt").asText()), Instant.parse(status.get("finishedAt").asText())));
     }
 
+    /** Waits until the collector finished reading and publishing the scan; returns how long that took. */
+    public Duration awaitCollected(String scanId, Duration timeout) {
+        return poll(timeout, "scan " + scanId + " to be collected", () -> {
+            JsonNode status = send("GET", stack.url("collector-service") + "/api/scans/" + scanId, null, 200);
+            if ("FAILED".equals(status.path("state").asText())) {
+                throw new IllegalStateException("Scan failed: " + status.path("failure").asText());
+            }
+            return collectorDuration(scanId);
+        });
+    }
+
     /** Waits until the scan is the source's new snapshot; fails with the reason if it will never be. */
     public ScanView awaitCommitted(String scanId, Duration timeout) {
         return poll(timeout, "scan " + scanId + " to be committed", () -> {
@@ -125,6 +138,19 @@ public final class PipelineClient {
     public FolderPage folders(long snapshotId, int limit) {
         return JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/snapshots/" + snapshotId + "/folders?limit=" + limit, null, 200),
                 FolderPage.class);
+    }
+
+    /** Every folder of a snapshot, page after page. */
+    public List<FolderView> allFolders(long snapshotId) {
+        List<FolderView> all = new ArrayList<>();
+        String after = "";
+        do {
+            FolderPage page = JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/snapshots/" + snapshotId + "/folders?after="
+                    + encode(after), null, 200), FolderPage.class);
+            all.addAll(page.items());
+            after = page.next();
+        } while (after != null);
+        return all;
     }
 
     /** Syncs a directory registered in the collector's configuration; returns the sync id. */

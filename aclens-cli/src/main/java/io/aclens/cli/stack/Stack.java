@@ -75,7 +75,7 @@ public final class Stack implements AutoCloseable {
             ports.put(SERVICES.get(i), config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() + i);
         }
         Path logs = config.dataDir().resolve("logs");
-        for (String service : SERVICES) {
+        for (String service : config.services()) {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             if (service.equals("collector-service")) {
@@ -92,11 +92,15 @@ public final class Stack implements AutoCloseable {
         }
         CompletableFuture.allOf(services.values().stream()
                 .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3)))).toArray(CompletableFuture[]::new)).join();
-        progress.accept("4 services ready in " + seconds(Duration.between(t2, Instant.now())) + " (logs in " + logs + ")");
+        progress.accept(services.size() + " service" + (services.size() == 1 ? "" : "s") + " ready in " + seconds(Duration.between(t2, Instant.now())) + " (logs in " + logs + ")");
     }
 
     public String url(String service) {
-        return services.get(service).baseUrl();
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service + " was not started in this stack");
+        }
+        return process.baseUrl();
     }
 
     /** Peak RSS in MiB of each service, of this JVM (the command with the Kafka broker) and of PostgreSQL's postmaster. */

@@ -9,9 +9,11 @@ import java.util.Optional;
  *
  * @param home    the ACLens checkout, whose module folders hold the packaged services
  * @param dataDir Kafka log, PostgreSQL cluster and service logs; kept between runs
+ * @param services which of {@link Stack#SERVICES} to start (all but for benchmarks of one part)
  */
 public record StackConfig(Path home, Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int firstServicePort,
-                          String serviceHeap, Optional<ExternalDatabase> database, java.util.Map<String, String> collectorProperties) {
+                          String serviceHeap, Optional<ExternalDatabase> database, java.util.Map<String, String> collectorProperties,
+                          java.util.List<String> services) {
 
     public record ExternalDatabase(String jdbcUrl, String user, String password) {
     }
@@ -23,12 +25,22 @@ public record StackConfig(Path home, Path dataDir, int kafkaPort, int kafkaContr
                 : Optional.of(new ExternalDatabase(url, System.getenv().getOrDefault("ACLENS_DB_USER", "postgres"),
                 System.getenv().getOrDefault("ACLENS_DB_PASSWORD", "")));
         String heap = System.getenv().getOrDefault("ACLENS_SERVICE_HEAP", "512m");
-        return dynamicPorts ? new StackConfig(home, dataDir, 0, 0, 0, 0, heap, database, java.util.Map.of())
-                : new StackConfig(home, dataDir, 19092, 19093, 15432, 18081, heap, database, java.util.Map.of());
+        return dynamicPorts ? new StackConfig(home, dataDir, 0, 0, 0, 0, heap, database, java.util.Map.of(), Stack.SERVICES)
+                : new StackConfig(home, dataDir, 19092, 19093, 15432, 18081, heap, database, java.util.Map.of(), Stack.SERVICES);
     }
 
     /** The same stack with extra settings for the collector (e.g. an SMB source to scan). */
     public StackConfig withCollectorProperties(java.util.Map<String, String> properties) {
-        return new StackConfig(home, dataDir, kafkaPort, kafkaControllerPort, postgresPort, firstServicePort, serviceHeap, database, properties);
+        return new StackConfig(home, dataDir, kafkaPort, kafkaControllerPort, postgresPort, firstServicePort, serviceHeap, database, properties,
+                services);
+    }
+
+    /** The same stack starting only some of the services. */
+    public StackConfig withServices(java.util.List<String> only) {
+        if (!Stack.SERVICES.containsAll(only)) {
+            throw new IllegalArgumentException("Unknown service among " + only + "; known: " + Stack.SERVICES);
+        }
+        return new StackConfig(home, dataDir, kafkaPort, kafkaControllerPort, postgresPort, firstServicePort, serviceHeap, database,
+                collectorProperties, java.util.List.copyOf(only));
     }
 }
