@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Windows (or Samba) share read remotely over SMB2/3 with a service account: owner, group, control flags
- * and DACL of every folder, walked breadth first over several connections with batches of folders in flight
+ * and DACL of every folder, walked depth first over several connections with batches of folders in flight
  * ({@link SmbWalk}). A folder whose security or contents cannot be read is recorded with the NT status and the
  * walk goes on.
  */

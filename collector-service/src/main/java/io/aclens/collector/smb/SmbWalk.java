@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Walks a share breadth first: one thread per connection takes up to {@code batchSize} folders from the
- * shared queue, reads them as one {@link SmbFolderBatch} and queues their sub-folders. A folder that cannot be
+ * Walks a share: one thread per connection takes up to {@code batchSize} folders from the shared queue,
+ * newest first, reads them as one {@link SmbFolderBatch} and queues their sub-folders. A folder that cannot be
  * opened for reading and listing at once is retried with each right on its own; whatever stays unreadable is
  * recorded with the NT status and the walk goes on. The walk ends when no folder is queued or being read.
  */
@@ -71,12 +71,16 @@ final class SmbWalk {
         SmbFolderBatch reader = new SmbFolderBatch(share);
         List<SmbFolderBatch.Request> batch = new ArrayList<>(batchSize);
         while (unfinished.get() > 0) {
-            SmbFolderBatch.Request first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            if (first == null) {
+            // newest first: the walk goes deep before wide, so what waits is bounded by depth times fan-out, not by
+            // the widest level of a share with millions of folders
+            SmbFolderBatch.Request next = queue.pollLast(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            while (next != null) {
+                batch.add(next);
+                next = batch.size() < batchSize ? queue.pollLast() : null;
+            }
+            if (batch.isEmpty()) {
                 continue; // the queue may refill from folders other connections are reading
             }
-            batch.add(first);
-            queue.drainTo(batch, batchSize - 1);
             for (SmbFolderBatch.Result result : reader.read(batch)) {
                 record(share, result);
             }
@@ -94,11 +98,9 @@ final class SmbWalk {
         }
         CollectedFolder folder = result.descriptor() != null ? read(request, result.descriptor())
                 : unreadable(request, String.valueOf(result.securityStatus()));
-        for (String name : result.subfolders()) {
-            enqueue(child(request.path(), name), request.depth() + 1);
-        }
         String listError = result.listStatus() == null ? null : "cannot list contents: " + result.listStatus();
         tally.add(folder, folder.readError() == null ? listError : null);
+        enqueueChildren(request, result.subfolders()); // after the folder itself, so a parent is always published first
     }
 
     /** The service account may hold only one of the two rights: ask for each on its own. */
@@ -110,11 +112,12 @@ final class SmbWalk {
             folder = unreadable(request, String.valueOf(e.getStatus()));
         }
         String listError = null;
+        List<String> subfolders = new ArrayList<>();
         if (request.list()) {
             try {
                 for (FileIdBothDirectoryInformation entry : share.list(request.path())) {
                     if (SmbFolderBatch.isSubfolder(entry.getFileName(), entry.getFileAttributes())) {
-                        enqueue(child(request.path(), entry.getFileName()), request.depth() + 1);
+                        subfolders.add(entry.getFileName());
                     }
                 }
             } catch (SMBApiException e) {
@@ -122,6 +125,13 @@ final class SmbWalk {
             }
         }
         tally.add(folder, folder.readError() == null ? listError : null);
+        enqueueChildren(request, subfolders);
+    }
+
+    private void enqueueChildren(SmbFolderBatch.Request parent, List<String> names) {
+        for (String name : names) {
+            enqueue(parent.path().isEmpty() ? name : parent.path() + "\\" + name, parent.depth() + 1);
+        }
     }
 
     private void enqueue(String path, int depth) {
@@ -136,10 +146,6 @@ final class SmbWalk {
 
     private CollectedFolder unreadable(SmbFolderBatch.Request request, String status) {
         return new CollectedFolder(display(request.path()), request.depth(), null, null, false, List.of(), status);
-    }
-
-    private static String child(String path, String name) {
-        return path.isEmpty() ? name : path + "\\" + name;
     }
 
     private String display(String path) {
