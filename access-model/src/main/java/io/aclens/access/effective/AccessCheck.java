@@ -28,17 +28,14 @@ public enum AccessCheck {
         public EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token) {
             return PosixAccessCheck.evaluateMapped(ownerSid, dacl, token);
         }
-
-        @Override
-        public Level level(String ownerSid, List<Ace> dacl, AccessToken token) {
-            return evaluate(ownerSid, dacl, token).level();
-        }
     };
 
     public abstract EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token);
 
-    /** Only the level, without the access paths. */
-    public abstract Level level(String ownerSid, List<Ace> dacl, AccessToken token);
+    /** Only the level, without the access paths (Windows' check finds it without collecting them). */
+    public Level level(String ownerSid, List<Ace> dacl, AccessToken token) {
+        return evaluate(ownerSid, dacl, token).level();
+    }
 
     /** The rules the folder's own server applies; decide once per ACL and reuse (the matrix evaluates an ACL many times). */
     public static AccessCheck of(String ownerSid, List<Ace> dacl) {

@@ -55,7 +55,8 @@ public final class BenchCommand implements Callable<Integer> {
 
         try (Stack stack = Stack.start(StackConfig.of(Aclens.home(), dataDir.resolve("stack"), true), line -> System.out.println("  " + line))) {
             PipelineClient pipeline = new PipelineClient(stack);
-            java.util.Map<String, Double> cpuAtStart = stack.cpuSeconds();
+            CpuMeter cpu = new CpuMeter(stack, java.util.Map.of());
+            java.util.Map<String, Double> cpuAtStart = cpu.read();
             PipelineClient.Scan scan = new PipelineClient.Scan("bench", tree.toString(), "bench:tree", null, null);
             Duration first = timeScan(pipeline, scan);
             System.out.printf(Locale.ROOT, "pipeline, first scan (scan start -> snapshot committed): %s = %,.0f folders/s%n",
@@ -67,9 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
                 report("getfacl -R -p -n", first, numeric);
             }
             System.out.println("peak memory (RSS, MiB): " + stack.peakMemoryMib());
-            java.util.Map<String, String> cpuUsed = new java.util.LinkedHashMap<>();
-            stack.cpuSeconds().forEach((name, seconds) -> cpuUsed.put(name, String.format(Locale.ROOT, "%.1f", seconds - cpuAtStart.getOrDefault(name, 0.0))));
-            System.out.println("CPU seconds used by the two scans: " + cpuUsed);
+            System.out.println("CPU seconds used by the two scans: " + cpu.usedSince(cpuAtStart));
         }
         return 0;
     }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,28 +71,31 @@ public final class SmbBenchCommand implements Callable<Integer> {
             Files.createDirectories(dataDir);
             String run = "stack-" + System.currentTimeMillis();
             System.out.println("SMB scanning: the collector alone reads the share and publishes every folder to Kafka (acks=all)");
-            try (Stack stack = Stack.start(stackConfig(dataDir.resolve(run + "-collector"), source).withServices(List.of("collector-service")), line -> System.out.println("  " + line))) {
+            try (Stack stack = Stack.start(stackConfig(dataDir.resolve(run + "-collector"), source).withServices(List.of(Stack.COLLECTOR)),
+                    line -> System.out.println("  " + line))) {
                 PipelineClient collector = new PipelineClient(stack);
+                CpuMeter cpu = new CpuMeter(stack, Map.of("smbd", samba::cpuSeconds));
                 for (int scan = 1; scan <= scans; scan++) {
-                    Map<String, Double> cpuAtStart = cpuNow(stack, samba);
+                    Map<String, Double> cpuAtStart = cpu.read();
                     Duration took = collector.awaitCollected(collector.startSmbScan("bench"), TIMEOUT);
                     System.out.printf(Locale.ROOT, "  scan %d%s: %s = %,.0f folders/s (target >= 2,000; %d folders in flight over %d connections)%n",
                             scan, label(scan), Stack.seconds(took), rate(took), parallelism, connections);
-                    System.out.println("    CPU seconds: " + cpuUsedSince(stack, cpuAtStart, samba));
+                    System.out.println("    CPU seconds: " + cpu.usedSince(cpuAtStart));
                 }
                 System.out.println("  peak memory (RSS, MiB): " + stack.peakMemoryMib());
             }
             System.out.println("Pipeline: the four services on this machine, from scan start to snapshot committed");
             try (Stack stack = Stack.start(stackConfig(dataDir.resolve(run + "-pipeline"), source), line -> System.out.println("  " + line))) {
                 PipelineClient pipeline = new PipelineClient(stack);
+                CpuMeter cpu = new CpuMeter(stack, Map.of("smbd", samba::cpuSeconds));
                 for (int scan = 1; scan <= scans; scan++) {
-                    Map<String, Double> cpuAtStart = cpuNow(stack, samba);
+                    Map<String, Double> cpuAtStart = cpu.read();
                     Instant start = Instant.now();
                     ScanView committed = pipeline.awaitCommitted(pipeline.startSmbScan("bench"), TIMEOUT);
                     Duration took = Duration.between(start, Instant.now());
                     checkSnapshot(pipeline, committed);
                     System.out.printf(Locale.ROOT, "  scan %d%s: %s = %,.0f folders/s%n", scan, label(scan), Stack.seconds(took), rate(took));
-                    System.out.println("    CPU seconds: " + cpuUsedSince(stack, cpuAtStart, samba));
+                    System.out.println("    CPU seconds: " + cpu.usedSince(cpuAtStart));
                 }
                 System.out.println("  peak memory (RSS, MiB): " + stack.peakMemoryMib());
             }
@@ -133,8 +135,9 @@ public final class SmbBenchCommand implements Callable<Integer> {
         if (committed.expectedFolders() != folders) {
             throw new IllegalStateException("Expected " + folders + " folders, the snapshot has " + committed.expectedFolders());
         }
+        String group = EmbeddedSamba.groupSid(GROUP);
         for (FolderView folder : pipeline.folders(committed.snapshotId(), 100).items()) {
-            if (folder.sddl() == null || !folder.sddl().contains(EmbeddedSamba.groupSid(GROUP))) {
+            if (folder.sddl() == null || !folder.sddl().contains(group)) {
                 throw new IllegalStateException(folder.path() + " was read without its inherited NT ACL: " + folder.sddl());
             }
         }
@@ -146,19 +149,5 @@ public final class SmbBenchCommand implements Callable<Integer> {
 
     private static String label(int scan) {
         return scan == 1 ? " (services just started: cold JIT)" : " (unchanged rescan, warm JIT)";
-    }
-
-    private static Map<String, Double> cpuNow(Stack stack, EmbeddedSamba samba) {
-        Map<String, Double> cpu = new LinkedHashMap<>(stack.cpuSeconds());
-        cpu.put("smbd", samba.cpuSeconds());
-        return cpu;
-    }
-
-    /** CPU used since {@code before} by each part on the machine, Samba's smbd processes included. */
-    private static Map<String, String> cpuUsedSince(Stack stack, Map<String, Double> before, EmbeddedSamba samba) {
-        Map<String, String> used = new LinkedHashMap<>();
-        stack.cpuSeconds().forEach((name, seconds) -> used.put(name, String.format(Locale.ROOT, "%.1f", seconds - before.getOrDefault(name, 0.0))));
-        used.put("smbd", String.format(Locale.ROOT, "%.1f", samba.cpuSeconds() - before.getOrDefault("smbd", 0.0)));
-        return used;
     }
 }

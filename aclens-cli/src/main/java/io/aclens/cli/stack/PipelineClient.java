@@ -32,6 +32,8 @@ import java.util.function.Supplier;
 public final class PipelineClient {
     private static final ObjectMapper JSON = EventCodec.mapper();
     private static final Duration POLL = Duration.ofMillis(100);
+    /** The snapshot service's own default page size. */
+    private static final int PAGE_SIZE = 1000;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Stack stack;
@@ -136,8 +138,12 @@ public final class PipelineClient {
 
     /** The first page of a snapshot's folders (up to {@code limit}), as the snapshot service serves them. */
     public FolderPage folders(long snapshotId, int limit) {
-        return JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/snapshots/" + snapshotId + "/folders?limit=" + limit, null, 200),
-                FolderPage.class);
+        return folders(snapshotId, "", limit);
+    }
+
+    private FolderPage folders(long snapshotId, String after, int limit) {
+        return JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/snapshots/" + snapshotId + "/folders?after=" + encode(after)
+                + "&limit=" + limit, null, 200), FolderPage.class);
     }
 
     /** Every folder of a snapshot, page after page. */
@@ -145,8 +151,7 @@ public final class PipelineClient {
         List<FolderView> all = new ArrayList<>();
         String after = "";
         do {
-            FolderPage page = JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/snapshots/" + snapshotId + "/folders?after="
-                    + encode(after), null, 200), FolderPage.class);
+            FolderPage page = folders(snapshotId, after, PAGE_SIZE);
             all.addAll(page.items());
             after = page.next();
         } while (after != null);

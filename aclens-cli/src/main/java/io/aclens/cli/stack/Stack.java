@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * database is configured) and the four services as child JVMs, configured with the keys docker-compose uses.
  */
 public final class Stack implements AutoCloseable {
-    public static final List<String> SERVICES = List.of("collector-service", "snapshot-service", "diff-service", "report-service");
+    public static final String COLLECTOR = "collector-service";
+    public static final List<String> SERVICES = List.of(COLLECTOR, "snapshot-service", "diff-service", "report-service");
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -50,6 +51,37 @@ public final class Stack implements AutoCloseable {
         kafka.createTopics(Topics.ALL);
         progress.accept("Kafka broker (KRaft) at " + kafka.bootstrapServers() + " in " + seconds(Duration.between(t0, Instant.now())));
 
+        // the collector keeps no tables: a benchmark of it alone needs no database
+        Map<String, String> database = config.services().stream().allMatch(COLLECTOR::equals) ? Map.of() : startDatabase(config, progress);
+
+        Instant t2 = Instant.now();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            ports.put(SERVICES.get(i), config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() + i);
+        }
+        Path logs = config.dataDir().resolve("logs");
+        for (String service : config.services()) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            if (service.equals(COLLECTOR)) {
+                properties.putAll(config.collectorProperties());
+            } else {
+                properties.putAll(database);
+            }
+            properties.put("quarkus.rest-client.snapshot-service.url", "http://127.0.0.1:" + ports.get("snapshot-service"));
+            properties.put("quarkus.rest-client.diff-service.url", "http://127.0.0.1:" + ports.get("diff-service"));
+            Path jar = config.home().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            ServiceProcess process = ServiceProcess.start(service, jar, ports.get(service), config.serviceHeap(), properties, logs);
+            started.add(process);
+            services.put(service, process);
+        }
+        CompletableFuture.allOf(services.values().stream()
+                .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3)))).toArray(CompletableFuture[]::new)).join();
+        progress.accept(services.size() + " service" + (services.size() == 1 ? "" : "s") + " ready in " + seconds(Duration.between(t2, Instant.now())) + " (logs in " + logs + ")");
+    }
+
+    /** The configured database, or embedded PostgreSQL started now; returns the services' datasource settings. */
+    private Map<String, String> startDatabase(StackConfig config, Consumer<String> progress) {
         Instant t1 = Instant.now();
         Map<String, String> database = new LinkedHashMap<>();
         if (config.database().isPresent()) {
@@ -68,31 +100,7 @@ public final class Stack implements AutoCloseable {
             database.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
             progress.accept("PostgreSQL (embedded) on port " + postgres.port() + " in " + seconds(Duration.between(t1, Instant.now())));
         }
-
-        Instant t2 = Instant.now();
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (int i = 0; i < SERVICES.size(); i++) {
-            ports.put(SERVICES.get(i), config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() + i);
-        }
-        Path logs = config.dataDir().resolve("logs");
-        for (String service : config.services()) {
-            Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-            if (service.equals("collector-service")) {
-                properties.putAll(config.collectorProperties());
-            } else {
-                properties.putAll(database);
-            }
-            properties.put("quarkus.rest-client.snapshot-service.url", "http://127.0.0.1:" + ports.get("snapshot-service"));
-            properties.put("quarkus.rest-client.diff-service.url", "http://127.0.0.1:" + ports.get("diff-service"));
-            Path jar = config.home().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-            ServiceProcess process = ServiceProcess.start(service, jar, ports.get(service), config.serviceHeap(), properties, logs);
-            started.add(process);
-            services.put(service, process);
-        }
-        CompletableFuture.allOf(services.values().stream()
-                .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3)))).toArray(CompletableFuture[]::new)).join();
-        progress.accept(services.size() + " service" + (services.size() == 1 ? "" : "s") + " ready in " + seconds(Duration.between(t2, Instant.now())) + " (logs in " + logs + ")");
+        return database;
     }
 
     public String url(String service) {

@@ -54,6 +54,8 @@ final class SmbFolderBatch {
     /** One credit's worth of directory entries per answer (about 600 names); larger folders take more answers. */
     private static final int LIST_BUFFER_BYTES = 65_536;
     private static final long TIMEOUT_SECONDS = 120;
+    private static final FileInformation.Decoder<FileDirectoryInformation> ENTRY_DECODER =
+            FileInformationFactory.getDecoder(FileDirectoryInformation.class);
 
     /** A folder to read; {@code list} says whether its sub-folders are wanted (false at the depth limit). */
     record Request(String path, int depth, boolean list) {
@@ -170,9 +172,7 @@ final class SmbFolderBatch {
                 listStatus = status;
                 return;
             }
-            for (FileInformation entry : FileInformationFactory.parseFileInformationList(answer.getOutputBuffer(),
-                    FileInformationFactory.getDecoder(FileDirectoryInformation.class))) {
-                FileDirectoryInformation info = (FileDirectoryInformation) entry;
+            for (FileDirectoryInformation info : FileInformationFactory.parseFileInformationList(answer.getOutputBuffer(), ENTRY_DECODER)) {
                 if (isSubfolder(info.getFileName(), info.getFileAttributes())) {
                     subfolders.add(info.getFileName());
                 }

@@ -44,7 +44,7 @@ public class SmbScanService {
 
     private static SmbSourceView view(String name, CollectorConfig.SmbSource source) {
         String path = source.path().orElse("");
-        String sourceId = source.sourceId().orElse("smb:\\\\" + source.host() + "\\" + source.share() + (path.isEmpty() ? "" : "\\" + path));
+        String sourceId = source.sourceId().orElse("smb:" + SmbTarget.uncPath(source.host(), source.share(), path));
         return new SmbSourceView(name, source.clientId(), sourceId, source.host(), source.port(), source.share(), path,
                 source.domain().map(d -> d + "\\").orElse("") + source.username(), source.cron().orElse(null));
     }

@@ -70,7 +70,7 @@ public final class SmbShareSource implements FolderSource {
             }
             new SmbWalk(target, shares, batchSize, tally).run();
         } catch (SMBApiException e) {
-            throw new IOException("Cannot open \\\\" + target.host() + "\\" + target.share() + ": " + e.getStatus(), e);
+            throw new IOException("Cannot open " + SmbTarget.uncPath(target.host(), target.share(), "") + ": " + e.getStatus(), e);
         } finally {
             for (SMBClient client : clients) {
                 client.close();

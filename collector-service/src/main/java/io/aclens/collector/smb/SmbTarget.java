@@ -14,6 +14,11 @@ public record SmbTarget(String host, int port, String share, String path, String
 
     /** {@code \\host\share[\path]}: the folder the scan starts from. */
     public String uncPath() {
+        return uncPath(host, share, path);
+    }
+
+    /** {@code \\host\share[\path]} for a path under the share ("" for its root), with backslashes. */
+    public static String uncPath(String host, String share, String path) {
         return "\\\\" + host + "\\" + share + (path.isEmpty() ? "" : "\\" + path);
     }
 

@@ -149,6 +149,6 @@ final class SmbWalk {
     }
 
     private String display(String path) {
-        return "\\\\" + target.host() + "\\" + target.share() + (path.isEmpty() ? "" : "\\" + path);
+        return SmbTarget.uncPath(target.host(), target.share(), path);
     }
 }

@@ -134,18 +134,12 @@ public final class WorkbookWriter {
         SXSSFSheet sheet = workbook.createSheet(name);
         PeopleMatrix people = source.people();
         List<DirectoryEntry> columns = people.people();
-        Row[] headers = matrixHeader(sheet, "Who can access what", content, source, "Each enabled account's effective level, through its "
+        matrixHeader(sheet, "Who can access what", content, source, "Each enabled account's effective level, through its "
                 + "own entries, its groups (nested), Everyone and Authenticated Users; empty means no access. Hover a cell for the reason"
-                + " (also over REST: /api/clients/{client}/access?user=…&path=…).", 80, 130);
-        Row logins = headers[0];
-        Row names = headers[1];
-        for (int i = 0; i < columns.size(); i++) {
-            DirectoryEntry person = columns.get(i);
-            set(logins, FIXED_COLUMNS + i, person.name(), rotatedHeader);
-            set(names, FIXED_COLUMNS + i, (person.fullName() == null ? "" : person.fullName())
-                    + (person.department() == null ? "" : " · " + person.department()), rotatedHeader);
-            sheet.setColumnWidth(FIXED_COLUMNS + i, 5 * 256);
-        }
+                + " (also over REST: /api/clients/{client}/access?user=…&path=…).", 80, 130,
+                columns.stream().map(DirectoryEntry::name).toList(),
+                columns.stream().map(person -> (person.fullName() == null ? "" : person.fullName())
+                        + (person.department() == null ? "" : " · " + person.department())).toList());
         Drawing<?> drawing = sheet.createDrawingPatriarch();
         int comments = 0;
         int r = MATRIX_FIRST_DATA_ROW;
@@ -179,8 +173,9 @@ public final class WorkbookWriter {
     }
 
     /** Title, what the sheet shows, and the two header rows (folder columns filled in); returns the header rows. */
-    private Row[] matrixHeader(SXSSFSheet sheet, String heading, ReportContent content, ReportContent.SourceMatrix source, String explanation,
-                               float firstHeight, float secondHeight) {
+    /** Title, explanation and the two header rows: the folder columns, then one column per name with its detail below. */
+    private void matrixHeader(SXSSFSheet sheet, String heading, ReportContent content, ReportContent.SourceMatrix source, String explanation,
+                              float firstHeight, float secondHeight, List<String> names, List<String> details) {
         set(sheet.createRow(0), 0, heading + " — " + content.clientId() + " — " + source.snapshot().sourceId(), title);
         set(sheet.createRow(1), 0, "Snapshot " + source.snapshot().snapshotId() + " of " + source.snapshot().root() + ", scanned "
                 + time(source.snapshot().scanCompletedAt()) + ". " + explanation, text);
@@ -189,7 +184,11 @@ public final class WorkbookWriter {
         first.setHeightInPoints(firstHeight);
         second.setHeightInPoints(secondHeight);
         folderHeaders(first, second);
-        return new Row[]{first, second};
+        for (int i = 0; i < names.size(); i++) {
+            set(first, FIXED_COLUMNS + i, names.get(i), rotatedHeader);
+            set(second, FIXED_COLUMNS + i, details.get(i), rotatedHeader);
+            sheet.setColumnWidth(FIXED_COLUMNS + i, 5 * 256);
+        }
     }
 
     private void folderHeaders(Row first, Row second) {
@@ -258,16 +257,9 @@ public final class WorkbookWriter {
         SXSSFSheet sheet = workbook.createSheet(name);
         AccessMatrix matrix = source.matrix();
         List<Principal> columns = matrix.columns();
-        Row[] headers = matrixHeader(sheet, "Access by group", content, source, "Cells show the access level each account or group "
-                + "holds on the folder through its own entries (see Legend); empty means no access of its own.", 110, 110);
-        Row logins = headers[0];
-        Row names = headers[1];
-        for (int i = 0; i < columns.size(); i++) {
-            Principal principal = columns.get(i);
-            set(logins, FIXED_COLUMNS + i, principal.name(), rotatedHeader);
-            set(names, FIXED_COLUMNS + i, secondHeaderLine(principal), rotatedHeader);
-            sheet.setColumnWidth(FIXED_COLUMNS + i, 5 * 256);
-        }
+        matrixHeader(sheet, "Access by group", content, source, "Cells show the access level each account or group "
+                + "holds on the folder through its own entries (see Legend); empty means no access of its own.", 110, 110,
+                columns.stream().map(Principal::name).toList(), columns.stream().map(WorkbookWriter::secondHeaderLine).toList());
         int r = MATRIX_FIRST_DATA_ROW;
         for (AccessMatrix.Row folder : matrix.rows()) {
             Row row = sheet.createRow(r++);
