@@ -54,6 +54,31 @@ public final class AccessChanges {
         return changes;
     }
 
+    /** What the ACL changes of a share's own permissions are filed under: the share, marked as its permissions. */
+    public static String sharePermissionsPath(String share) {
+        return share + " (share permissions)";
+    }
+
+    /**
+     * The entries of a share's own permissions that changed (a null DACL allows everyone everything), per principal,
+     * filed under {@link #sharePermissionsPath}.
+     */
+    public static List<AccessChange> ofSharePermissions(String share, List<Ace> before, List<Ace> after) {
+        Map<String, Level> oldLevels = PrincipalLevels.of(before == null ? List.of(Ace.allow(WellKnownSids.EVERYONE, AccessMask.FILE_ALL_ACCESS)) : before);
+        Map<String, Level> newLevels = PrincipalLevels.of(after == null ? List.of(Ace.allow(WellKnownSids.EVERYONE, AccessMask.FILE_ALL_ACCESS)) : after);
+        Set<String> sids = new LinkedHashSet<>(oldLevels.keySet());
+        sids.addAll(newLevels.keySet());
+        List<AccessChange> changes = new ArrayList<>();
+        for (String sid : sids) {
+            Level was = oldLevels.getOrDefault(sid, Level.NONE);
+            Level is = newLevels.getOrDefault(sid, Level.NONE);
+            if (was != is) {
+                changes.add(new AccessChange(sharePermissionsPath(share), kindOf(was, is), sid, was, is, ChangeCause.SHARE_PERMISSIONS));
+            }
+        }
+        return changes;
+    }
+
     public static ChangeKind kindOf(Level was, Level is) {
         if (was == Level.NONE) {
             return ChangeKind.GRANTED;

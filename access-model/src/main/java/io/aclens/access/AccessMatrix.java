@@ -27,10 +27,9 @@ public final class AccessMatrix {
             return levels.getOrDefault(sid, Level.NONE);
         }
 
+        /** The folder's own name (the path for the scan's root), shown indented by its depth. */
         public String name() {
-            String path = folder.path();
-            int slash = path.lastIndexOf('/', path.length() - 2);
-            return folder.depth() == 0 || slash < 0 ? path : path.substring(slash + 1);
+            return folder.depth() == 0 ? folder.path() : FolderPath.name(folder.path());
         }
     }
 
@@ -61,7 +60,7 @@ public final class AccessMatrix {
             });
             rows.add(new Row(folder, levels));
         }
-        rows.sort(Comparator.comparing(row -> row.folder().path(), AccessMatrix::compareTreeOrder));
+        rows.sort(Comparator.comparing(row -> row.folder().path(), FolderPath.TREE_ORDER));
         List<Principal> columns = sidsWithAccess.stream().map(resolve).sorted(COLUMN_ORDER).toList();
         return new AccessMatrix(columns, rows);
     }
@@ -72,28 +71,6 @@ public final class AccessMatrix {
 
     public List<Row> rows() {
         return rows;
-    }
-
-    /** Parents before children, siblings by name: compares path segment by segment. */
-    static int compareTreeOrder(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i);
-            char cb = b.charAt(j);
-            if (ca != cb) {
-                if (ca == '/') {
-                    return -1;
-                }
-                if (cb == '/') {
-                    return 1;
-                }
-                return Character.compare(ca, cb);
-            }
-            i++;
-            j++;
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private static int columnGroup(PrincipalKind kind) {

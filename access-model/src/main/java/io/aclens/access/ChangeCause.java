@@ -6,5 +6,7 @@ public enum ChangeCause {
     FOLDER_LIFECYCLE,
     OWNERSHIP,
     MEMBERSHIP,
-    ACCOUNT
+    ACCOUNT,
+    /** the share's own permissions changed: every folder reached through it may be affected */
+    SHARE_PERMISSIONS
 }

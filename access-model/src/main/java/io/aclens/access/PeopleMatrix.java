@@ -5,16 +5,20 @@ import io.aclens.access.directory.DirectoryState;
 import io.aclens.access.effective.AccessCheck;
 import io.aclens.access.effective.AccessExplanation;
 import io.aclens.access.effective.AccessToken;
+import io.aclens.access.effective.EffectiveAccess;
+import io.aclens.access.effective.SharePermissions;
 import io.aclens.access.effective.EffectiveMatrix;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The access matrix by person: the same folder rows as the group view, one column per enabled account, and
- * in each cell the effective level the account holds through its own entries, its groups (nested, primary),
- * Everyone and Authenticated Users. Levels come from {@link EffectiveMatrix} (one evaluation per distinct ACL
- * and group set); the reasons are worked out only for the cells someone asks about.
+ * The access matrix by person: the same folder rows as the group view, one column per account, and in each
+ * cell the effective level the account holds through its own entries, its security groups (nested, primary),
+ * Everyone, Authenticated Users and the server's own groups, capped by the share's permissions. An account that
+ * cannot log on (disabled, expired) holds nothing; what it would hold if re-enabled is its dormant level. Levels
+ * come from {@link EffectiveMatrix} (one evaluation per distinct ACL and group set); the reasons are worked out
+ * only for the cells someone asks about.
  */
 public final class PeopleMatrix {
     private final List<AccessMatrix.Row> rows;
@@ -22,22 +26,33 @@ public final class PeopleMatrix {
     /** Each person's token, in {@code people} order. */
     private final List<AccessToken> tokens;
     private final DirectoryState directory;
+    private final SharePermissions share;
     private final EffectiveMatrix matrix;
     private Map<String, List<Ace>> daclByPath;
 
-    private PeopleMatrix(List<AccessMatrix.Row> rows, List<DirectoryEntry> people, List<AccessToken> tokens, DirectoryState directory) {
+    private PeopleMatrix(List<AccessMatrix.Row> rows, List<DirectoryEntry> people, List<AccessToken> tokens, DirectoryState directory,
+                         SharePermissions share) {
         this.rows = rows;
         this.people = people;
         this.tokens = tokens;
         this.directory = directory;
+        this.share = share;
         this.matrix = EffectiveMatrix.forFolders(rows.stream()
-                .map(row -> new EffectiveMatrix.Acl(row.folder().ownerSid(), row.folder().dacl())).toList(), tokens);
+                .map(row -> new EffectiveMatrix.Acl(row.folder().ownerSid(), row.folder().dacl())).toList(), tokens, share);
     }
 
-    /** @param includeDisabled also show disabled accounts (a report shows enabled accounts by default) */
-    public static PeopleMatrix of(List<AccessMatrix.Row> rows, DirectoryState directory, boolean includeDisabled) {
-        List<DirectoryEntry> people = includeDisabled ? directory.users() : directory.enabledUsers();
-        return new PeopleMatrix(rows, people, people.stream().map(p -> directory.token(p.sid())).toList(), directory);
+    /** @param includeDormant also show accounts that cannot log on (a report shows the others by default) */
+    public static PeopleMatrix of(List<AccessMatrix.Row> rows, DirectoryState directory, boolean includeDormant) {
+        return of(rows, directory, includeDormant, null);
+    }
+
+    /**
+     * @param directory the client's directory on the folders' server ({@link DirectoryState#onServer})
+     * @param share     the permissions of the share the folders are reached through, or null
+     */
+    public static PeopleMatrix of(List<AccessMatrix.Row> rows, DirectoryState directory, boolean includeDormant, SharePermissions share) {
+        List<DirectoryEntry> people = includeDormant ? directory.users() : directory.activeUsers();
+        return new PeopleMatrix(rows, people, people.stream().map(p -> directory.token(p.sid())).toList(), directory, share);
     }
 
     public List<AccessMatrix.Row> rows() {
@@ -48,18 +63,44 @@ public final class PeopleMatrix {
         return people;
     }
 
+    /** The person's effective level: none for an account that cannot log on. */
     public Level level(int row, int person) {
+        return canLogOn(person) ? dormantLevel(row, person) : Level.NONE;
+    }
+
+    /** What the person would hold if the account could log on: its level for active accounts, its dormant level for the others. */
+    public Level dormantLevel(int row, int person) {
         if (rows.get(row).folder().readError() != null) {
             return Level.NONE;
         }
         return matrix.level(people.get(person).sid(), row);
     }
 
-    /** Why the person holds the cell's level, one line per access path ("Modify via Accounting → Finance-All (allow, …)"). */
+    public boolean canLogOn(int person) {
+        return directory.canLogOn(people.get(person));
+    }
+
+    /**
+     * Why the person holds the cell's level, one line per access path ("Modify via Accounting → Finance-All (allow, …)");
+     * for an account that cannot log on, why it holds nothing and what it would hold if re-enabled.
+     */
     public List<String> explain(int row, int person) {
         MatrixFolder folder = rows.get(row).folder();
-        var access = AccessCheck.of(folder.ownerSid(), folder.dacl()).evaluate(folder.ownerSid(), folder.dacl(), tokens.get(person));
-        return AccessExplanation.describe(folder.path(), access, directory::nameOf, path -> daclByPath().get(path));
+        AccessToken token = tokens.get(person);
+        EffectiveAccess access = AccessCheck.of(folder.ownerSid(), folder.dacl()).evaluate(folder.ownerSid(), folder.dacl(), token);
+        if (share != null) {
+            access = access.through(share.limitFor(token));
+        }
+        List<String> reasons = AccessExplanation.describe(folder.path(), access, directory::nameOf, path -> daclByPath().get(path));
+        DirectoryEntry who = people.get(person);
+        if (canLogOn(person) || access.level() == Level.NONE) {
+            return reasons;
+        }
+        List<String> dormant = new java.util.ArrayList<>();
+        dormant.add("No access: " + who.dormancyAt(directory.asOf()) + "; dormant level " + access.level().description()
+                + " (what the account would hold if re-enabled):");
+        dormant.addAll(reasons);
+        return dormant;
     }
 
     private Map<String, List<Ace>> daclByPath() {

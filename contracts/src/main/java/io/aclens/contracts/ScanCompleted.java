@@ -12,10 +12,11 @@ import java.util.List;
  *
  * @param unreadableFolders the folders whose security could not be read (at most the first 1,000)
  * @param principals        the principals the scan's ACEs name, with the names the source resolved
+ * @param server            the share's permissions and the server's own groups, for SMB sources; null otherwise
  */
 public record ScanCompleted(String eventId, String scanId, String clientId, String sourceId, long folderCount,
                             long errorCount, List<String> unreadableFolders, List<Principal> principals,
-                            long durationMillis, Instant completedAt) implements ScanEvent {
+                            long durationMillis, Instant completedAt, SourceServer server) implements ScanEvent {
     public ScanCompleted {
         requireNonNull(eventId, "eventId");
         requireNonNull(scanId, "scanId");

@@ -35,7 +35,10 @@ class EventCodecTest {
     @Test
     void completedEventKeepsPrincipals() {
         ScanCompleted completed = new ScanCompleted("scan-1:done", "scan-1", "acme", "src", 10, 1, List.of("/srv/locked"),
-                List.of(new Principal("S-1-22-1-1000", "alice", "Alice Smith", PrincipalKind.USER)), 1234, Instant.parse("2026-11-26T10:00:00Z"));
+                List.of(new Principal("S-1-22-1-1000", "alice", "Alice Smith", PrincipalKind.USER)), 1234, Instant.parse("2026-11-26T10:00:00Z"),
+                new SourceServer("\\\\fs1\\data", "O:BAG:BAD:(A;;0x1200a9;;;WD)", "read over SRVSVC", io.aclens.access.directory.ServerGroups.read(
+                        List.of(new io.aclens.access.directory.ServerGroups.LocalGroup("S-1-5-32-545", "BUILTIN\\Users", List.of("S-1-5-11"))),
+                        "read over SAMR")));
 
         assertThat(EventCodec.decode(EventCodec.headers(completed, "t"), EventCodec.encode(completed))).isEqualTo(completed);
     }

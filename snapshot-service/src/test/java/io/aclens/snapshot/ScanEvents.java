@@ -58,7 +58,7 @@ final class ScanEvents {
 
     ScanCompleted completed(long folderCount) {
         return new ScanCompleted(scanId + ":completed", scanId, clientId, sourceId, folderCount, 0, List.of(),
-                List.of(new Principal("S-1-22-1-1001", "bob", "Bob Builder", PrincipalKind.USER)), 5, Instant.now());
+                List.of(new Principal("S-1-22-1-1001", "bob", "Bob Builder", PrincipalKind.USER)), 5, Instant.now(), null);
     }
 
     List<ScanEvent> all() {

@@ -19,8 +19,8 @@ public enum AccessCheck {
         }
 
         @Override
-        public Level level(String ownerSid, List<Ace> dacl, AccessToken token) {
-            return NtAccessCheck.level(ownerSid, dacl, token);
+        public int mask(String ownerSid, List<Ace> dacl, AccessToken token) {
+            return NtAccessCheck.mask(ownerSid, dacl, token);
         }
     },
     POSIX {
@@ -32,9 +32,13 @@ public enum AccessCheck {
 
     public abstract EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token);
 
-    /** Only the level, without the access paths (Windows' check finds it without collecting them). */
+    /** Only the rights the folder's ACL grants, without the access paths (Windows' check finds them without collecting paths). */
+    public int mask(String ownerSid, List<Ace> dacl, AccessToken token) {
+        return evaluate(ownerSid, dacl, token).folderMask();
+    }
+
     public Level level(String ownerSid, List<Ace> dacl, AccessToken token) {
-        return evaluate(ownerSid, dacl, token).level();
+        return Level.fromMask(mask(ownerSid, dacl, token));
     }
 
     /** The rules the folder's own server applies; decide once per ACL and reuse (the matrix evaluates an ACL many times). */

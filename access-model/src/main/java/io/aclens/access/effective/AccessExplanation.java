@@ -1,7 +1,9 @@
 package io.aclens.access.effective;
 
+import io.aclens.access.AccessMask;
 import io.aclens.access.Ace;
 import io.aclens.access.AceFlag;
+import io.aclens.access.FolderPath;
 import io.aclens.access.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * Says in words why a user holds a cell's level, one line per access path:
- * "Modify via Accounting → Finance-All (allow, inherited from \\fs1\share\Finance)".
+ * "Modify via Accounting → Finance-All (allow, inherited from \\fs1\share\Finance)", with what the share's
+ * permissions leave of it, and the entries that apply but grant nothing (raw generic rights).
  */
 public final class AccessExplanation {
     private AccessExplanation() {
@@ -23,12 +26,51 @@ public final class AccessExplanation {
                                         Function<String, List<Ace>> daclAt) {
         List<String> lines = new ArrayList<>();
         for (AccessPath path : access.paths()) {
-            List<String> names = path.chain().isEmpty() ? List.of(nameOf.apply(path.aceSid()) + " (named directly)")
-                    : path.chain().stream().map(nameOf).toList();
-            String origin = path.inherited() ? "inherited from " + inheritedFrom(folderPath, path.aceSid(), daclAt) : "explicit";
-            lines.add(Level.fromMask(path.mask()).description() + " via " + String.join(" → ", names) + " (allow, " + origin + ")");
+            String line = Level.fromMask(path.mask()).description() + " via " + via(path, nameOf) + " (allow, "
+                    + origin(folderPath, path, daclAt) + ")";
+            if (access.share() != null && (path.mask() & ~access.share().mask()) != 0) {
+                line += ", limited to " + Level.fromMask(path.mask() & access.share().mask()).description() + " by the share's permissions";
+            }
+            lines.add(line);
+        }
+        for (AccessPath path : access.inert()) {
+            lines.add("No access via " + via(path, nameOf) + " (allow, " + origin(folderPath, path, daclAt) + "): holds "
+                    + genericNames(path.mask()) + " unmapped: grants nothing here");
+        }
+        if (access.limitedByShare()) {
+            List<String> granting = access.share().paths().stream()
+                    .map(p -> Level.fromMask(p.mask()).description() + " via " + via(p, nameOf)).toList();
+            lines.add("The share's permissions allow " + Level.fromMask(access.share().mask()).description()
+                    + (granting.isEmpty() ? " (no entry of the share names this person)" : ": " + String.join("; ", granting)));
         }
         return lines;
+    }
+
+    private static String via(AccessPath path, Function<String, String> nameOf) {
+        return path.chain().isEmpty() ? nameOf.apply(path.aceSid()) + " (named directly)"
+                : String.join(" → ", path.chain().stream().map(nameOf).toList());
+    }
+
+    private static String origin(String folderPath, AccessPath path, Function<String, List<Ace>> daclAt) {
+        return path.inherited() ? "inherited from " + inheritedFrom(folderPath, path.aceSid(), daclAt) : "explicit";
+    }
+
+    /** "GENERIC_READ | GENERIC_EXECUTE" for the generic bits of a mask. */
+    static String genericNames(int mask) {
+        List<String> names = new ArrayList<>();
+        if ((mask & AccessMask.GENERIC_ALL) != 0) {
+            names.add("GENERIC_ALL");
+        }
+        if ((mask & AccessMask.GENERIC_READ) != 0) {
+            names.add("GENERIC_READ");
+        }
+        if ((mask & AccessMask.GENERIC_WRITE) != 0) {
+            names.add("GENERIC_WRITE");
+        }
+        if ((mask & AccessMask.GENERIC_EXECUTE) != 0) {
+            names.add("GENERIC_EXECUTE");
+        }
+        return String.join(" | ", names);
     }
 
     /**
@@ -36,7 +78,7 @@ public final class AccessExplanation {
      * folder. Paths use "/" (POSIX) or "\" (SMB, agent uploads).
      */
     public static String inheritedFrom(String folderPath, String aceSid, Function<String, List<Ace>> daclAt) {
-        for (String at = parent(folderPath); at != null; at = parent(at)) {
+        for (String at = FolderPath.parent(folderPath); at != null; at = FolderPath.parent(at)) {
             List<Ace> dacl = daclAt.apply(at);
             if (dacl == null) {
                 break;
@@ -48,12 +90,5 @@ public final class AccessExplanation {
             }
         }
         return "above the scanned folder";
-    }
-
-    /** The folder above, or null at a filesystem root or a share root (\\\\server\\share). */
-    static String parent(String path) {
-        int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-        boolean shareRoot = path.startsWith("\\\\") && path.indexOf('\\', path.indexOf('\\', 2) + 1) < 0;
-        return cut <= 0 || shareRoot ? null : path.substring(0, cut);
     }
 }

@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The SIDs a user acts as on a file server: the user, every group it belongs to transitively (nesting
- * cycles terminate), its primary group, Everyone and Authenticated Users. For each SID it remembers the
- * chain by which it was reached, so a cell can say "via Accounting → Finance-All".
+ * The SIDs a user acts as on a file server: the user, its primary group, Everyone, Authenticated Users and
+ * NETWORK (a network logon: files are reached through shares), and every group any of them belongs to
+ * transitively (nesting cycles terminate) — so BUILTIN\Users, which holds Authenticated Users, is reached by
+ * every account that can log on. For each SID it remembers the chain by which it was reached, so a cell can
+ * say "via Accounting → Finance-All".
  */
 public final class AccessToken {
     private final String userSid;
@@ -34,8 +36,10 @@ public final class AccessToken {
         reachedFrom.put(userSid, null);
         Deque<String> pending = new ArrayDeque<>();
         pending.add(userSid);
-        if (primaryGroup != null && reachedFrom.putIfAbsent(primaryGroup, userSid) == null) {
-            pending.add(primaryGroup);
+        for (String implied : new String[] {primaryGroup, WellKnownSids.EVERYONE, WellKnownSids.AUTHENTICATED_USERS, WellKnownSids.NETWORK}) {
+            if (implied != null && reachedFrom.putIfAbsent(implied, userSid) == null) {
+                pending.add(implied);
+            }
         }
         while (!pending.isEmpty()) {
             String member = pending.poll();
@@ -45,8 +49,6 @@ public final class AccessToken {
                 }
             }
         }
-        reachedFrom.putIfAbsent(WellKnownSids.EVERYONE, userSid);
-        reachedFrom.putIfAbsent(WellKnownSids.AUTHENTICATED_USERS, userSid);
         return new AccessToken(userSid, reachedFrom);
     }
 

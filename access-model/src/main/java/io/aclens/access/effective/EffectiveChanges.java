@@ -8,6 +8,7 @@ import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.access.directory.DirectoryState;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Changes in effective terms: what each person gained or lost, and why. An ACL edit is evaluated for every
- * enabled person against one directory; a directory change (membership, account state) is evaluated for the
+ * Changes in effective terms: what each person gained or lost, and why. A new snapshot of a source is evaluated
+ * for every person who can log on: its edited folders (cause ACL edit) and, when the share's permissions or the
+ * server's own groups changed, every folder. A directory change (membership, account state) is evaluated for the
  * people it touched against every folder, with no ACL changed. Evaluations go through {@link EffectiveMatrix},
  * so each distinct ACL is evaluated once per distinct group set.
  */
@@ -32,46 +34,100 @@ public final class EffectiveChanges {
     public record EditedFolder(FolderAcl before, FolderAcl after) {
     }
 
+    /**
+     * Two consecutive snapshots of one source.
+     *
+     * @param edited    the folders whose ACL or owner changed
+     * @param unchanged every other readable folder of the new snapshot; needed only when the context changed
+     */
+    public record SourceSnapshots(List<EditedFolder> edited, List<FolderAcl> unchanged, SourceContext before, SourceContext after) {
+        public boolean contextChanged() {
+            return !before.sameShareAs(after) || !before.sameServerGroupsAs(after);
+        }
+    }
+
+    /** A source's readable folders in its current snapshot, with what its server adds. */
+    public record SourceFolders(SourceContext context, List<FolderAcl> folders) {
+    }
+
+    /** ACL edits of a source whose server and share did not change. */
     public static List<EffectiveChange> ofAclEdits(List<EditedFolder> edited, DirectoryState directory) {
-        List<FolderAcl> folders = new ArrayList<>(edited.size() * 2);
-        edited.forEach(e -> folders.add(e.before()));
-        edited.forEach(e -> folders.add(e.after()));
-        List<AccessToken> tokens = directory.enabledUsers().stream().map(user -> directory.token(user.sid())).toList();
-        EffectiveMatrix matrix = matrix(folders, tokens);
+        return ofSnapshot(new SourceSnapshots(edited, List.of(), SourceContext.NONE, SourceContext.NONE), directory);
+    }
+
+    public static List<EffectiveChange> ofSnapshot(SourceSnapshots snapshots, DirectoryState directory) {
+        List<FolderAcl> before = new ArrayList<>();
+        List<FolderAcl> after = new ArrayList<>();
+        snapshots.edited().forEach(e -> {
+            before.add(e.before());
+            after.add(e.after());
+        });
+        boolean contextChanged = snapshots.contextChanged();
+        if (contextChanged) {
+            before.addAll(snapshots.unchanged());
+            after.addAll(snapshots.unchanged());
+        }
+        DirectoryState was = snapshots.before().directoryOn(directory);
+        DirectoryState is = snapshots.after().directoryOn(directory);
+        List<DirectoryEntry> people = directory.activeUsers();
+        EffectiveMatrix matrixBefore = matrix(before, people, was, snapshots.before().share());
+        EffectiveMatrix matrixAfter = matrix(after, people, is, snapshots.after().share());
+        String contextDetail = contextDetail(snapshots, was, is);
+        ChangeCause contextCause = snapshots.before().sameShareAs(snapshots.after()) ? ChangeCause.MEMBERSHIP : ChangeCause.SHARE_PERMISSIONS;
         List<EffectiveChange> changes = new ArrayList<>();
-        for (int i = 0; i < edited.size(); i++) {
-            FolderAcl after = edited.get(i).after();
-            for (AccessToken token : tokens) {
-                Level was = matrix.level(token.userSid(), i);
-                Level is = matrix.level(token.userSid(), edited.size() + i);
-                if (was != is) {
-                    changes.add(new EffectiveChange(token.userSid(), after.sourceId(), after.path(), AccessChanges.kindOf(was, is), was, is,
-                            ChangeCause.ACL_EDIT, "the folder's permissions were edited"));
+        for (int f = 0; f < after.size(); f++) {
+            FolderAcl folder = after.get(f);
+            boolean edited = f < snapshots.edited().size();
+            for (DirectoryEntry person : people) {
+                Level levelBefore = matrixBefore.level(person.sid(), f);
+                Level levelAfter = matrixAfter.level(person.sid(), f);
+                if (levelBefore != levelAfter) {
+                    changes.add(new EffectiveChange(person.sid(), folder.sourceId(), folder.path(), AccessChanges.kindOf(levelBefore, levelAfter),
+                            levelBefore, levelAfter, edited ? ChangeCause.ACL_EDIT : contextCause,
+                            edited ? "the folder's permissions were edited" + (contextChanged ? "; " + contextDetail : "") : contextDetail));
                 }
             }
         }
         return changes;
     }
 
-    public static List<EffectiveChange> ofDirectoryChange(List<FolderAcl> folders, DirectoryState before, DirectoryState after) {
-        Map<String, Cause> affected = affectedUsers(before, after);
-        if (affected.isEmpty() || folders.isEmpty()) {
-            return List.of();
+    private static String contextDetail(SourceSnapshots snapshots, DirectoryState was, DirectoryState is) {
+        List<String> parts = new ArrayList<>();
+        if (!snapshots.before().sameShareAs(snapshots.after())) {
+            parts.add("the share's permissions were edited");
         }
-        EffectiveMatrix was = matrix(folders, tokensOfActive(before, affected.keySet()));
-        EffectiveMatrix is = matrix(folders, tokensOfActive(after, affected.keySet()));
+        if (!snapshots.before().sameServerGroupsAs(snapshots.after())) {
+            parts.add("the server's own groups changed");
+        }
+        return String.join("; ", parts);
+    }
+
+    public static List<EffectiveChange> ofDirectoryChange(List<SourceFolders> sources, DirectoryState before, DirectoryState after) {
+        Map<String, Cause> affected = affectedUsers(before, after);
         List<EffectiveChange> changes = new ArrayList<>();
-        for (Map.Entry<String, Cause> user : affected.entrySet()) {
-            String sid = user.getKey();
-            boolean activeBefore = active(before, sid);
-            boolean activeAfter = active(after, sid);
-            for (int f = 0; f < folders.size(); f++) {
-                Level levelBefore = activeBefore ? was.level(sid, f) : Level.NONE;
-                Level levelAfter = activeAfter ? is.level(sid, f) : Level.NONE;
-                if (levelBefore != levelAfter) {
-                    FolderAcl folder = folders.get(f);
-                    changes.add(new EffectiveChange(sid, folder.sourceId(), folder.path(), AccessChanges.kindOf(levelBefore, levelAfter),
-                            levelBefore, levelAfter, user.getValue().cause(), user.getValue().detail()));
+        if (affected.isEmpty()) {
+            return changes;
+        }
+        for (SourceFolders source : sources) {
+            if (source.folders().isEmpty()) {
+                continue;
+            }
+            DirectoryState was = source.context().directoryOn(before);
+            DirectoryState is = source.context().directoryOn(after);
+            EffectiveMatrix matrixBefore = matrix(source.folders(), activeAmong(before, affected.keySet()), was, source.context().share());
+            EffectiveMatrix matrixAfter = matrix(source.folders(), activeAmong(after, affected.keySet()), is, source.context().share());
+            for (Map.Entry<String, Cause> user : affected.entrySet()) {
+                String sid = user.getKey();
+                boolean activeBefore = before.isActiveUser(sid);
+                boolean activeAfter = after.isActiveUser(sid);
+                for (int f = 0; f < source.folders().size(); f++) {
+                    Level levelBefore = activeBefore ? matrixBefore.level(sid, f) : Level.NONE;
+                    Level levelAfter = activeAfter ? matrixAfter.level(sid, f) : Level.NONE;
+                    if (levelBefore != levelAfter) {
+                        FolderAcl folder = source.folders().get(f);
+                        changes.add(new EffectiveChange(sid, folder.sourceId(), folder.path(), AccessChanges.kindOf(levelBefore, levelAfter),
+                                levelBefore, levelAfter, user.getValue().cause(), user.getValue().detail()));
+                    }
                 }
             }
         }
@@ -81,12 +137,12 @@ public final class EffectiveChanges {
     private record Cause(ChangeCause cause, String detail) {
     }
 
-    /** Users whose account state or token differs; the account's own change explains more than its groups. */
+    /** Users whose ability to log on or whose token differs; the account's own change explains more than its groups. */
     private static Map<String, Cause> affectedUsers(DirectoryState before, DirectoryState after) {
         Set<String> users = new LinkedHashSet<>();
         before.users().forEach(u -> users.add(u.sid()));
         after.users().forEach(u -> users.add(u.sid()));
-        Map<String, Cause> affected = new HashMap<>();
+        Map<String, Cause> affected = new LinkedHashMap<>();
         for (String sid : users) {
             DirectoryEntry was = before.entry(sid).filter(DirectoryEntry::describesUser).orElse(null);
             DirectoryEntry is = after.entry(sid).filter(DirectoryEntry::describesUser).orElse(null);
@@ -94,9 +150,11 @@ public final class EffectiveChanges {
                 affected.put(sid, new Cause(ChangeCause.ACCOUNT, "account created"));
             } else if (is == null) {
                 affected.put(sid, new Cause(ChangeCause.ACCOUNT, "account deleted"));
-            } else if (was.enabled() != is.enabled()) {
-                affected.put(sid, new Cause(ChangeCause.ACCOUNT, is.enabled() ? "account enabled" : "account disabled"));
-            } else if (is.enabled()) {
+            } else if (before.canLogOn(was) != after.canLogOn(is)) {
+                String dormancy = is.dormancyAt(after.asOf());
+                affected.put(sid, new Cause(ChangeCause.ACCOUNT, dormancy == null ? (was.enabled() ? "account no longer expired" : "account enabled")
+                        : dormancy));
+            } else if (after.canLogOn(is)) {
                 Set<String> groupsBefore = before.token(sid).sids();
                 Set<String> groupsAfter = after.token(sid).sids();
                 if (!groupsBefore.equals(groupsAfter)) {
@@ -122,15 +180,15 @@ public final class EffectiveChanges {
         return String.join("; ", parts);
     }
 
-    private static boolean active(DirectoryState directory, String sid) {
-        return directory.entry(sid).filter(DirectoryEntry::describesUser).map(DirectoryEntry::enabled).orElse(false);
+    private static List<DirectoryEntry> activeAmong(DirectoryState directory, Set<String> sids) {
+        return sids.stream().filter(directory::isActiveUser).map(sid -> directory.entry(sid).orElseThrow()).toList();
     }
 
-    private static List<AccessToken> tokensOfActive(DirectoryState directory, Set<String> sids) {
-        return sids.stream().filter(sid -> active(directory, sid)).map(directory::token).toList();
-    }
-
-    private static EffectiveMatrix matrix(List<FolderAcl> folders, List<AccessToken> tokens) {
-        return EffectiveMatrix.forFolders(folders.stream().map(f -> new EffectiveMatrix.Acl(f.ownerSid(), f.dacl())).toList(), tokens);
+    /** @param onServer the directory as the folders' server sees it: it makes the tokens */
+    private static EffectiveMatrix matrix(List<FolderAcl> folders, List<DirectoryEntry> people, DirectoryState onServer, SharePermissions share) {
+        List<AccessToken> tokens = people.stream().map(p -> onServer.token(p.sid())).toList();
+        Map<List<Ace>, List<Ace>> shared = new HashMap<>();
+        return EffectiveMatrix.forFolders(folders.stream()
+                .map(f -> new EffectiveMatrix.Acl(f.ownerSid(), shared.computeIfAbsent(f.dacl(), d -> d))).toList(), tokens, share);
     }
 }

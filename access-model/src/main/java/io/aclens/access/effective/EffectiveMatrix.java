@@ -13,10 +13,12 @@ import java.util.Set;
  * Effective access of every user on every folder without materialising the cells: folders share few
  * distinct ACLs and users share few distinct group sets, so each (ACL, group set) is evaluated once and
  * fanned out. ACLs that name a particular user (or that the user owns) are evaluated for that user alone.
+ * Folders reached through a share are capped by the share's permissions, evaluated once per user.
  */
 public final class EffectiveMatrix {
     private static final String NOBODY = "S-1-0-0";
     private static final Level[] LEVELS = Level.values();
+    private static final int ALL = -1;
 
     /** A distinct ACL: owner and DACL. */
     public record Acl(String ownerSid, List<Ace> dacl) {
@@ -28,13 +30,28 @@ public final class EffectiveMatrix {
     private final int[] folderAcl;
     private final int[][] foldersByAcl;
     private final Map<String, AccessToken> tokens = new HashMap<>();
-    private final Map<Set<String>, byte[]> levelsByGroupSet = new HashMap<>();
+    private final SharePermissions share;
+    /** Users with the same groups and the same share rights hold the same levels on every ACL they are not named in. */
+    private record Evaluation(Set<String> groupSet, int shareMask) {
+    }
+
+    private final Map<Evaluation, byte[]> levelsByGroupSet = new HashMap<>();
+    private final Map<String, Integer> shareMaskByUser = new HashMap<>();
     /** Each user's row of the group-set table, resolved once: lookups never hash a group set. */
     private final Map<String, byte[]> levelsByUser = new HashMap<>();
     private final Map<String, Set<Integer>> aclsNamingUser = new HashMap<>();
 
     /** @param folderAcl the ACL index of each folder */
     public EffectiveMatrix(List<Acl> acls, int[] folderAcl, Iterable<AccessToken> users) {
+        this(acls, folderAcl, users, null);
+    }
+
+    /**
+     * @param folderAcl the ACL index of each folder
+     * @param share     the permissions of the share the folders are reached through, or null
+     */
+    public EffectiveMatrix(List<Acl> acls, int[] folderAcl, Iterable<AccessToken> users, SharePermissions share) {
+        this.share = share;
         this.acls = List.copyOf(acls);
         this.checks = this.acls.stream().map(acl -> AccessCheck.of(acl.ownerSid(), acl.dacl())).toArray(AccessCheck[]::new);
         this.folderAcl = folderAcl;
@@ -62,11 +79,16 @@ public final class EffectiveMatrix {
                 }
             }
         }
-        tokens.values().forEach(token -> levelsByUser.put(token.userSid(), levelsOf(token.groupSet())));
+        tokens.values().forEach(this::evaluateUser);
     }
 
     /** A matrix over folders given one ACL each: equal ACLs are found and evaluated once. */
     public static EffectiveMatrix forFolders(List<Acl> aclOfFolder, Iterable<AccessToken> users) {
+        return forFolders(aclOfFolder, users, null);
+    }
+
+    /** The same, for folders reached through a share whose permissions cap every cell (null: no share). */
+    public static EffectiveMatrix forFolders(List<Acl> aclOfFolder, Iterable<AccessToken> users, SharePermissions share) {
         Map<Acl, Integer> index = new HashMap<>();
         List<Acl> distinct = new ArrayList<>();
         int[] folderAcl = new int[aclOfFolder.size()];
@@ -76,7 +98,7 @@ public final class EffectiveMatrix {
                 return distinct.size() - 1;
             });
         }
-        return new EffectiveMatrix(distinct, folderAcl, users);
+        return new EffectiveMatrix(distinct, folderAcl, users, share);
     }
 
     /** The user's level on one folder. */
@@ -111,7 +133,13 @@ public final class EffectiveMatrix {
     /** A membership change: the user's new token; only its group set (if new) is evaluated. */
     public void replaceToken(AccessToken token) {
         tokens.put(token.userSid(), token);
-        levelsByUser.put(token.userSid(), levelsOf(token.groupSet()));
+        evaluateUser(token);
+    }
+
+    private void evaluateUser(AccessToken token) {
+        int shareMask = share == null ? ALL : share.maskFor(token);
+        shareMaskByUser.put(token.userSid(), shareMask);
+        levelsByUser.put(token.userSid(), levelsOf(new Evaluation(token.groupSet(), shareMask)));
     }
 
     public int distinctGroupSets() {
@@ -122,18 +150,18 @@ public final class EffectiveMatrix {
         Set<Integer> personal = aclsNamingUser.get(token.userSid());
         if (personal != null && personal.contains(acl)) {
             Acl a = acls.get(acl);
-            return checks[acl].level(a.ownerSid(), a.dacl(), token);
+            return Level.fromMask(checks[acl].mask(a.ownerSid(), a.dacl(), token) & shareMaskByUser.get(token.userSid()));
         }
         return LEVELS[levelsByUser.get(token.userSid())[acl]];
     }
 
-    private byte[] levelsOf(Set<String> groupSet) {
-        return levelsByGroupSet.computeIfAbsent(groupSet, groups -> {
-            AccessToken shared = AccessToken.of(NOBODY, null, sid -> sid.equals(NOBODY) ? groups : List.of());
+    private byte[] levelsOf(Evaluation evaluation) {
+        return levelsByGroupSet.computeIfAbsent(evaluation, key -> {
+            AccessToken shared = AccessToken.of(NOBODY, null, sid -> sid.equals(NOBODY) ? key.groupSet() : List.of());
             byte[] levels = new byte[acls.size()];
             for (int a = 0; a < acls.size(); a++) {
                 Acl acl = acls.get(a);
-                levels[a] = (byte) checks[a].level(acl.ownerSid(), acl.dacl(), shared).ordinal();
+                levels[a] = (byte) Level.fromMask(checks[a].mask(acl.ownerSid(), acl.dacl(), shared) & key.shareMask()).ordinal();
             }
             return levels;
         });

@@ -80,6 +80,6 @@ public final class PosixAccessCheck {
                 paths.add(new AccessPath(ace.sid(), token.chainTo(ace.sid()), aceMask, ace.inherited()));
             }
         }
-        return mask == 0 ? EffectiveAccess.NONE : new EffectiveAccess(mask, Level.fromMask(mask), List.copyOf(paths));
+        return mask == 0 ? EffectiveAccess.NONE : new EffectiveAccess(mask, paths, List.of(), null);
     }
 }

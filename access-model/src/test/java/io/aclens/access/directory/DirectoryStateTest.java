@@ -28,7 +28,7 @@ class DirectoryStateTest {
                 user(PETROVA, "petrova", "Анна Петрова", true, ACCOUNTING)));
 
         assertThat(directory.token(PETROVA).sids()).containsExactlyInAnyOrder(PETROVA, DOMAIN_USERS, ACCOUNTING, FINANCE,
-                WellKnownSids.BUILTIN_USERS, WellKnownSids.EVERYONE, WellKnownSids.AUTHENTICATED_USERS);
+                WellKnownSids.BUILTIN_USERS, WellKnownSids.EVERYONE, WellKnownSids.AUTHENTICATED_USERS, WellKnownSids.NETWORK);
         assertThat(directory.token(PETROVA).chainTo(FINANCE)).containsExactly(ACCOUNTING, FINANCE);
         assertThat(directory.findUser("PETROVA")).map(DirectoryEntry::sid).contains(PETROVA);
         assertThat(directory.findUser("petrova@corp.example")).map(DirectoryEntry::sid).contains(PETROVA);
@@ -52,7 +52,7 @@ class DirectoryStateTest {
                 user(DOMAIN + "-3", "left", "Gone Person", false),
                 user(DOMAIN + "-4", "amy", "Amy Zane", true)));
 
-        assertThat(directory.enabledUsers()).extracting(DirectoryEntry::name).containsExactly("amy", "zed");
+        assertThat(directory.activeUsers()).extracting(DirectoryEntry::name).containsExactly("amy", "zed");
         assertThat(directory.users()).hasSize(3);
     }
 }

@@ -38,8 +38,5 @@ class AccessExplanationTest {
     void anAceInheritedFromAboveTheScanSaysSo() {
         assertThat(AccessExplanation.inheritedFrom("/srv/share/a", FINANCE, Map.of("/srv/share", List.<Ace>of())::get))
                 .isEqualTo("above the scanned folder");
-        assertThat(AccessExplanation.parent("\\\\fs1\\share")).isNull();
-        assertThat(AccessExplanation.parent("\\\\fs1\\share\\x")).isEqualTo("\\\\fs1\\share");
-        assertThat(AccessExplanation.parent("/srv")).isNull();
     }
 }

@@ -38,12 +38,16 @@ class EffectiveChangesTest {
         return new DirectoryState(entries);
     }
 
+    private static List<EffectiveChanges.SourceFolders> sources(EffectiveChanges.FolderAcl... folders) {
+        return List.of(new EffectiveChanges.SourceFolders(SourceContext.NONE, List.of(folders)));
+    }
+
     @Test
     void aMembershipChangeAloneChangesEffectiveAccessWithItsCause() {
         DirectoryState before = directory(user(PETROVA, "petrova", true, SALES), user(SMITH, "smith", true, SALES));
         DirectoryState after = directory(user(PETROVA, "petrova", true, FINANCE), user(SMITH, "smith", true, SALES));
 
-        List<EffectiveChange> changes = EffectiveChanges.ofDirectoryChange(List.of(PAYROLL, PUBLIC), before, after);
+        List<EffectiveChange> changes = EffectiveChanges.ofDirectoryChange(sources(PAYROLL, PUBLIC), before, after);
 
         assertThat(changes).containsExactlyInAnyOrder(
                 new EffectiveChange(PETROVA, "fs1", PAYROLL.path(), ChangeKind.GRANTED, Level.NONE, Level.MODIFY, ChangeCause.MEMBERSHIP,
@@ -57,7 +61,7 @@ class EffectiveChangesTest {
         DirectoryState before = directory(user(PETROVA, "petrova", true, FINANCE), user(SMITH, "smith", true, SALES));
         DirectoryState after = directory(user(PETROVA, "petrova", false, FINANCE));
 
-        assertThat(EffectiveChanges.ofDirectoryChange(List.of(PAYROLL, PUBLIC), before, after))
+        assertThat(EffectiveChanges.ofDirectoryChange(sources(PAYROLL, PUBLIC), before, after))
                 .extracting(EffectiveChange::userSid, EffectiveChange::path, EffectiveChange::kind, EffectiveChange::detail)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(PETROVA, PAYROLL.path(), ChangeKind.REVOKED, "account disabled"),
@@ -71,7 +75,7 @@ class EffectiveChangesTest {
         nested.removeIf(e -> e.sid().equals(SALES));
         nested.add(DirectoryEntry.group(SALES, "Sales", "global security", List.of(FINANCE)));
 
-        assertThat(EffectiveChanges.ofDirectoryChange(List.of(PAYROLL, PUBLIC), before, new DirectoryState(nested)))
+        assertThat(EffectiveChanges.ofDirectoryChange(sources(PAYROLL, PUBLIC), before, new DirectoryState(nested)))
                 .singleElement().satisfies(change -> {
                     assertThat(change.path()).isEqualTo(PAYROLL.path());
                     assertThat(change.after()).isEqualTo(Level.MODIFY);

@@ -35,8 +35,14 @@ class NtAccessCheckTest {
                         List.of(Ace.deny(ACCOUNTING, AccessMask.WRITE), Ace.allow(PETROVA, AccessMask.MODIFY)), Level.READ_EXECUTE),
                 Arguments.of("an explicit allow before an inherited deny wins", OTHER_USER,
                         List.of(Ace.allow(PETROVA, AccessMask.MODIFY), Ace.deny(ACCOUNTING, AccessMask.WRITE, AceFlag.INHERITED)), Level.MODIFY),
-                Arguments.of("generic rights are mapped to file rights, through nested groups", OTHER_USER,
-                        List.of(Ace.allow(FINANCE_ALL, AccessMask.GENERIC_READ | AccessMask.GENERIC_EXECUTE)), Level.READ_EXECUTE),
+                Arguments.of("rule 3: raw generic rights on an entry that applies to the folder grant nothing (Windows maps them when it writes the entry)",
+                        OTHER_USER, List.of(Ace.allow(FINANCE_ALL, AccessMask.GENERIC_READ | AccessMask.GENERIC_EXECUTE)), Level.NONE),
+                Arguments.of("rule 3: beside raw generic bits, the entry's file rights still count, through nested groups", OTHER_USER,
+                        List.of(Ace.allow(FINANCE_ALL, AccessMask.GENERIC_ALL | AccessMask.FILE_GENERIC_READ)), Level.READ),
+                Arguments.of("rule 3: a deny holding only raw generic bits denies nothing", OTHER_USER,
+                        List.of(Ace.deny(PETROVA, AccessMask.GENERIC_ALL), Ace.allow(WellKnownSids.EVERYONE, AccessMask.MODIFY)), Level.MODIFY),
+                Arguments.of("rule 3: an inherit-only entry keeps its generic bits for the children and grants nothing here", OTHER_USER,
+                        List.of(Ace.allow(PETROVA, AccessMask.GENERIC_ALL, AceFlag.CONTAINER_INHERIT, AceFlag.INHERIT_ONLY)), Level.NONE),
                 Arguments.of("inherit-only entries do not apply to the folder itself", OTHER_USER,
                         List.of(Ace.allow(PETROVA, AccessMask.FILE_ALL_ACCESS, AceFlag.OBJECT_INHERIT, AceFlag.CONTAINER_INHERIT, AceFlag.INHERIT_ONLY)),
                         Level.NONE),
@@ -63,6 +69,16 @@ class NtAccessCheckTest {
     @MethodSource("cases")
     void rule(String rule, String owner, List<Ace> dacl, Level expected) {
         assertThat(NtAccessCheck.evaluate(owner, dacl, TOKEN).level()).as(rule).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void rule3AnEntryWithRawGenericBitsIsNamedAsGrantingNothing() {
+        EffectiveAccess access = NtAccessCheck.evaluate(OTHER_USER, List.of(Ace.allow(ACCOUNTING, AccessMask.GENERIC_READ)), TOKEN);
+
+        assertThat(access.level()).isEqualTo(Level.NONE);
+        assertThat(access.inert()).containsExactly(new AccessPath(ACCOUNTING, List.of(ACCOUNTING), AccessMask.GENERIC_READ, false));
+        assertThat(AccessExplanation.describe("\\\\fs1\\share", access, sid -> sid.equals(ACCOUNTING) ? "Accounting" : sid, path -> null))
+                .containsExactly("No access via Accounting (allow, explicit): holds GENERIC_READ unmapped: grants nothing here");
     }
 
     @org.junit.jupiter.api.Test

@@ -139,7 +139,7 @@ public class ScanService {
             List<Principal> principals = tally.sids().stream().map(source::resolve).toList();
             Instant finished = Instant.now();
             events.sendAndAwait(new ScanCompleted(scanId + ":completed", scanId, queued.clientId(), queued.sourceId(), tally.folders(),
-                    tally.errors(), tally.unreadable(), principals, Duration.between(started, finished).toMillis(), finished));
+                    tally.errors(), tally.unreadable(), principals, Duration.between(started, finished).toMillis(), finished, source.server()));
             remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.COMPLETED,
                     tally.folders(), tally.errors(), started, finished, null));
             LOG.infof("Scan %s of %s: %d folders, %d errors in %d ms", scanId, queued.root(), tally.folders(), tally.errors(),

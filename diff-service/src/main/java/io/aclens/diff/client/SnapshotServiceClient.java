@@ -22,6 +22,10 @@ public interface SnapshotServiceClient {
     Uni<DeltaPage> delta(@PathParam("snapshotId") long snapshotId, @QueryParam("after") String after, @QueryParam("limit") int limit);
 
     @GET
+    @Path("/snapshots/{snapshotId}")
+    Uni<SnapshotView> snapshot(@PathParam("snapshotId") long snapshotId);
+
+    @GET
     @Path("/clients/{clientId}/principals")
     Uni<List<Principal>> principals(@PathParam("clientId") String clientId);
 

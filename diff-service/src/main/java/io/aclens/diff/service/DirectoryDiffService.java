@@ -5,6 +5,7 @@ import io.aclens.access.directory.DirectoryState;
 import io.aclens.access.effective.EffectiveChange;
 import io.aclens.access.effective.EffectiveChanges;
 import io.aclens.contracts.DirectorySnapshotCommitted;
+import io.aclens.contracts.SourceServer;
 import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.SnapshotView;
 import io.aclens.diff.client.SnapshotServiceClient;
@@ -66,7 +67,7 @@ public class DirectoryDiffService {
                     DirectoryState is = merged(directories.getItem1(), directories.getItem3());
                     List<EffectiveChange> changes = EffectiveChanges.ofDirectoryChange(folders, was, is);
                     LOG.infof("Directory snapshot %d of %s: %d effective changes over %d folders", snapshot.directorySnapshotId(),
-                            snapshot.directoryId(), changes.size(), folders.size());
+                            snapshot.directoryId(), changes.size(), folders.stream().mapToInt(f -> f.folders().size()).sum());
                     return changes;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())) // CPU-bound: off the event loop
                 .chain(changes -> store.storeDirectoryChanges(snapshot, changes, merged(directories.getItem2(), directories.getItem3()))));
@@ -80,15 +81,15 @@ public class DirectoryDiffService {
         return new DirectoryState(bySid.values());
     }
 
-    /** Every readable folder of the client's current snapshot of each source. */
-    private Uni<List<EffectiveChanges.FolderAcl>> currentFolders(String clientId) {
+    /** Every readable folder of the client's current snapshot of each source, with what the source's server adds. */
+    private Uni<List<EffectiveChanges.SourceFolders>> currentFolders(String clientId) {
         return snapshots.snapshots(clientId).chain(list -> {
             Map<String, SnapshotView> current = new LinkedHashMap<>();
             list.forEach(s -> current.putIfAbsent(s.sourceId(), s));
             return Multi.createFrom().iterable(current.values())
-                    .onItem().transformToUniAndConcatenate(s -> folders(s, "", new ArrayList<>()))
-                    .collect().asList()
-                    .map(perSource -> perSource.stream().flatMap(List::stream).toList());
+                    .onItem().transformToUniAndConcatenate(s -> folders(s, "", new ArrayList<>())
+                            .map(folders -> new EffectiveChanges.SourceFolders(SourceServer.contextOf(s.server()), folders)))
+                    .collect().asList();
         });
     }
 

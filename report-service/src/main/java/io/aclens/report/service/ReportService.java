@@ -60,7 +60,7 @@ public class ReportService {
         Optional<ReportStore.StoredReport> stored = store.save(report).await().atMost(STORE_TIMEOUT);
         LOG.infof("Report %s for %s: %d folders, %d people, %d ACL changes, %d effective changes, %d bytes in %d ms",
                 stored.map(s -> String.valueOf(s.reportId())).orElse("(period already reported)"), clientId, state.folderCount(),
-                state.directory().enabledUsers().size(), changes.size(), effectiveChanges.size(), workbook.length,
+                state.directory().activeUsers().size(), changes.size(), effectiveChanges.size(), workbook.length,
                 Duration.between(started, Instant.now()).toMillis());
         return new Generated(stored, report);
     }

@@ -29,4 +29,6 @@ public class SnapshotEntity {
     public OffsetDateTime scanCompletedAt;
     @Column(name = "committed_at")
     public OffsetDateTime committedAt;
+    /** JSON of {@link io.aclens.contracts.SourceServer}, or null. */
+    public String server;
 }

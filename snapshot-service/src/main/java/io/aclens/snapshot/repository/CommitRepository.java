@@ -70,14 +70,15 @@ public class CommitRepository {
                 .chain(() -> conn.query("set local work_mem = '128MB'").execute())
                 .chain(() -> conn.preparedQuery("""
                         insert into snapshot.snapshot (client_id, source_id, scan_id, root, previous_snapshot_id, folder_count,
-                                                       error_count, scan_completed_at, committed_at)
+                                                       error_count, scan_completed_at, committed_at, server)
                         select $1, $2, $3, s.root,
                                (select max(snapshot_id) from snapshot.snapshot where source_id = $2),
-                               $4, $5, $6, now()
+                               $4, $5, $6, now(), $7
                         from snapshot.scan s where s.scan_id = $3
                         returning snapshot_id""")
-                .execute(Tuple.of(completed.clientId(), source, completed.scanId(), completed.folderCount(), completed.errorCount(),
-                        utc(completed.completedAt()))))
+                .execute(Tuple.tuple().addValue(completed.clientId()).addValue(source).addValue(completed.scanId())
+                        .addValue(completed.folderCount()).addValue(completed.errorCount()).addValue(utc(completed.completedAt()))
+                        .addValue(json(completed.server()))))
                 .map(rows -> rows.iterator().next().getLong(0))
                 .call(snapshotId -> conn.preparedQuery("""
                                 update snapshot.folder_state f set valid_to = $3
@@ -103,7 +104,7 @@ public class CommitRepository {
                                 where scan_id = $1""")
                         .execute(Tuple.tuple().addValue(completed.scanId()).addValue(snapshotId).addValue(utc(completed.completedAt()))
                                 .addValue(completed.folderCount()).addValue(completed.errorCount())
-                                .addValue(json(completed)).addValue(completed.durationMillis())))
+                                .addValue(json(completed.unreadableFolders())).addValue(completed.durationMillis())))
                 .chain(() -> existing(conn, completed.scanId()))
                 .map(event -> new CommitOutcome.Committed(event, false));
     }
@@ -149,9 +150,12 @@ public class CommitRepository {
                 });
     }
 
-    private static String json(ScanCompleted completed) {
+    private static String json(Object value) {
+        if (value == null) {
+            return null;
+        }
         try {
-            return EventCodec.mapper().writeValueAsString(completed.unreadableFolders());
+            return EventCodec.mapper().writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
