@@ -80,6 +80,16 @@ public final class PeopleMatrix {
         return directory.canLogOn(people.get(person));
     }
 
+    /** Why the person cannot log on ("account disabled", "account expired"), or null. */
+    public String dormancy(int person) {
+        return people.get(person).dormancyAt(directory.asOf());
+    }
+
+    /** Where the members of the server's own groups came from, for the coverage sheet. */
+    public DirectoryState.ServerGroupsOrigin serverGroupsOrigin() {
+        return directory.serverGroupsOrigin();
+    }
+
     /**
      * Why the person holds the cell's level, one line per access path ("Modify via Accounting → Finance-All (allow, …)");
      * for an account that cannot log on, why it holds nothing and what it would hold if re-enabled.
@@ -92,12 +102,11 @@ public final class PeopleMatrix {
             access = access.through(share.limitFor(token));
         }
         List<String> reasons = AccessExplanation.describe(folder.path(), access, directory::nameOf, path -> daclByPath().get(path));
-        DirectoryEntry who = people.get(person);
         if (canLogOn(person) || access.level() == Level.NONE) {
             return reasons;
         }
         List<String> dormant = new java.util.ArrayList<>();
-        dormant.add("No access: " + who.dormancyAt(directory.asOf()) + "; dormant level " + access.level().description()
+        dormant.add("No access: " + dormancy(person) + "; dormant level " + access.level().description()
                 + " (what the account would hold if re-enabled):");
         dormant.addAll(reasons);
         return dormant;

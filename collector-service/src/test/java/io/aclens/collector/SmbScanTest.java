@@ -83,7 +83,7 @@ class SmbScanTest {
     }
 
     private static List<ScanEvent> scan(String source) {
-        String scanId = given().post("/api/smb-sources/" + source + "/scans").then().statusCode(202).extract().path("scanId");
+        String scanId = given().post("/api/smb-sources/" + source + "/scans").then().statusCode(202).extract().path("[0].scanId");
         try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
             var records = kafka.readUntil(Topics.SCANS, all -> kafka.events(all, ScanCompleted.class).stream()
                     .anyMatch(e -> e.scanId().equals(scanId)), Duration.ofSeconds(60));

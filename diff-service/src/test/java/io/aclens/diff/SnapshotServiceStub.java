@@ -7,6 +7,7 @@ import io.aclens.contracts.api.SnapshotView;
 import io.aclens.contracts.api.DeltaPage;
 import io.aclens.testing.JsonStubServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public class SnapshotServiceStub implements QuarkusTestResourceLifecycleManager 
     static final Map<Long, List<DirectoryEntry>> DIRECTORY_SNAPSHOTS = new ConcurrentHashMap<>();
     static final Map<String, List<SnapshotView>> SNAPSHOTS = new ConcurrentHashMap<>();
     static final Map<Long, FolderPage> FOLDERS = new ConcurrentHashMap<>();
+    private static final Pattern SNAPSHOT = Pattern.compile("/api/snapshots/(\\d+)");
     private static final Pattern DELTA = Pattern.compile("/api/snapshots/(\\d+)/delta");
     private static final Pattern FOLDER_PAGE = Pattern.compile("/api/snapshots/(\\d+)/folders");
     private static final Pattern DIRECTORY_ENTRIES = Pattern.compile("/api/directory-snapshots/(\\d+)/entries");
@@ -36,6 +38,10 @@ public class SnapshotServiceStub implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         server = JsonStubServer.start(path -> {
+            Matcher snapshot = SNAPSHOT.matcher(path);
+            if (snapshot.matches()) {
+                return Optional.of(snapshot(Long.parseLong(snapshot.group(1))));
+            }
             Matcher delta = DELTA.matcher(path);
             if (delta.matches()) {
                 return Optional.ofNullable(DELTAS.get(Long.parseLong(delta.group(1))));
@@ -59,6 +65,12 @@ public class SnapshotServiceStub implements QuarkusTestResourceLifecycleManager 
             });
         });
         return Map.of("quarkus.rest-client.snapshot-service.url", server.url());
+    }
+
+    /** A snapshot a test listed for its client, else one without server information (a Linux tree, or from before V4). */
+    private static SnapshotView snapshot(long snapshotId) {
+        return SNAPSHOTS.values().stream().flatMap(List::stream).filter(s -> s.snapshotId() == snapshotId).findFirst()
+                .orElseGet(() -> new SnapshotView(snapshotId, "stub", "stub", "stub", "/", null, 0, 0, null, Instant.EPOCH));
     }
 
     @Override

@@ -20,13 +20,15 @@ import java.util.List;
  * Reads an Active Directory domain over LDAP: users and groups with paged searches (AD returns at most 1,000
  * entries a page), group members with ranged retrieval (AD returns large {@code member} attributes in
  * slices such as {@code member;range=0-1499}), SIDs from the binary objectSid, the primary group from
- * primaryGroupID, enabled/disabled from userAccountControl.
+ * primaryGroupID, enabled/disabled from userAccountControl, expiry from accountExpires, security or distribution
+ * from groupType. Reading from the domain's root also reads CN=Builtin, the domain controllers' own groups.
  */
 public final class ActiveDirectoryReader {
     private static final String[] USER_ATTRIBUTES = {"objectSid", "sAMAccountName", "userPrincipalName", "displayName", "mail",
-            "department", "title", "userAccountControl", "lastLogonTimestamp", "primaryGroupID"};
+            "department", "title", "userAccountControl", "lastLogonTimestamp", "primaryGroupID", "accountExpires"};
     private static final String[] GROUP_ATTRIBUTES = {"objectSid", "sAMAccountName", "cn", "groupType", "member"};
     private static final int ACCOUNTDISABLE = 0x2;
+    private static final int SECURITY_ENABLED = 0x80000000;
     private static final Instant FILETIME_EPOCH = Instant.parse("1601-01-01T00:00:00Z");
 
     private final LDAPInterface ldap;
@@ -57,18 +59,26 @@ public final class ActiveDirectoryReader {
         Integer uac = entry.getAttributeValueAsInteger("userAccountControl");
         Integer primaryGroupRid = entry.getAttributeValueAsInteger("primaryGroupID");
         Long lastLogon = entry.getAttributeValueAsLong("lastLogonTimestamp");
+        Long accountExpires = entry.getAttributeValueAsLong("accountExpires");
         return new DirectoryUser(sid.toString(), entry.getDN(), entry.getAttributeValue("sAMAccountName"),
                 entry.getAttributeValue("userPrincipalName"), entry.getAttributeValue("displayName"), entry.getAttributeValue("mail"),
                 entry.getAttributeValue("department"), entry.getAttributeValue("title"), uac == null || (uac & ACCOUNTDISABLE) == 0,
-                lastLogon == null || lastLogon == 0 ? null : FILETIME_EPOCH.plus(Duration.ofMillis(lastLogon / 10_000)),
-                primaryGroupRid == null ? null : sid.parent().child(primaryGroupRid).toString());
+                fileTime(lastLogon), primaryGroupRid == null ? null : sid.parent().child(primaryGroupRid).toString(),
+                accountExpires == null || accountExpires == Long.MAX_VALUE ? null : fileTime(accountExpires));
+    }
+
+    /** A Windows FILETIME (100 ns since 1601), null for 0: AD's "never". */
+    private static Instant fileTime(Long value) {
+        return value == null || value == 0 ? null : FILETIME_EPOCH.plus(Duration.ofMillis(value / 10_000));
     }
 
     private DirectoryGroup group(SearchResultEntry entry) throws LDAPException {
         Sid sid = Sid.fromBytes(entry.getAttributeValueBytes("objectSid"));
         Integer groupType = entry.getAttributeValueAsInteger("groupType");
         String name = entry.hasAttribute("sAMAccountName") ? entry.getAttributeValue("sAMAccountName") : entry.getAttributeValue("cn");
-        return new DirectoryGroup(sid.toString(), entry.getDN(), name, scope(groupType), members(entry));
+        boolean distribution = groupType != null && (groupType & SECURITY_ENABLED) == 0;
+        return new DirectoryGroup(sid.toString(), entry.getDN(), name, scope(groupType) + (distribution ? " distribution" : " security"),
+                members(entry), distribution);
     }
 
     /** All members, following AD's ranged retrieval (member;range=0-1499, then 1500-*, …) to the last slice. */

@@ -1,6 +1,7 @@
 package io.aclens.directory;
 
 import io.aclens.access.PrincipalKind;
+import io.aclens.access.WellKnownSids;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.access.directory.DirectoryState;
 import java.util.ArrayList;
@@ -59,16 +60,24 @@ public final class Directory {
         return groupsOfMember.getOrDefault(sid, List.of());
     }
 
-    /** What the directory says, as the events and the effective-access engine carry it. */
+    /**
+     * What the directory says, as the events and the effective-access engine carry it. Well-known SIDs that are
+     * members of a group (Authenticated Users and INTERACTIVE in CN=Builtin's Users, as foreign security principals)
+     * become entries of their own, so their membership reaches every token that holds them.
+     */
     public List<DirectoryEntry> entries() {
         List<DirectoryEntry> entries = new ArrayList<>(users.size() + groups.size());
         for (DirectoryUser u : users.values()) {
             entries.add(new DirectoryEntry(u.sid(), PrincipalKind.USER, u.login(), u.userPrincipalName(), u.fullName(), u.mail(),
-                    u.department(), u.title(), u.enabled(), u.lastLogon(), u.primaryGroupSid(), null, directGroups(u.sid())));
+                    u.department(), u.title(), u.enabled(), u.lastLogon(), u.primaryGroupSid(), null, directGroups(u.sid()), false,
+                    u.accountExpires()));
         }
         for (DirectoryGroup g : groups.values()) {
-            entries.add(DirectoryEntry.group(g.sid(), g.name(), g.scope(), directGroups(g.sid())));
+            entries.add(new DirectoryEntry(g.sid(), PrincipalKind.GROUP, g.name(), null, null, null, null, null, true, null, null, g.scope(),
+                    directGroups(g.sid()), g.distribution(), null));
         }
+        groupsOfMember.forEach((member, memberOf) -> WellKnownSids.lookup(member).ifPresent(wellKnown ->
+                entries.add(DirectoryEntry.group(member, wellKnown.name(), "well-known", memberOf))));
         return entries;
     }
 

@@ -155,4 +155,35 @@ class ActiveDirectoryReaderTest {
                 .as("a folder granted to Finance-All is modifiable by Petrova through Accounting").isEqualTo(Level.MODIFY);
         assertThat(directory.state().principal(DOMAIN + "-2001").orElseThrow().name()).isEqualTo("Accounting");
     }
+
+    @Test
+    void distributionGroupsExpiredAccountsAndTheDomainControllersBuiltinGroups() throws Exception {
+        server.add(new Entry("CN=Newsletter," + BASE, new Attribute("objectClass", "top", "group"), sid(2100),
+                new Attribute("sAMAccountName", "Newsletter"), new Attribute("groupType", "8"), // universal distribution
+                new Attribute("member", "CN=Мария Петрова,OU=Staff," + BASE)));
+        server.add(new Entry("CN=Contractor,OU=Staff," + BASE, new Attribute("objectClass", "top", "person", "user"), sid(1107),
+                new Attribute("sAMAccountName", "contractor"), new Attribute("userAccountControl", "512"),
+                new Attribute("primaryGroupID", "1300"), new Attribute("accountExpires", "133000000000000000"))); // 2022-06
+        server.add(new Entry("CN=Builtin," + BASE, new Attribute("objectClass", "top", "builtinDomain")));
+        server.add(new Entry("CN=Users,CN=Builtin," + BASE, new Attribute("objectClass", "top", "group"),
+                new Attribute("objectSid", Sid.parse("S-1-5-32-545").toBytes()), new Attribute("sAMAccountName", "Users"),
+                new Attribute("groupType", "-2147483643"), new Attribute("member", "CN=Domain Users," + BASE,
+                        "CN=S-1-5-11,CN=ForeignSecurityPrincipals," + BASE, "CN=S-1-5-4,CN=ForeignSecurityPrincipals," + BASE)));
+        Directory directory;
+        try (LDAPConnection connection = server.getConnection()) {
+            directory = new ActiveDirectoryReader(connection, BASE, 1000).read();
+        }
+        io.aclens.access.directory.DirectoryState state = new io.aclens.access.directory.DirectoryState(directory.entries(),
+                java.time.Instant.parse("2026-12-01T00:00:00Z"));
+
+        assertThat(state.entry(DOMAIN + "-2100").orElseThrow().distribution()).as("groupType without 0x80000000").isTrue();
+        assertThat(state.entry(DOMAIN + "-2001").orElseThrow().distribution()).isFalse();
+        assertThat(state.token(DOMAIN + "-1105").contains(DOMAIN + "-2100")).as("a distribution group never enters a token").isFalse();
+        assertThat(state.serverGroupsOrigin()).isEqualTo(io.aclens.access.directory.DirectoryState.ServerGroupsOrigin.DIRECTORY);
+        assertThat(state.token(DOMAIN + "-1107").chainTo("S-1-5-32-545")).as("outside Domain Users, in BUILTIN\\Users through Authenticated Users")
+                .containsExactly("S-1-5-11", "S-1-5-32-545");
+        assertThat(state.entry(DOMAIN + "-1107").orElseThrow().accountExpires()).isEqualTo(java.time.Instant.parse("2022-06-18T04:26:40Z"));
+        assertThat(state.isActiveUser(DOMAIN + "-1107")).as("accountExpires in the past").isFalse();
+        assertThat(state.isActiveUser(DOMAIN + "-1105")).isTrue();
+    }
 }

@@ -56,7 +56,8 @@ public final class AccessCommand implements Callable<Integer> {
                 : EventCodec.mapper().readValue(response.body(), CellAccessView[].class);
         for (CellAccessView cell : cells) {
             System.out.println(cell.path() + "  —  " + (cell.fullName() == null ? cell.login() : cell.fullName() + " (" + cell.login() + ")")
-                    + ": " + cell.level().description());
+                    + ": " + cell.level().description() + ("active".equals(cell.accountState()) ? ""
+                    : " (" + cell.accountState() + "; dormant level " + cell.dormantLevel().description() + ")"));
             cell.reasons().forEach(reason -> System.out.println("    " + reason));
         }
         if (cells.length == 0) {

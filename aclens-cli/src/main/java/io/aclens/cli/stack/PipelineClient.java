@@ -58,10 +58,10 @@ public final class PipelineClient {
         return accepted.get("scanId").asText();
     }
 
-    /** Starts a scan of an SMB source registered in the collector's configuration; returns the scan id. */
+    /** Starts a scan of an SMB source (a share) registered in the collector's configuration; returns the scan id. */
     public String startSmbScan(String sourceName) {
         return send("POST", stack.url("collector-service") + "/api/smb-sources/" + encode(sourceName) + "/scans", null, 202)
-                .get("scanId").asText();
+                .get(0).get("scanId").asText();
     }
 
     /** Uploads an agent's NDJSON export ({path, owner, sddl, error} per line) as a scan; returns the scan id. */

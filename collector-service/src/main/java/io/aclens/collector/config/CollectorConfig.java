@@ -97,7 +97,12 @@ public interface CollectorConfig {
         @WithDefault("445")
         int port();
 
-        String share();
+        /** The share to scan; absent (or {@code *}) for every disk share of the server, discovered and scanned one after another. */
+        Optional<String> share();
+
+        /** With a whole server: also the administrative shares ({@code C$}, {@code ADMIN$}, …). */
+        @WithDefault("false")
+        boolean includeAdministrativeShares();
 
         /** Folder under the share to start from, with backslashes; the share root when absent. */
         Optional<String> path();
@@ -126,7 +131,7 @@ public interface CollectorConfig {
         @WithDefault("4")
         int connections();
 
-        /** Default: smb:\\host\share[\path]. */
+        /** Default: smb:\\host\share[\path]; for a whole server, each share's is this plus ":" and the share's name. */
         Optional<String> sourceId();
     }
 

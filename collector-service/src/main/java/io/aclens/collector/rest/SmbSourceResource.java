@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** The SMB shares this collector is configured to read, and a way to scan one now. */
+/** The SMB shares and servers this collector is configured to read, and a way to scan one now. */
 @Path("/api/smb-sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SmbSourceResource {
@@ -27,10 +27,11 @@ public class SmbSourceResource {
         return smb.sources();
     }
 
+    /** Queues the source's scans: one for a share, one per disk share for a whole server (each its own source). */
     @POST
     @Path("/{name}/scans")
     public Response scan(@PathParam("name") String name) {
-        ScanStatus status = smb.start(name);
-        return Response.accepted(status).location(URI.create("/api/scans/" + status.scanId())).build();
+        List<ScanStatus> started = smb.start(name);
+        return Response.accepted(started).location(URI.create("/api/scans/" + started.get(0).scanId())).build();
     }
 }

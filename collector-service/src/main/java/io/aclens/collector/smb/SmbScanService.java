@@ -6,12 +6,21 @@ import io.aclens.collector.service.ScanService;
 import io.aclens.collector.service.ScanStatus;
 import io.aclens.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Starts scans of the SMB sources registered in configuration. */
+/**
+ * Starts scans of the SMB sources registered in configuration. A source names a share, or a whole server: then its
+ * disk shares are discovered (NetShareEnum; administrative {@code $} shares only when asked for) and each is
+ * queued as a scan of its own, one after another.
+ */
 @ApplicationScoped
 public class SmbScanService {
+    private static final String EVERY_SHARE = "*";
+
     private final ScanService scans;
     private final CollectorConfig config;
 
@@ -20,7 +29,7 @@ public class SmbScanService {
         this.config = config;
     }
 
-    /** A registered source as operators may see it: everything but the credentials. */
+    /** A registered source as operators may see it: everything but the credentials; {@code share} is "*" for a whole server. */
     public record SmbSourceView(String name, String clientId, String sourceId, String host, int port, String share, String path,
                                 String username, String cron) {
     }
@@ -29,23 +38,64 @@ public class SmbScanService {
         return config.smbSources().entrySet().stream().map(e -> view(e.getKey(), e.getValue())).toList();
     }
 
-    public ScanStatus start(String name) {
+    /** Queues the source's scans: one for a share, one per disk share for a whole server. */
+    public List<ScanStatus> start(String name) {
         CollectorConfig.SmbSource source = config.smbSources().get(name);
         if (source == null) {
             throw ProblemException.notFound("No SMB source '" + name + "' is configured (aclens.collector.smb-sources." + name + ".*)");
         }
         char[] password = Secrets.password("SMB source '" + name + "'", source.passwordFile(), source.password());
-        SmbTarget target = new SmbTarget(source.host(), source.port(), source.share(), source.path().orElse(""), source.domain().orElse(""),
-                source.username(), password, source.maxDepth().orElse(Integer.MAX_VALUE), source.parallelism(), source.connections());
-        SmbSourceView view = view(name, source);
-        return scans.submit(source.clientId(), view.sourceId(), target.uncPath(), new SmbShareSource(target),
-                () -> Arrays.fill(password, '\0'));
+        List<String> shares;
+        try {
+            shares = wholeServer(source) ? discover(source, password) : List.of(source.share().orElseThrow());
+        } catch (IOException e) {
+            Arrays.fill(password, '\0');
+            throw new ProblemException(502, "Share Discovery Failed", "Cannot list the shares of " + source.host() + ": " + e.getMessage());
+        }
+        if (shares.isEmpty()) {
+            Arrays.fill(password, '\0');
+            throw new ProblemException(409, "No Shares", "The server " + source.host() + " offers no disk share to scan");
+        }
+        // the password is wiped when the last of this run's scans has been published
+        AtomicInteger pending = new AtomicInteger(shares.size());
+        List<ScanStatus> started = new ArrayList<>();
+        for (String share : shares) {
+            SmbTarget target = target(source, share, password);
+            started.add(scans.submit(source.clientId(), sourceId(source, share), target.uncPath(), new SmbShareSource(target), () -> {
+                if (pending.decrementAndGet() == 0) {
+                    Arrays.fill(password, '\0');
+                }
+            }));
+        }
+        return started;
+    }
+
+    private static List<String> discover(CollectorConfig.SmbSource source, char[] password) throws IOException {
+        return SmbSessions.withSession(target(source, "IPC$", password),
+                session -> new SmbServerInfo(session).diskShares(source.includeAdministrativeShares()));
+    }
+
+    private static SmbTarget target(CollectorConfig.SmbSource source, String share, char[] password) {
+        return new SmbTarget(source.host(), source.port(), share, source.path().orElse(""), source.domain().orElse(""), source.username(),
+                password, source.maxDepth().orElse(Integer.MAX_VALUE), source.parallelism(), source.connections());
+    }
+
+    private static boolean wholeServer(CollectorConfig.SmbSource source) {
+        return source.share().map(share -> share.isBlank() || share.equals(EVERY_SHARE)).orElse(true);
+    }
+
+    private static String sourceId(CollectorConfig.SmbSource source, String share) {
+        String path = source.path().orElse("");
+        if (source.sourceId().isPresent()) {
+            return wholeServer(source) ? source.sourceId().get() + ":" + share : source.sourceId().get();
+        }
+        return "smb:" + SmbTarget.uncPath(source.host(), share, path);
     }
 
     private static SmbSourceView view(String name, CollectorConfig.SmbSource source) {
-        String path = source.path().orElse("");
-        String sourceId = source.sourceId().orElse("smb:" + SmbTarget.uncPath(source.host(), source.share(), path));
-        return new SmbSourceView(name, source.clientId(), sourceId, source.host(), source.port(), source.share(), path,
-                source.domain().map(d -> d + "\\").orElse("") + source.username(), source.cron().orElse(null));
+        String share = wholeServer(source) ? EVERY_SHARE : source.share().orElseThrow();
+        return new SmbSourceView(name, source.clientId(), wholeServer(source) ? sourceId(source, EVERY_SHARE) : sourceId(source, share),
+                source.host(), source.port(), share, source.path().orElse(""), source.domain().map(d -> d + "\\").orElse("") + source.username(),
+                source.cron().orElse(null));
     }
 }

@@ -4,9 +4,6 @@ import com.hierynomus.msdtyp.ace.ACE;
 import com.hierynomus.msdtyp.ace.AceFlags;
 import com.hierynomus.mssmb2.SMBApiException;
 import com.hierynomus.smbj.SMBClient;
-import com.hierynomus.smbj.SmbConfig;
-import com.hierynomus.smbj.auth.AuthenticationContext;
-import com.hierynomus.smbj.connection.Connection;
 import com.hierynomus.smbj.session.Session;
 import com.hierynomus.smbj.share.DiskShare;
 import io.aclens.access.Ace;
@@ -19,12 +16,13 @@ import io.aclens.access.nt.SecurityDescriptor;
 import io.aclens.collector.service.CollectionTally;
 import io.aclens.collector.service.FolderSource;
 import io.aclens.contracts.SourceKind;
+import io.aclens.contracts.SourceServer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Windows (or Samba) share read remotely over SMB2/3 with a service account: owner, group, control flags
@@ -34,6 +32,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SmbShareSource implements FolderSource {
     private final SmbTarget target;
+    /** What the server said of itself once the walk ended: names of the SIDs seen, the share's and its own groups. */
+    private volatile Map<String, String> names = Map.of();
+    private volatile SourceServer server;
 
     public SmbShareSource(SmbTarget target) {
         this.target = target;
@@ -44,10 +45,23 @@ public final class SmbShareSource implements FolderSource {
         return SourceKind.SMB;
     }
 
+    /** Well-known names first, then the server's own (LSARPC); the directory sync names domain accounts with more detail. */
     @Override
     public Principal resolve(String sid) {
-        // names come from the directory (LDAP/AD sync); the share itself only gives SIDs
-        return WellKnownSids.lookup(sid).orElseGet(() -> new Principal(sid, sid, null, PrincipalKind.UNRESOLVED));
+        return WellKnownSids.lookup(sid).orElseGet(() -> {
+            String name = names.get(sid);
+            if (name == null || name.equals(sid)) {
+                return new Principal(sid, sid, null, PrincipalKind.UNRESOLVED);
+            }
+            boolean localGroup = server != null && server.groups() != null
+                    && server.groups().groups().stream().anyMatch(g -> g.sid().equals(sid));
+            return new Principal(sid, name, null, localGroup ? PrincipalKind.GROUP : PrincipalKind.USER);
+        });
+    }
+
+    @Override
+    public SourceServer server() {
+        return server;
     }
 
     @Override
@@ -61,14 +75,12 @@ public final class SmbShareSource implements FolderSource {
         List<DiskShare> shares = new ArrayList<>();
         try {
             for (int i = 0; i < connections; i++) {
-                SMBClient client = new SMBClient(SmbConfig.builder().withTimeout(60, TimeUnit.SECONDS)
-                        .withSoTimeout(120, TimeUnit.SECONDS).withDfsEnabled(false).build());
+                SMBClient client = SmbSessions.newClient();
                 clients.add(client);
-                Connection connection = client.connect(target.host(), target.port());
-                Session session = connection.authenticate(new AuthenticationContext(target.username(), target.password(), target.domain()));
-                shares.add((DiskShare) session.connectShare(target.share()));
+                shares.add((DiskShare) SmbSessions.open(client, target).connectShare(target.share()));
             }
             new SmbWalk(target, shares, batchSize, tally).run();
+            readServer(shares.get(0).getTreeConnect().getSession(), tally);
         } catch (SMBApiException e) {
             throw new IOException("Cannot open " + SmbTarget.uncPath(target.host(), target.share(), "") + ": " + e.getStatus(), e);
         } finally {
@@ -76,6 +88,19 @@ public final class SmbShareSource implements FolderSource {
                 client.close();
             }
         }
+    }
+
+    /** The share's permissions, the server's own groups and the names of every SID the folders named, over the same session. */
+    private void readServer(Session session, CollectionTally tally) {
+        SmbServerInfo info = new SmbServerInfo(session);
+        SmbServerInfo.ShareSecurity share = info.shareSecurity(target.share());
+        server = new SourceServer(SmbTarget.uncPath(target.host(), target.share(), ""), share.sddl(), share.note(), info.serverGroups());
+        List<String> sids = new ArrayList<>();
+        synchronized (tally) {
+            sids.addAll(tally.sids());
+        }
+        server.groups().groups().forEach(group -> sids.addAll(group.members()));
+        names = info.names(sids.stream().distinct().filter(sid -> WellKnownSids.lookup(sid).isEmpty()).toList());
     }
 
     /** Maps an SMB security descriptor onto ACLens' model; ACE kinds other than allow/deny grant nothing on a folder. */

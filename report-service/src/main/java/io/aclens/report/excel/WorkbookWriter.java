@@ -4,6 +4,7 @@ import io.aclens.access.AccessMatrix;
 import io.aclens.access.Level;
 import io.aclens.access.PeopleMatrix;
 import io.aclens.access.Principal;
+import io.aclens.access.WellKnownSids;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.EffectiveChangeView;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,7 @@ public final class WorkbookWriter {
     private final CellStyle header;
     private final CellStyle rotatedHeader;
     private final CellStyle text;
+    private final CellStyle dormant;
     private final Map<Level, CellStyle> levelStyles = new EnumMap<>(Level.class);
     private final CellStyle[] indented = new CellStyle[MAX_INDENT + 1];
 
@@ -81,6 +84,12 @@ public final class WorkbookWriter {
         rotatedHeader.setRotation((short) 90);
         rotatedHeader.setAlignment(HorizontalAlignment.CENTER);
         text = workbook.createCellStyle();
+        Font grey = workbook.createFont();
+        grey.setItalic(true);
+        grey.setColor(org.apache.poi.ss.usermodel.IndexedColors.GREY_50_PERCENT.getIndex());
+        dormant = workbook.createCellStyle();
+        dormant.setFont(grey);
+        dormant.setAlignment(HorizontalAlignment.CENTER);
         for (Map.Entry<Level, String> colour : COLOURS.entrySet()) {
             XSSFCellStyle style = (XSSFCellStyle) workbook.createCellStyle();
             style.setFillForegroundColor(new XSSFColor(hex(colour.getValue())));
@@ -133,25 +142,29 @@ public final class WorkbookWriter {
     private void peopleSheet(String name, ReportContent content, ReportContent.SourceMatrix source) {
         SXSSFSheet sheet = workbook.createSheet(name);
         PeopleMatrix people = source.people();
-        List<DirectoryEntry> columns = people.people();
-        matrixHeader(sheet, "Who can access what", content, source, "Each enabled account's effective level, through its "
-                + "own entries, its groups (nested), Everyone and Authenticated Users; empty means no access. Hover a cell for the reason"
-                + " (also over REST: /api/clients/{client}/access?user=…&path=…).", 80, 130,
-                columns.stream().map(DirectoryEntry::name).toList(),
-                columns.stream().map(person -> (person.fullName() == null ? "" : person.fullName())
-                        + (person.department() == null ? "" : " · " + person.department())).toList());
+        List<Integer> columns = shownPeople(people);
+        matrixHeader(sheet, "Who can access what", content, source, "Each account's effective level over the network, through its "
+                + "own entries, its security groups (nested), Everyone, Authenticated Users and the server's own groups, within the share's "
+                + "permissions; empty means no access. Accounts that cannot log on (disabled, expired) hold nothing: their columns show in "
+                + "brackets what they would regain if re-enabled. Hover a cell for the reason (also over REST: "
+                + "/api/clients/{client}/access?user=…&path=…).", 80, 130,
+                columns.stream().map(i -> people.people().get(i).name()).toList(),
+                columns.stream().map(i -> personDetail(people, i)).toList());
         Drawing<?> drawing = sheet.createDrawingPatriarch();
         int comments = 0;
         int r = MATRIX_FIRST_DATA_ROW;
         for (int f = 0; f < people.rows().size(); f++) {
             Row row = sheet.createRow(r++);
             folderColumns(row, people.rows().get(f));
-            for (int i = 0; i < columns.size(); i++) {
-                Level level = people.level(f, i);
+            for (int c = 0; c < columns.size(); c++) {
+                int person = columns.get(c);
+                boolean active = people.canLogOn(person);
+                Level level = active ? people.level(f, person) : people.dormantLevel(f, person);
                 if (level == Level.NONE) {
                     continue;
                 }
-                Cell cell = set(row, FIXED_COLUMNS + i, level.code(), levelStyles.get(level));
+                Cell cell = active ? set(row, FIXED_COLUMNS + c, level.code(), levelStyles.get(level))
+                        : set(row, FIXED_COLUMNS + c, "(" + level.code() + ")", dormant);
                 if (comments < MAX_COMMENTS) {
                     comments++;
                     ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
@@ -160,7 +173,7 @@ public final class WorkbookWriter {
                     anchor.setRow1(row.getRowNum());
                     anchor.setRow2(row.getRowNum() + 4);
                     Comment comment = drawing.createCellComment(anchor);
-                    comment.setString(workbook.getCreationHelper().createRichTextString(String.join("\n", people.explain(f, i))));
+                    comment.setString(workbook.getCreationHelper().createRichTextString(String.join("\n", people.explain(f, person))));
                     comment.setAuthor("ACLens");
                     comment.setAddress(cell.getAddress()); // SXSSF cells do not move a comment from its anchor to themselves
                     cell.setCellComment(comment);
@@ -170,6 +183,36 @@ public final class WorkbookWriter {
         sheet.createFreezePane(FIXED_COLUMNS, MATRIX_FIRST_DATA_ROW);
         sheet.setAutoFilter(new CellRangeAddress(MATRIX_HEADER_ROW + 1, Math.max(r - 1, MATRIX_HEADER_ROW + 1), 0,
                 FIXED_COLUMNS + Math.max(columns.size(), 1) - 1));
+    }
+
+    /** Every account that can log on, then those that cannot but would regain some access if re-enabled (dormant access). */
+    private static List<Integer> shownPeople(PeopleMatrix people) {
+        List<Integer> active = new ArrayList<>();
+        List<Integer> dormantWithAccess = new ArrayList<>();
+        for (int p = 0; p < people.people().size(); p++) {
+            if (people.canLogOn(p)) {
+                active.add(p);
+            } else if (hasDormantAccess(people, p)) {
+                dormantWithAccess.add(p);
+            }
+        }
+        active.addAll(dormantWithAccess);
+        return active;
+    }
+
+    private static boolean hasDormantAccess(PeopleMatrix people, int person) {
+        for (int f = 0; f < people.rows().size(); f++) {
+            if (people.dormantLevel(f, person) != Level.NONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String personDetail(PeopleMatrix people, int person) {
+        DirectoryEntry who = people.people().get(person);
+        String detail = (who.fullName() == null ? "" : who.fullName()) + (who.department() == null ? "" : " · " + who.department());
+        return people.canLogOn(person) ? detail : "(" + people.dormancy(person) + ") " + detail;
     }
 
     /** Title, what the sheet shows, and the two header rows (folder columns filled in); returns the header rows. */
@@ -287,7 +330,8 @@ public final class WorkbookWriter {
             set(row, 0, time(change.detectedAt()), text);
             set(row, 1, change.path(), text);
             set(row, 2, words(change.kind().name()), text);
-            set(row, 3, change.principalName(), text);
+            set(row, 3, principal != null ? principal.name() : change.principalSid() == null ? change.principalName()
+                    : WellKnownSids.lookup(change.principalSid()).map(Principal::name).orElse(change.principalName()), text);
             set(row, 4, principal == null ? null : principal.fullName(), text);
             set(row, 5, change.before() == null ? null : change.before().description(), text);
             set(row, 6, change.after() == null ? null : change.after().description(), text);
@@ -305,10 +349,11 @@ public final class WorkbookWriter {
         SXSSFSheet sheet = workbook.createSheet("Scan coverage");
         set(sheet.createRow(0), 0, "What the report covers — generated " + time(content.generatedAt()), title);
         Row head = sheet.createRow(2);
-        String[] headers = {"Source", "Root", "Snapshot", "Scan", "Scanned at", "Folders", "Unreadable"};
+        String[] headers = {"Source", "Root", "Snapshot", "Scan", "Scanned at", "Folders", "Unreadable", "Share permissions",
+                "Server's own groups (BUILTIN, local)"};
         for (int c = 0; c < headers.length; c++) {
             set(head, c, headers[c], header);
-            sheet.setColumnWidth(c, (c == 1 || c == 0 ? 45 : 20) * 256);
+            sheet.setColumnWidth(c, (c == 1 || c == 0 ? 45 : c >= 7 ? 60 : 20) * 256);
         }
         int r = 3;
         for (ReportContent.SourceMatrix source : content.sources()) {
@@ -320,6 +365,8 @@ public final class WorkbookWriter {
             set(row, 4, time(source.snapshot().scanCompletedAt()), text);
             row.createCell(5).setCellValue(source.snapshot().folderCount());
             row.createCell(6).setCellValue(source.snapshot().errorCount());
+            set(row, 7, CoverageNotes.share(source.snapshot().server()), text);
+            set(row, 8, source.people() == null ? null : CoverageNotes.serverGroups(source.snapshot().server(), source.people().serverGroupsOrigin()), text);
         }
     }
 
@@ -339,9 +386,12 @@ public final class WorkbookWriter {
             set(row, 0, level.code(), levelStyles.get(level));
             set(row, 1, level.description(), text);
         }
-        set(sheet.createRow(r + 1), 0, "Access by person: each enabled account's effective level, evaluated as Windows does (deny "
-                + "before allow in DACL order, nested groups, primary group, Everyone, Authenticated Users, the owner's implicit rights) "
-                + "or by POSIX rules for Linux shares. Access by group: the level of each account or group's own entries.", text);
+        set(sheet.createRow(r + 1), 0, "Access by person: each account's effective level over the network, evaluated as Windows does "
+                + "(deny before allow in DACL order, raw generic rights granting nothing, nested security groups — distribution groups "
+                + "grant nothing —, primary group, Everyone, Authenticated Users, the server's own groups such as BUILTIN\\Users, the "
+                + "owner's implicit rights, all within the share's permissions) or by POSIX rules for Linux shares. A bracketed code such "
+                + "as (M) is a dormant level: what a disabled or expired account would regain if re-enabled. Access by group: the level "
+                + "of each account or group's own entries.", text);
     }
 
     private static String secondHeaderLine(Principal principal) {

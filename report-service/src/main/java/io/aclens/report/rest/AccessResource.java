@@ -54,15 +54,17 @@ public class AccessResource {
             List<AccessMatrix.Row> rows = matrix.rows();
             for (int r = 0; r < rows.size(); r++) {
                 if (rows.get(r).folder().path().equals(path)) {
-                    Level level = matrix.level(r, person);
-                    return view(who, source, path, level, level == Level.NONE ? List.of() : matrix.explain(r, person));
+                    return view(matrix, r, person, source);
                 }
             }
         }
         throw ProblemException.notFound("No folder '" + path + "' in the latest snapshots of client " + clientId);
     }
 
-    /** "What can this person access": every folder where they hold at least {@code minimum} (a level name or code). */
+    /**
+     * "What can this person access": every folder where they hold at least {@code minimum} (a level name or code); for an
+     * account that cannot log on, the folders it would reach if re-enabled, each with level none.
+     */
     @GET
     @Path("/clients/{clientId}/people/{user}/access")
     public List<CellAccessView> personAccess(@PathParam("clientId") String clientId, @PathParam("user") String user,
@@ -75,17 +77,23 @@ public class AccessResource {
             PeopleMatrix matrix = source.people();
             int person = matrix.people().indexOf(who);
             for (int r = 0; r < matrix.rows().size(); r++) {
-                Level level = matrix.level(r, person);
-                if (level != Level.NONE && level.rank() >= floor.rank()) {
-                    cells.add(view(who, source, matrix.rows().get(r).folder().path(), level, matrix.explain(r, person)));
+                // an account that cannot log on reaches nothing; its cells still say what it would regain if re-enabled
+                Level dormant = matrix.dormantLevel(r, person);
+                if (dormant != Level.NONE && dormant.rank() >= floor.rank()) {
+                    cells.add(view(matrix, r, person, source));
                 }
             }
         }
         return cells;
     }
 
-    private static CellAccessView view(DirectoryEntry who, ClientStateLoader.Source source, String path, Level level, List<String> reasons) {
-        return new CellAccessView(who.sid(), who.name(), who.fullName(), source.snapshot().sourceId(), path, level, reasons);
+    private static CellAccessView view(PeopleMatrix matrix, int row, int person, ClientStateLoader.Source source) {
+        DirectoryEntry who = matrix.people().get(person);
+        Level level = matrix.level(row, person);
+        Level dormant = matrix.dormantLevel(row, person);
+        String state = matrix.canLogOn(person) ? "active" : who.dormancyAt(source.directory().asOf());
+        return new CellAccessView(who.sid(), who.name(), who.fullName(), source.snapshot().sourceId(), matrix.rows().get(row).folder().path(),
+                level, dormant, state, dormant == Level.NONE ? List.of() : matrix.explain(row, person));
     }
 
     /** The person asked about; every source's matrix by person has a column for them (disabled accounts included). */

@@ -8,6 +8,8 @@ import io.aclens.access.Principal;
 import io.aclens.access.PrincipalKind;
 import io.aclens.access.WellKnownSids;
 import io.aclens.access.directory.DirectoryState;
+import io.aclens.access.effective.SourceContext;
+import io.aclens.contracts.SourceServer;
 import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.SnapshotView;
@@ -20,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -40,8 +41,11 @@ public class ClientStateLoader {
         this.sources = sources;
     }
 
-    /** One source's folders as matrices, by group and (when the directory is known) by person. */
-    public record Source(SnapshotView snapshot, AccessMatrix groups, PeopleMatrix people) {
+    /**
+     * One source's folders as matrices, by group and (when the directory is known) by person, with what its server
+     * adds (share permissions, its own groups) and the client's directory as that server sees it.
+     */
+    public record Source(SnapshotView snapshot, AccessMatrix groups, PeopleMatrix people, SourceContext context, DirectoryState directory) {
     }
 
     public record Loaded(List<Source> sources, DirectoryState directory, Map<String, Principal> principals, long folderCount,
@@ -53,7 +57,8 @@ public class ClientStateLoader {
         return new DirectoryState(snapshots.directory(clientId));
     }
 
-    public Loaded load(String clientId, boolean includeDisabled) {
+    /** @param includeDormant also give accounts that cannot log on (disabled, expired) a column, for their dormant levels */
+    public Loaded load(String clientId, boolean includeDormant) {
         Map<String, Long> latest = sources.latestSnapshots(clientId).await().atMost(STORE_TIMEOUT);
         if (latest.isEmpty()) {
             throw ProblemException.notFound("No diffed snapshot of client " + clientId + " is known yet; scan one of its sources first");
@@ -62,17 +67,21 @@ public class ClientStateLoader {
         Map<String, Principal> principals = new HashMap<>();
         snapshots.principals(clientId).forEach(p -> principals.putIfAbsent(p.sid(), p));
         directory.entries().forEach(e -> directory.principal(e.sid()).ifPresent(p -> principals.put(p.sid(), p)));
-        Function<String, Principal> resolve = sid -> principals.getOrDefault(sid,
-                WellKnownSids.lookup(sid).orElseGet(() -> new Principal(sid, sid, null, PrincipalKind.UNRESOLVED)));
         List<Source> loaded = new ArrayList<>();
         long folderCount = 0;
         for (long snapshotId : latest.values()) {
             SnapshotView snapshot = snapshots.snapshot(snapshotId);
+            SourceContext context = SourceServer.contextOf(snapshot.server());
+            DirectoryState onServer = context.directoryOn(directory);
+            if (context.serverGroups() != null) {
+                context.serverGroups().groups().forEach(g -> principals.put(g.sid(), new Principal(g.sid(), g.name(), null, PrincipalKind.GROUP)));
+            }
             List<MatrixFolder> folders = folders(snapshotId);
             folderCount += folders.size();
-            AccessMatrix groups = AccessMatrix.of(folders, resolve);
-            PeopleMatrix people = directory.isEmpty() ? null : PeopleMatrix.of(groups.rows(), directory, includeDisabled);
-            loaded.add(new Source(snapshot, groups, people));
+            AccessMatrix groups = AccessMatrix.of(folders, sid -> principals.getOrDefault(sid,
+                    WellKnownSids.lookup(sid).orElseGet(() -> new Principal(sid, sid, null, PrincipalKind.UNRESOLVED))));
+            PeopleMatrix people = directory.isEmpty() ? null : PeopleMatrix.of(groups.rows(), onServer, includeDormant, context.share());
+            loaded.add(new Source(snapshot, groups, people, context, onServer));
         }
         return new Loaded(loaded, directory, principals, folderCount, List.copyOf(latest.values()));
     }

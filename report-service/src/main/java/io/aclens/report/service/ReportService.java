@@ -44,7 +44,7 @@ public class ReportService {
 
     public Generated generate(String clientId, String trigger, String period) {
         Instant started = Instant.now();
-        ClientStateLoader.Loaded state = clientStates.load(clientId, false);
+        ClientStateLoader.Loaded state = clientStates.load(clientId, true);
         List<ReportContent.SourceMatrix> matrices = state.sources().stream()
                 .map(source -> new ReportContent.SourceMatrix(source.snapshot(), source.groups(), source.people())).toList();
         Instant changesFrom = started.minus(changesPeriod);
