@@ -1,7 +1,6 @@
 package io.aclens.access;
 
 import java.util.Comparator;
-import java.util.Locale;
 
 /**
  * Folder paths as sources write them: POSIX ({@code /srv/share/Finance}), UNC ({@code \\fs1\share\Finance}) and
@@ -92,8 +91,8 @@ public final class FolderPath {
         return Integer.compare(a.length() - i, b.length() - i);
     }
 
-    /** A key under which Windows sees two paths as the same folder. */
-    public static String identity(String path) {
-        return isWindows(path) ? path.toUpperCase(Locale.ROOT) : path;
+    /** Whether two paths name the same folder: exactly on POSIX, without case on Windows (as the server compares them). */
+    public static boolean sameFolder(String a, String b) {
+        return isWindows(a) && isWindows(b) ? a.equalsIgnoreCase(b) : a.equals(b);
     }
 }

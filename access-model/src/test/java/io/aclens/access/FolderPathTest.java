@@ -15,6 +15,8 @@ class FolderPathTest {
         assertThat(FolderPath.parent("\\\\fs1\\share\\Finance\\")).isEqualTo("\\\\fs1\\share");
         assertThat(FolderPath.name("\\\\fs1\\share\\Finance\\Зарплата 2026")).isEqualTo("Зарплата 2026");
         assertThat(FolderPath.name("\\\\fs1\\share")).isEqualTo("\\\\fs1\\share");
+        assertThat(FolderPath.sameFolder("\\\\FS1\\Share\\finance", "\\\\fs1\\share\\Finance")).as("Windows compares without case").isTrue();
+        assertThat(FolderPath.sameFolder("/srv/finance", "/srv/Finance")).isFalse();
     }
 
     @Test

@@ -41,7 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A Windows client end to end: an AD-like directory (UnboundID in-memory over LDAPS: binary objectSid,
  * primaryGroupID, nested groups, a disabled account, Cyrillic names) synced by the collector, a share uploaded by the agent
  * path as SDDL, and the four packaged services on a real broker and PostgreSQL. Checks the matrix by person,
- * the reasons for a cell, and that a membership change alone yields effective changes with their cause.
+ * the reasons for a cell, and that a membership change alone yields effective changes with their cause; and the
+ * rules by which Windows decides beyond the DACL: a distribution group grants nothing, BUILTIN\Users holds an account
+ * outside Domain Users, an entry left with raw generic bits grants nothing, a disabled account holds only a dormant level.
  */
 class ActiveDirectoryEndToEndTest {
     private static final String BASE = "DC=contoso,DC=local";
@@ -55,10 +57,14 @@ class ActiveDirectoryEndToEndTest {
     }
 
     private static Entry user(String cn, int rid, String login, String fullName, String department, int uac) {
+        return user(cn, rid, login, fullName, department, uac, 513);
+    }
+
+    private static Entry user(String cn, int rid, String login, String fullName, String department, int uac, int primaryGroup) {
         return new Entry("CN=" + cn + ",OU=Staff," + BASE, new Attribute("objectClass", "top", "person", "user"), sid(rid),
                 new Attribute("sAMAccountName", login), new Attribute("userPrincipalName", login + "@contoso.local"),
                 new Attribute("displayName", fullName), new Attribute("department", department),
-                new Attribute("userAccountControl", String.valueOf(uac)), new Attribute("primaryGroupID", "513"));
+                new Attribute("userAccountControl", String.valueOf(uac)), new Attribute("primaryGroupID", String.valueOf(primaryGroup)));
     }
 
     private static Entry group(String name, int rid, int groupType, String... members) {
@@ -97,6 +103,9 @@ class ActiveDirectoryEndToEndTest {
         ldap.add(group("Accounting", 2001, -2147483646, petrovaDn));
         ldap.add(group("Finance-All", 2002, -2147483644, "CN=Accounting," + BASE));
         ldap.add(group("Sales", 2003, -2147483646, smithDn, "CN=Old Employee,OU=Staff," + BASE));
+        ldap.add(group("Newsletter", 2004, 8, smithDn)); // universal distribution: no security bit
+        ldap.add(group("Contractors", 1300, -2147483646));
+        ldap.add(user("Kim Contractor", 1108, "contractor", "Kim Contractor", "External", 512, 1300)); // outside Domain Users
 
         String root = "\\\\fs1\\share";
         byte[] export = (folder(root, "O:BAD:PAI(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;" + DOMAIN + "-513)")
@@ -105,7 +114,10 @@ class ActiveDirectoryEndToEndTest {
                 + folder(root + "\\Finance\\Payroll", "O:BAD:PAI(D;OICI;0x116;;;" + DOMAIN + "-1105)(A;OICI;0x1301bf;;;" + DOMAIN
                 + "-2001)(A;OICI;FA;;;BA)")
                 + folder(root + "\\Sales", "O:BAD:AI(A;OICI;0x1301bf;;;" + DOMAIN + "-2003)(A;;FA;;;" + DOMAIN
-                + "-9999)(A;OICIID;FA;;;BA)(A;OICIID;0x1200a9;;;" + DOMAIN + "-513)")).getBytes(StandardCharsets.UTF_8);
+                + "-9999)(A;OICIID;FA;;;BA)(A;OICIID;0x1200a9;;;" + DOMAIN + "-513)")
+                + folder(root + "\\News", "O:BAD:PAI(A;OICI;0x1301bf;;;" + DOMAIN + "-2004)(A;OICI;FA;;;BA)")
+                + folder(root + "\\Public", "O:BAD:PAI(A;OICI;0x1200a9;;;BU)(A;OICI;FA;;;BA)")
+                + folder(root + "\\Tools", "O:BAD:PAI(A;OICI;GR;;;" + DOMAIN + "-2003)(A;OICI;FA;;;BA)")).getBytes(StandardCharsets.UTF_8);
         Path passwordFile = Files.writeString(dir.resolve("bind-password"), "bind-secret\n");
 
         StackConfig stackConfig = StackConfig.of(Aclens.home(), dir.resolve("data"), true).withCollectorProperties(Map.of(
@@ -139,6 +151,15 @@ class ActiveDirectoryEndToEndTest {
                     .as("her own deny on write beats the group's allow").isEqualTo(Level.READ_EXECUTE);
             assertThat(pipeline.access(CLIENT, "smith", root + "\\Finance\\Payroll").level()).isEqualTo(Level.NONE);
             assertThat(pipeline.access(CLIENT, "smith", root + "\\Sales").level()).isEqualTo(Level.MODIFY);
+            assertThat(pipeline.access(CLIENT, "smith", root + "\\News").level()).as("rule 1: a distribution group grants nothing")
+                    .isEqualTo(Level.NONE);
+            CellAccessView publicFolder = pipeline.access(CLIENT, "contractor", root + "\\Public");
+            assertThat(publicFolder.level()).as("rule 2: BUILTIN\\Users holds an account outside Domain Users").isEqualTo(Level.READ_EXECUTE);
+            assertThat(publicFolder.reasons()).containsExactly(
+                    "Read & execute via NT AUTHORITY\\Authenticated Users → BUILTIN\\Users (allow, explicit)");
+            CellAccessView tools = pipeline.access(CLIENT, "smith", root + "\\Tools");
+            assertThat(tools.level()).as("rule 3: an entry left with raw generic bits grants nothing").isEqualTo(Level.NONE);
+            assertThat(tools.reasons()).containsExactly("No access via Sales (allow, explicit): holds GENERIC_READ unmapped: grants nothing here");
 
             Instant beforeChange = Instant.now().minusSeconds(1);
             ldap.modify("CN=Accounting," + BASE, new Modification(ModificationType.ADD, "member", smithDn));
@@ -156,12 +177,18 @@ class ActiveDirectoryEndToEndTest {
                             "petrova | " + root + " | REVOKED | NONE | ACCOUNT | account disabled",
                             "petrova | " + root + "\\Finance | REVOKED | NONE | ACCOUNT | account disabled",
                             "petrova | " + root + "\\Finance\\Payroll | REVOKED | NONE | ACCOUNT | account disabled",
-                            "petrova | " + root + "\\Sales | REVOKED | NONE | ACCOUNT | account disabled");
+                            "petrova | " + root + "\\Sales | REVOKED | NONE | ACCOUNT | account disabled",
+                            "petrova | " + root + "\\Public | REVOKED | NONE | ACCOUNT | account disabled");
             assertThat(changed.changeCount()).isEqualTo(changes.size());
+            CellAccessView disabled = pipeline.access(CLIENT, "petrova", root + "\\Finance");
+            assertThat(disabled.level()).as("rule 4: a disabled account cannot log on").isEqualTo(Level.NONE);
+            assertThat(disabled.dormantLevel()).as("what she would regain if re-enabled").isEqualTo(Level.MODIFY);
+            assertThat(disabled.accountState()).isEqualTo("account disabled");
 
             ReportWorkbook report = new ReportWorkbook(Files.write(dir.resolve("report.xlsx"), pipeline.report(CLIENT)));
-            assertThat(report.people.get(root + "\\Finance")).as("enabled people only").isEqualTo(Map.of("smith", "M"));
-            assertThat(report.people.get(root + "\\Sales")).isEqualTo(Map.of("smith", "M"));
+            assertThat(report.people.get(root + "\\Finance")).as("disabled accounts show their dormant level in brackets")
+                    .isEqualTo(Map.of("smith", "M", "petrova", "(M)", "old.employee", "(RX)"));
+            assertThat(report.people.get(root + "\\Sales")).isEqualTo(Map.of("smith", "M", "old.employee", "(M)", "petrova", "(RX)"));
             assertThat(report.matrix.get(root + "\\Sales")).as("an orphaned SID stays visible by group").containsKey(DOMAIN + "-9999");
             assertThat(report.peopleChanges).hasSize(changes.size());
             String logs = Files.readString(stackConfig.dataDir().resolve("logs/collector-service.log"));

@@ -25,6 +25,8 @@ final class ReportWorkbook {
     final Map<String, Map<String, String>> people = new LinkedHashMap<>();
     /** Each effective change as "login | path | change | cause | why". */
     final Set<String> peopleChanges = new HashSet<>();
+    /** The "Access by group" rows in sheet order, each as "indent | folder name | path". */
+    final List<String> folderRows = new ArrayList<>();
 
     ReportWorkbook(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
@@ -46,6 +48,7 @@ final class ReportWorkbook {
                     }
                 }
                 matrix.put(text(row.getCell(1)), cells);
+                folderRows.add(row.getCell(0).getCellStyle().getIndention() + " | " + text(row.getCell(0)) + " | " + text(row.getCell(1)));
             }
             Sheet byPerson = workbook.getSheet("Access by person");
             if (byPerson != null) {

@@ -20,6 +20,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EmbeddedSamba implements AutoCloseable {
     public static final String SHARE = "data";
+    /** A second, small disk share: a source naming the whole server discovers both. */
+    public static final String OTHER_SHARE = "archive";
+    /**
+     * The account that may read a share's own permissions: Samba (like Windows) returns them over SRVSVC only to an
+     * administrator of the server, which for a standalone Samba is root. Known to this server's own passdb only.
+     */
+    public static final String SERVER_ADMIN = "root";
     public static final String ADMIN = "aclensadm";
     public static final String SERVICE = "aclenssvc";
     public static final String PASSWORD = "Aclens-Test-1";
@@ -45,12 +52,13 @@ public final class EmbeddedSamba implements AutoCloseable {
             // nobody listens: ours can
         }
         Path dir = Files.createTempDirectory("aclens-samba-");
-        for (String sub : List.of("private", "lock", "state", "cache", "pid", "share")) {
+        for (String sub : List.of("private", "lock", "state", "cache", "pid", "share", OTHER_SHARE)) {
             Files.createDirectories(dir.resolve(sub));
         }
         // smbd enters the share path as the connecting Unix user: it must be able to traverse to it
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(dir.resolve("share"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(dir.resolve(OTHER_SHARE), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Path config = dir.resolve("smb.conf");
         Files.writeString(config, String.join("\n",
                 "[global]", "netbios name = ACLENSTEST", "workgroup = WORKGROUP", "server role = standalone server",
@@ -60,6 +68,8 @@ public final class EmbeddedSamba implements AutoCloseable {
                 "pid directory = " + dir.resolve("pid"), "log file = " + dir.resolve("log.%m"), "disable spoolss = yes",
                 "load printers = no", "printcap name = /dev/null", "map to guest = never",
                 "[" + SHARE + "]", "path = " + dir.resolve("share"), "read only = no", "vfs objects = acl_xattr",
+                "acl_xattr:ignore system acls = yes", "admin users = " + ADMIN,
+                "[" + OTHER_SHARE + "]", "path = " + dir.resolve(OTHER_SHARE), "read only = no", "vfs objects = acl_xattr",
                 "acl_xattr:ignore system acls = yes", "admin users = " + ADMIN, ""), StandardCharsets.UTF_8);
         for (String user : List.of(ADMIN, SERVICE, "petrova")) {
             if (exec(List.of("id", user)).exit != 0) {
@@ -69,7 +79,7 @@ public final class EmbeddedSamba implements AutoCloseable {
         if (exec(List.of("getent", "group", "finance")).exit != 0) {
             check(exec(List.of("groupadd", "finance")));
         }
-        for (String user : List.of(ADMIN, SERVICE)) {
+        for (String user : List.of(ADMIN, SERVICE, "petrova", SERVER_ADMIN)) {
             check(exec(List.of("smbpasswd", "-c", config.toString(), "-s", "-a", user), PASSWORD + "\n" + PASSWORD + "\n"));
         }
         // smbd daemonises itself (fork and a session of its own): when it stops it signals its whole process
@@ -120,6 +130,53 @@ public final class EmbeddedSamba implements AutoCloseable {
         Result result = exec(command);
         check(result);
         return result.output;
+    }
+
+    /** The rights Samba itself grants {@code user} on a path of the share: folder and share permissions together (MxAc). */
+    public int maximumAccess(String user, String path) {
+        Result result = exec(List.of("smbcacls", "-s", config.toString(), "-U", user + "%" + PASSWORD, "//127.0.0.1/" + SHARE,
+                path.isEmpty() ? "\\" : path, "-x"));
+        check(result);
+        String line = result.output.lines().filter(l -> l.startsWith("Maximum access:")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no maximum access for " + user + " on " + path + ": " + result.output));
+        return Integer.parseUnsignedInt(line.substring(line.indexOf("0x") + 2).strip(), 16);
+    }
+
+    /** Replaces a share's own permissions (sharesec), e.g. {@code S-1-1-0:ALLOWED/0x0/READ}. */
+    public void setSharePermissions(String share, String acl) {
+        check(exec(List.of("sharesec", "-s", config.toString(), share, "--replace=" + acl)));
+    }
+
+    /** A Unix group with these users as members (created if missing); its SID as Samba names it. */
+    public static String unixGroup(String name, String... members) {
+        if (exec(List.of("getent", "group", name)).exit != 0) {
+            check(exec(List.of("groupadd", name)));
+        }
+        for (String member : members) {
+            check(exec(List.of("usermod", "-aG", name, member)));
+        }
+        return groupSid(name);
+    }
+
+    /**
+     * Creates a local group of this server (an alias of its own SAM, mapped onto a Unix group of its own, as standalone
+     * Samba keeps them) with the given members; returns its SID. Samba puts a local group into a session's token when a
+     * member is one of the session's Unix groups ({@link #unixGroup}); its users' own S-1-22-1 SIDs do not match.
+     */
+    public String addLocalGroup(String name, String unixGroup, String... memberSids) {
+        if (exec(List.of("getent", "group", unixGroup)).exit != 0) {
+            check(exec(List.of("groupadd", unixGroup)));
+        }
+        Result added = exec(List.of("net", "-s", config.toString(), "groupmap", "add", "ntgroup=" + name, "unixgroup=" + unixGroup,
+                "type=local"));
+        check(added);
+        Result listed = exec(List.of("net", "-s", config.toString(), "groupmap", "list", "ntgroup=" + name));
+        check(listed);
+        String sid = listed.output.substring(listed.output.indexOf('(') + 1, listed.output.indexOf(')'));
+        for (String member : memberSids) {
+            check(exec(List.of("net", "-s", config.toString(), "groupmap", "addmem", sid, member)));
+        }
+        return sid;
     }
 
     /** The descriptor exactly as Samba reports it (numeric masks and SIDs). */

@@ -72,18 +72,20 @@ public final class DirectoryState {
         this.asOf = asOf;
         this.serverGroups = new LinkedHashMap<>();
         this.serverGroupsOfMember = new HashMap<>();
-        if (server != null && server.known()) {
-            origin = ServerGroupsOrigin.SERVER;
+        if (server != null) {
             for (ServerGroups.LocalGroup group : server.groups()) {
                 serverGroups.put(group.sid(), group);
                 group.members().forEach(member -> serverGroupsOfMember.computeIfAbsent(member, m -> new ArrayList<>()).add(group.sid()));
             }
+        }
+        if (server != null && server.describesBuiltinGroups()) {
+            origin = ServerGroupsOrigin.SERVER;
         } else if (entries.keySet().stream().anyMatch(sid -> sid.startsWith(BUILTIN_PREFIX))) {
             origin = ServerGroupsOrigin.DIRECTORY;
         } else {
             origin = ServerGroupsOrigin.WINDOWS_DEFAULTS;
-            serverGroupsOfMember.put(WellKnownSids.AUTHENTICATED_USERS, List.of(WellKnownSids.BUILTIN_USERS));
-            serverGroupsOfMember.put(WellKnownSids.INTERACTIVE, List.of(WellKnownSids.BUILTIN_USERS));
+            serverGroupsOfMember.computeIfAbsent(WellKnownSids.AUTHENTICATED_USERS, m -> new ArrayList<>()).add(WellKnownSids.BUILTIN_USERS);
+            serverGroupsOfMember.computeIfAbsent(WellKnownSids.INTERACTIVE, m -> new ArrayList<>()).add(WellKnownSids.BUILTIN_USERS);
         }
     }
 
@@ -99,7 +101,7 @@ public final class DirectoryState {
 
     /** The same directory on a file server whose own groups were read (or could not be: then as before). */
     public DirectoryState onServer(ServerGroups server) {
-        return server == null || !server.known() ? this : new DirectoryState(entries, asOf, server);
+        return server == null || server.groups().isEmpty() ? this : new DirectoryState(entries, asOf, server);
     }
 
     public ServerGroupsOrigin serverGroupsOrigin() {

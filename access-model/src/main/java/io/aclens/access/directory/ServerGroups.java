@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param note   for the scan's coverage: how they were read, or why they could not be
  */
 public record ServerGroups(List<LocalGroup> groups, String note) {
+    private static final String BUILTIN_PREFIX = "S-1-5-32-";
 
     /** A group of the server's SAM (an alias in SAMR's terms) and the SIDs of its direct members. */
     public record LocalGroup(String sid, String name, List<String> members) {
@@ -35,8 +36,12 @@ public record ServerGroups(List<LocalGroup> groups, String note) {
         return new ServerGroups(List.of(), reason);
     }
 
-    /** Whether the server answered: then its groups, and nothing else, describe its BUILTIN groups. */
-    public boolean known() {
-        return !groups.isEmpty();
+    /**
+     * Whether the server listed its BUILTIN groups (Windows always does): then they, and not the domain's CN=Builtin
+     * or Windows' defaults, say who is in BUILTIN\Users on this server. A standalone Samba without group mappings lists
+     * none, yet its own local groups still count.
+     */
+    public boolean describesBuiltinGroups() {
+        return groups.stream().anyMatch(g -> g.sid().startsWith(BUILTIN_PREFIX));
     }
 }

@@ -138,6 +138,16 @@ class WindowsServerRulesTest {
     }
 
     @Test
+    void rule2AServerThatListsNoBuiltinGroupsKeepsWindowsDefaultsBesideItsLocalGroups() {
+        // a standalone Samba without group mappings answers SAMR with its local groups only
+        ServerGroups samba = ServerGroups.read(List.of(new ServerGroups.LocalGroup(FINANCE_RW, "FS1\\Finance-RW", List.of(PETROVA))), null);
+        DirectoryState onSamba = new DirectoryState(domain(user(PETROVA, "petrova", CONTRACTORS)), NOW).onServer(samba);
+
+        assertThat(onSamba.serverGroupsOrigin()).isEqualTo(DirectoryState.ServerGroupsOrigin.WINDOWS_DEFAULTS);
+        assertThat(onSamba.token(PETROVA).sids()).contains(FINANCE_RW, WellKnownSids.BUILTIN_USERS);
+    }
+
+    @Test
     void rule4ADisabledAccountHasNoAccessButADormantLevel() {
         DirectoryEntry disabled = new DirectoryEntry(PETROVA, PrincipalKind.USER, "petrova", null, "Анна Петрова", null, null, null, false, null,
                 DOMAIN_USERS, null, List.of(FINANCE));

@@ -90,6 +90,9 @@ public final class Demo {
                 CellAccessView why = pipeline.access(options.clientId(), "ivanova", tree.root() + "/" + SampleTree.PAYROLL);
                 out.println("    why ivanova holds " + why.level().description() + " on " + SampleTree.PAYROLL + ":");
                 why.reasons().forEach(reason -> out.println("      " + reason));
+                CellAccessView dormant = pipeline.access(options.clientId(), "kozlova", tree.root() + "/HR");
+                out.println("    kozlova on HR: " + dormant.level().description() + " (" + dormant.accountState() + "; dormant level "
+                        + dormant.dormantLevel().description() + ": what she would regain if re-enabled)");
             } else {
                 scan = new PipelineClient.Scan(options.clientId(), options.root().toAbsolutePath().toString(), options.sourceId(), null, null);
                 changeSet = scanThrough(pipeline, scan, "scan " + options.root());

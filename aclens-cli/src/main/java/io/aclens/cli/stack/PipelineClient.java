@@ -12,6 +12,7 @@ import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.ScanView;
+import io.aclens.contracts.api.SnapshotView;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -60,8 +61,20 @@ public final class PipelineClient {
 
     /** Starts a scan of an SMB source (a share) registered in the collector's configuration; returns the scan id. */
     public String startSmbScan(String sourceName) {
-        return send("POST", stack.url("collector-service") + "/api/smb-sources/" + encode(sourceName) + "/scans", null, 202)
-                .get(0).get("scanId").asText();
+        return startSmbScans(sourceName).get(0);
+    }
+
+    /** Starts the scans of an SMB source: one for a share, one per discovered disk share for a whole server; returns their ids. */
+    public List<String> startSmbScans(String sourceName) {
+        List<String> scanIds = new ArrayList<>();
+        send("POST", stack.url("collector-service") + "/api/smb-sources/" + encode(sourceName) + "/scans", null, 202)
+                .forEach(status -> scanIds.add(status.get("scanId").asText()));
+        return scanIds;
+    }
+
+    /** A committed snapshot, with what its scan read of the server (share permissions, the server's own groups). */
+    public SnapshotView snapshot(long snapshotId) {
+        return JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/snapshots/" + snapshotId, null, 200), SnapshotView.class);
     }
 
     /** Uploads an agent's NDJSON export ({path, owner, sddl, error} per line) as a scan; returns the scan id. */

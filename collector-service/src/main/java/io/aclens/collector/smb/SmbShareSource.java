@@ -53,9 +53,10 @@ public final class SmbShareSource implements FolderSource {
             if (name == null || name.equals(sid)) {
                 return new Principal(sid, sid, null, PrincipalKind.UNRESOLVED);
             }
-            boolean localGroup = server != null && server.groups() != null
-                    && server.groups().groups().stream().anyMatch(g -> g.sid().equals(sid));
-            return new Principal(sid, name, null, localGroup ? PrincipalKind.GROUP : PrincipalKind.USER);
+            // LSARPC names the account without its kind here: the server's own groups and Samba's Unix groups are groups
+            boolean group = sid.startsWith(WellKnownSids.UNIX_GROUP_PREFIX) || (server != null && server.groups() != null
+                    && server.groups().groups().stream().anyMatch(g -> g.sid().equals(sid)));
+            return new Principal(sid, name, null, group ? PrincipalKind.GROUP : PrincipalKind.USER);
         });
     }
 

@@ -1,6 +1,7 @@
 package io.aclens.report.rest;
 
 import io.aclens.access.AccessMatrix;
+import io.aclens.access.FolderPath;
 import io.aclens.access.Level;
 import io.aclens.access.PeopleMatrix;
 import io.aclens.access.directory.DirectoryEntry;
@@ -53,7 +54,7 @@ public class AccessResource {
             int person = matrix.people().indexOf(who);
             List<AccessMatrix.Row> rows = matrix.rows();
             for (int r = 0; r < rows.size(); r++) {
-                if (rows.get(r).folder().path().equals(path)) {
+                if (FolderPath.sameFolder(rows.get(r).folder().path(), path)) {
                     return view(matrix, r, person, source);
                 }
             }
@@ -93,7 +94,7 @@ public class AccessResource {
         Level dormant = matrix.dormantLevel(row, person);
         String state = matrix.canLogOn(person) ? "active" : who.dormancyAt(source.directory().asOf());
         return new CellAccessView(who.sid(), who.name(), who.fullName(), source.snapshot().sourceId(), matrix.rows().get(row).folder().path(),
-                level, dormant, state, dormant == Level.NONE ? List.of() : matrix.explain(row, person));
+                level, dormant, state, matrix.explain(row, person));
     }
 
     /** The person asked about; every source's matrix by person has a column for them (disabled accounts included). */
