@@ -77,6 +77,8 @@ class AgentUploadTest {
         assertThat(body).contains("line 2").contains("ACE 2").contains("object or callback ACE");
         upload(source, "application/x-ndjson", "test-token", "{\"path\":\"x\",\"sddl\":\"D:(A;;FA;;;BA)\"}\nnot json\n", 400);
         upload(source, "application/x-ndjson", "test-token", "{\"path\":\"x\"}\n", 400);
+        String nul = upload(source, "application/x-ndjson", "test-token", "{\"path\":\"D:\\\\Data\\\\a\\u0000b\",\"sddl\":\"D:(A;;FA;;;BA)\"}\n", 400);
+        assertThat(nul).as("a NUL never reaches the pipeline").contains("line 1").contains("U+0000").contains("position 10");
         upload(source, "application/x-ndjson", "wrong-token", UPLOAD, 401);
         given().contentType("application/json").header("Authorization", "Bearer test-token").body(UPLOAD.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/clients/acme/sources/" + source + "/uploads")

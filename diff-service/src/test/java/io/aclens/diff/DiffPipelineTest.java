@@ -19,6 +19,7 @@ import io.aclens.contracts.DirectorySnapshotCommitted;
 import io.aclens.contracts.EffectiveAccessChanged;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.SnapshotCommitted;
+import io.aclens.contracts.SourceServer;
 import io.aclens.contracts.Topics;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.DeltaPage;
@@ -174,6 +175,33 @@ class DiffPipelineTest {
                 .stream().filter(e -> e.clientId().equals(client)).count() >= 3, Duration.ofSeconds(30));
         assertThat(kafka.events(published, EffectiveAccessChanged.class)).filteredOn(e -> e.clientId().equals(client))
                 .allSatisfy(e -> assertThat(e.trigger()).isEqualTo("directory-snapshot-" + (directoryBase + 1)));
+    }
+
+    @Test
+    void anEditOfTheSharesOwnPermissionsIsAChangeAndReachesEveryFolderBehindIt() {
+        String client = "share-" + UUID.randomUUID();
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000);
+        SnapshotServiceStub.DIRECTORY.put(client, List.of(person(BOB, "bob", true, SALES), DirectoryEntry.group(SALES, "sales", "posix", List.of())));
+        SnapshotServiceStub.SNAPSHOTS.put(client, List.of(
+                snapshotBehindShare(client, base + 1, base, "D:(A;;0x1200a9;;;WD)"), snapshotBehindShare(client, base, null, "D:(A;;FA;;;WD)")));
+        SnapshotServiceStub.DELTAS.put(base + 1, new DeltaPage(List.of(), null)); // no folder's ACL changed
+        SnapshotServiceStub.FOLDERS.put(base + 1, new FolderPage(List.of(folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY))), null));
+
+        kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/change-sets/" + (base + 1)).statusCode() == 200);
+
+        assertThat(changesOf(client)).extracting(ChangeView::path, ChangeView::kind, ChangeView::principalName, ChangeView::after, ChangeView::cause)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("\\\\fs1\\data (share permissions)", ChangeKind.LOWERED, "Everyone",
+                        Level.READ_EXECUTE, ChangeCause.SHARE_PERMISSIONS));
+        assertThat(effectiveChangesOf(client)).extracting(EffectiveChangeView::login, EffectiveChangeView::path, EffectiveChangeView::before,
+                        EffectiveChangeView::after, EffectiveChangeView::cause)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", "/srv/Finance", Level.MODIFY, Level.READ_EXECUTE,
+                        ChangeCause.SHARE_PERMISSIONS));
+    }
+
+    private static SnapshotView snapshotBehindShare(String client, long snapshotId, Long previous, String shareSddl) {
+        return new SnapshotView(snapshotId, client, "fs1", "scan-" + snapshotId, "/srv", previous, 1, 0, Instant.now(), Instant.now(),
+                new SourceServer("\\\\fs1\\data", shareSddl, "read over SRVSVC", null));
     }
 
     @Test

@@ -106,6 +106,74 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void aFolderWhosePathIsLongerThanAnIndexEntryIsKeptLikeAnyOther() {
+        String client = "long-" + UUID.randomUUID();
+        // 13 nested names of 240 Cyrillic letters: 6,253 bytes, legal on Linux and on Windows with long paths
+        String deep = "/srv" + ("/" + "я".repeat(240)).repeat(13);
+        ScanEvents first = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ)).folder(deep, Ace.allow(BOB, AccessMask.READ));
+        publish(first.all());
+        long snapshot1 = awaitSnapshot(first.scanId);
+        ScanEvents second = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ)).folder(deep, Ace.allow(SALES, AccessMask.READ));
+        publish(second.all());
+        long snapshot2 = awaitSnapshot(second.scanId);
+
+        assertThat(deep.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(2704);
+        FolderPage folders = given().get("/api/snapshots/" + snapshot1 + "/folders").then().statusCode(200).extract().as(FolderPage.class);
+        assertThat(folders.items()).extracting(f -> f.path()).containsExactly("/srv", deep);
+        DeltaPage delta = given().get("/api/snapshots/" + snapshot2 + "/delta").then().statusCode(200).extract().as(DeltaPage.class);
+        assertThat(delta.items()).singleElement().satisfies(d -> {
+            assertThat(d.path()).isEqualTo(deep);
+            assertThat(d.after().dacl()).containsExactly(Ace.allow(SALES, AccessMask.READ));
+        });
+    }
+
+    @Test
+    void dataTheDatabaseRefusesFailsThatScanAloneAndOtherClientsKeepFlowing() {
+        ScanEvents bad = new ScanEvents("bad-" + UUID.randomUUID(), "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/nul\u0000name", Ace.allow(BOB, AccessMask.READ));
+        ScanEvents good = new ScanEvents("good-" + UUID.randomUUID(), "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
+        publish(bad.all());
+        publish(good.all());
+
+        awaitSnapshot(good.scanId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(scanStatus(bad.scanId)));
+        given().get("/api/scans/" + bad.scanId).then().body("reason", org.hamcrest.Matchers.containsString("the database refused a folder"));
+        given().get("/api/clients/" + bad.clientId + "/snapshots").then().body("$", hasSize(0));
+        List<ConsumerRecord<String, byte[]>> dead = kafka.readUntil(Topics.deadLetter(Topics.SCANS),
+                all -> all.stream().anyMatch(r -> bad.scanId.equals(r.key())), Duration.ofSeconds(20));
+        ConsumerRecord<String, byte[]> refused = dead.stream().filter(r -> bad.scanId.equals(r.key())).findFirst().orElseThrow();
+        assertThat(EventCodec.header(refused.headers(), DeadLetters.REASON).orElseThrow()).contains("the database refused a folder");
+
+        ScanEvents again = new ScanEvents(bad.clientId, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
+        publish(again.all());
+        awaitSnapshot(again.scanId); // the channel never stopped
+    }
+
+    @Test
+    void twoClientsThatNameASourceAlikeKeepSeparateHistories() {
+        String acme = "acme-" + UUID.randomUUID();
+        String globex = "globex-" + UUID.randomUUID();
+        ScanEvents acmeScan = new ScanEvents(acme, "fs1:data").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/Acme Payroll", Ace.allow(BOB, AccessMask.READ));
+        publish(acmeScan.all());
+        long acmeSnapshot = awaitSnapshot(acmeScan.scanId);
+        ScanEvents globexScan = new ScanEvents(globex, "fs1:data").folder("/srv", Ace.allow(SALES, AccessMask.READ))
+                .folder("/srv/Globex Legal", Ace.allow(SALES, AccessMask.READ));
+        publish(globexScan.all());
+        long globexSnapshot = awaitSnapshot(globexScan.scanId);
+
+        given().get("/api/clients/" + globex + "/snapshots").then().body("$", hasSize(1))
+                .body("[0].previousSnapshotId", org.hamcrest.Matchers.nullValue());
+        assertThat(given().get("/api/snapshots/" + globexSnapshot + "/folders").then().extract().as(FolderPage.class).items())
+                .extracting(f -> f.path()).containsExactly("/srv", "/srv/Globex Legal");
+        assertThat(given().get("/api/snapshots/" + acmeSnapshot + "/folders").then().extract().as(FolderPage.class).items())
+                .extracting(f -> f.path()).containsExactly("/srv", "/srv/Acme Payroll");
+        assertThat(given().get("/api/snapshots/" + globexSnapshot + "/delta").then().extract().as(DeltaPage.class).items())
+                .as("a client's first snapshot of a source is its baseline, whatever another client's source of that name holds")
+                .extracting(d -> d.path()).containsExactly("/srv", "/srv/Globex Legal");
+    }
+
+    @Test
     void redeliveredScanChangesNothingAndRepublishesTheSameEvent() {
         String client = "redeliver-" + UUID.randomUUID();
         ScanEvents scan = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ)).folder("/srv/a", Ace.allow(BOB, AccessMask.READ));

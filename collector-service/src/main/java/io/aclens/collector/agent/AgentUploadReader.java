@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  * SDDL or an error — while spooling it to a file, so nothing is published unless every line is good.
  */
 public final class AgentUploadReader {
+    /** The longest path Windows accepts (with the \\?\ prefix), in UTF-16 units. */
+    private static final int MAX_PATH_CHARS = 32_767;
+
     private static final ObjectMapper JSON = EventCodec.mapper();
 
     private AgentUploadReader() {
@@ -97,10 +100,28 @@ public final class AgentUploadReader {
         if (folder.sddl() == null && folder.error() == null) {
             throw UploadRejectedException.atLine(lineNumber, "neither 'sddl' nor 'error' is given for " + folder.path());
         }
+        rejectControlCharacters(lineNumber, "path", folder.path());
+        if (folder.error() != null) {
+            rejectControlCharacters(lineNumber, "error", folder.error());
+        }
+        if (folder.path().length() > MAX_PATH_CHARS) {
+            throw UploadRejectedException.atLine(lineNumber, "'path' is longer than Windows allows (" + MAX_PATH_CHARS + " characters)");
+        }
         try {
             parse(folder);
         } catch (IllegalArgumentException e) {
             throw UploadRejectedException.atLine(lineNumber, "bad SDDL for " + folder.path() + ": " + e.getMessage());
+        }
+    }
+
+    /** Windows names cannot hold C0 control characters (U+0000–U+001F), and the database refuses U+0000 in text. */
+    private static void rejectControlCharacters(long lineNumber, String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && !(field.equals("error") && (c == '\t' || c == '\n' || c == '\r'))) {
+                throw UploadRejectedException.atLine(lineNumber, String.format("'%s' holds the control character U+%04X at position %d; "
+                        + "Windows folder names cannot", field, (int) c, i + 1));
+            }
         }
     }
 

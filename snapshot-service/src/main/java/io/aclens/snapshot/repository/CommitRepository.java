@@ -29,15 +29,19 @@ public class CommitRepository {
 
     public Uni<CommitOutcome> commit(ScanCompleted completed) {
         return pool.withTransaction(conn -> conn
-                // one commit per source at a time, whichever replica holds the scan's partition
-                .preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(completed.sourceId()))
-                .chain(() -> conn.preparedQuery("select status from snapshot.scan where scan_id = $1 for update")
+                // one commit per client's source at a time, whichever replica holds the scan's partition
+                .preparedQuery("select pg_advisory_xact_lock(hashtext($1), hashtext($2))").execute(Tuple.of(completed.clientId(), completed.sourceId()))
+                .chain(() -> conn.preparedQuery("select status, client_id, source_id from snapshot.scan where scan_id = $1 for update")
                         .execute(Tuple.of(completed.scanId())))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Uni.createFrom().item(new CommitOutcome.UnknownScan());
                     }
-                    String status = rows.iterator().next().getString(0);
+                    Row scan = rows.iterator().next();
+                    if (!completed.clientId().equals(scan.getString("client_id")) || !completed.sourceId().equals(scan.getString("source_id"))) {
+                        return Uni.createFrom().item(new CommitOutcome.UnknownScan()); // a completion never crosses clients or sources
+                    }
+                    String status = scan.getString("status");
                     return switch (status) {
                         case "STAGING" -> commitStaged(conn, completed);
                         case "COMMITTED" -> existing(conn, completed.scanId()).map(e -> new CommitOutcome.Committed(e, true));
@@ -72,7 +76,7 @@ public class CommitRepository {
                         insert into snapshot.snapshot (client_id, source_id, scan_id, root, previous_snapshot_id, folder_count,
                                                        error_count, scan_completed_at, committed_at, server)
                         select $1, $2, $3, s.root,
-                               (select max(snapshot_id) from snapshot.snapshot where source_id = $2),
+                               (select max(snapshot_id) from snapshot.snapshot where client_id = $1 and source_id = $2),
                                $4, $5, $6, now(), $7
                         from snapshot.scan s where s.scan_id = $3
                         returning snapshot_id""")
@@ -82,19 +86,20 @@ public class CommitRepository {
                 .map(rows -> rows.iterator().next().getLong(0))
                 .call(snapshotId -> conn.preparedQuery("""
                                 update snapshot.folder_state f set valid_to = $3
-                                where f.source_id = $1 and f.valid_to is null
+                                where f.client_id = $4 and f.source_id = $1 and f.valid_to is null
                                   and not exists (select 1 from snapshot.staged_folder s
-                                                  where s.scan_id = $2 and s.path = f.path and s.state_hash = f.state_hash)""")
-                        .execute(Tuple.of(source, completed.scanId(), snapshotId)))
+                                                  where s.scan_id = $2 and s.path_key = f.path_key and s.state_hash = f.state_hash)""")
+                        .execute(Tuple.of(source, completed.scanId(), snapshotId, completed.clientId())))
                 .call(snapshotId -> conn.preparedQuery("""
-                                insert into snapshot.folder_state (client_id, source_id, path, depth, owner_sid, group_sid,
+                                insert into snapshot.folder_state (client_id, source_id, path, path_key, depth, owner_sid, group_sid,
                                     inheritance_protected, acl_hash, read_error, state_hash, sddl, valid_from, valid_to)
-                                select $1, $2, s.path, s.depth, s.owner_sid, s.group_sid, s.inheritance_protected, s.acl_hash,
+                                select $1, $2, s.path, s.path_key, s.depth, s.owner_sid, s.group_sid, s.inheritance_protected, s.acl_hash,
                                        s.read_error, s.state_hash, s.sddl, $4, null
                                 from snapshot.staged_folder s
                                 where s.scan_id = $3
                                   and not exists (select 1 from snapshot.folder_state f
-                                                  where f.source_id = $2 and f.path = s.path and f.valid_to is null)""")
+                                                  where f.client_id = $1 and f.source_id = $2 and f.path_key = s.path_key
+                                                    and f.valid_to is null)""")
                         .execute(Tuple.of(completed.clientId(), source, completed.scanId(), snapshotId)))
                 .call(() -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(completed.scanId())))
                 .call(() -> savePrincipals(conn, completed))

@@ -117,16 +117,17 @@ public class DirectoryRepository {
     }
 
     private Uni<DirectorySnapshotCommitted> applyState(SqlConnection conn, DirectorySyncCompleted completed) {
-        Tuple sync = Tuple.of(completed.syncId(), completed.directoryId());
+        Tuple sync = Tuple.of(completed.syncId(), completed.directoryId(), completed.clientId());
         return conn.preparedQuery("""
                         insert into snapshot.directory_snapshot (client_id, directory_id, sync_id, previous_directory_snapshot_id, entry_count, committed_at)
-                        values ($1, $2, $3, (select max(directory_snapshot_id) from snapshot.directory_snapshot where directory_id = $2), $4, now())
+                        values ($1, $2, $3, (select max(directory_snapshot_id) from snapshot.directory_snapshot
+                                             where client_id = $1 and directory_id = $2), $4, now())
                         returning directory_snapshot_id""")
                 .execute(Tuple.of(completed.clientId(), completed.directoryId(), completed.syncId(), completed.entryCount()))
                 .map(rows -> rows.iterator().next().getLong("directory_snapshot_id"))
                 .call(id -> conn.preparedQuery("""
-                                update snapshot.directory_entry e set valid_to = $3
-                                where e.directory_id = $2 and e.valid_to is null
+                                update snapshot.directory_entry e set valid_to = $4
+                                where e.client_id = $3 and e.directory_id = $2 and e.valid_to is null
                                   and not exists (select 1 from snapshot.directory_staged_entry s
                                                   where s.sync_id = $1 and s.sid = e.sid and s.entry_hash = e.entry_hash)""")
                         .execute(sync.addLong(id)))
@@ -134,7 +135,8 @@ public class DirectoryRepository {
                                 insert into snapshot.directory_entry (client_id, directory_id, sid, entry, entry_hash, valid_from)
                                 select $4, $2, s.sid, s.entry, s.entry_hash, $3 from snapshot.directory_staged_entry s
                                 where s.sync_id = $1 and not exists (select 1 from snapshot.directory_entry e
-                                                                     where e.directory_id = $2 and e.sid = s.sid and e.valid_to is null)""")
+                                                                     where e.client_id = $4 and e.directory_id = $2 and e.sid = s.sid
+                                                                       and e.valid_to is null)""")
                         .execute(Tuple.of(completed.syncId(), completed.directoryId(), id, completed.clientId())))
                 .call(id -> conn.preparedQuery("delete from snapshot.directory_staged_entry where sync_id = $1").execute(Tuple.of(completed.syncId())))
                 .call(id -> conn.preparedQuery("""
@@ -175,8 +177,8 @@ public class DirectoryRepository {
     public Uni<List<DirectoryEntry>> entriesAt(DirectorySnapshotView snapshot) {
         return pool.preparedQuery("""
                         select entry from snapshot.directory_entry
-                        where directory_id = $1 and valid_from <= $2 and (valid_to is null or valid_to > $2) order by sid""")
-                .execute(Tuple.of(snapshot.directoryId(), snapshot.directorySnapshotId()))
+                        where client_id = $3 and directory_id = $1 and valid_from <= $2 and (valid_to is null or valid_to > $2) order by sid""")
+                .execute(Tuple.of(snapshot.directoryId(), snapshot.directorySnapshotId(), snapshot.clientId()))
                 .map(DirectoryRepository::entries);
     }
 

@@ -75,8 +75,8 @@ public class StagingRepository {
                 .replaceWithVoid();
         Uni<Void> stageFolders = pool.preparedQuery("""
                         insert into snapshot.staged_folder
-                            (scan_id, path, depth, owner_sid, group_sid, inheritance_protected, acl_hash, read_error, state_hash, sddl)
-                        select $1, p, d, o, g, pr, a, e, s, sd
+                            (scan_id, path, path_key, depth, owner_sid, group_sid, inheritance_protected, acl_hash, read_error, state_hash, sddl)
+                        select $1, p, snapshot.path_key(p), d, o, g, pr, a, e, s, sd
                         from unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[],
                                     $10::text[]) as t(p, d, o, g, pr, a, e, s, sd)
                         where exists (select 1 from snapshot.scan where scan_id = $1 and status = 'STAGING')

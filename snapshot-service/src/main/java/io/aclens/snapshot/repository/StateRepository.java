@@ -21,13 +21,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads state at a snapshot and the delta a snapshot brought, in path order with keyset paging. */
+/**
+ * Reads state at a snapshot and the delta a snapshot brought, in path-key order with keyset paging (the key is the
+ * page cursor: opaque to callers, in path order for paths under 600 characters). Every query names the client.
+ */
 @ApplicationScoped
 public class StateRepository {
     private static final TypeReference<List<Ace>> DACL = new TypeReference<>() {
     };
     private static final String FOLDER_COLUMNS = """
-            f.path, f.depth, f.owner_sid, f.group_sid, f.inheritance_protected, f.acl_hash, f.read_error, f.sddl, a.dacl::text as dacl""";
+            f.path, f.path_key, f.depth, f.owner_sid, f.group_sid, f.inheritance_protected, f.acl_hash, f.read_error, f.sddl, a.dacl::text as dacl""";
 
     private final Pool pool;
 
@@ -35,53 +38,58 @@ public class StateRepository {
         this.pool = pool;
     }
 
-    public Uni<FolderPage> folders(String sourceId, long snapshotId, String after, int limit) {
+    public Uni<FolderPage> folders(String clientId, String sourceId, long snapshotId, String after, int limit) {
         return pool.preparedQuery("select " + FOLDER_COLUMNS + "\n" + """
                          from snapshot.folder_state f
                          join snapshot.acl a on a.client_id = f.client_id and a.acl_hash = f.acl_hash
-                         where f.source_id = $1 and f.valid_from <= $2 and (f.valid_to is null or f.valid_to > $2) and f.path > $3
-                         order by f.path limit $4""")
-                .execute(Tuple.of(sourceId, snapshotId, after, limit))
+                         where f.client_id = $5 and f.source_id = $1 and f.valid_from <= $2 and (f.valid_to is null or f.valid_to > $2)
+                           and f.path_key > $3
+                         order by f.path_key limit $4""")
+                .execute(Tuple.of(sourceId, snapshotId, after, limit, clientId))
                 .map(rows -> {
                     Map<String, List<Ace>> dacls = new HashMap<>();
                     List<FolderView> items = new ArrayList<>();
+                    String last = null;
                     for (Row row : rows) {
                         items.add(folder(row, "", dacls));
+                        last = row.getString("path_key");
                     }
-                    return new FolderPage(items, items.size() < limit ? null : items.get(items.size() - 1).path());
+                    return new FolderPage(items, items.size() < limit ? null : last);
                 });
     }
 
     /** Folders whose state the snapshot changed: closed at it (before) and/or opened by it (after). */
-    public Uni<DeltaPage> delta(String sourceId, long snapshotId, String after, int limit) {
+    public Uni<DeltaPage> delta(String clientId, String sourceId, long snapshotId, String after, int limit) {
         return pool.preparedQuery("""
                         with before as (
                             select %1$s from snapshot.folder_state f
                             join snapshot.acl a on a.client_id = f.client_id and a.acl_hash = f.acl_hash
-                            where f.source_id = $1 and f.valid_to = $2 and f.path > $3 order by f.path limit $4),
+                            where f.client_id = $5 and f.source_id = $1 and f.valid_to = $2 and f.path_key > $3 order by f.path_key limit $4),
                         after as (
                             select %1$s from snapshot.folder_state f
                             join snapshot.acl a on a.client_id = f.client_id and a.acl_hash = f.acl_hash
-                            where f.source_id = $1 and f.valid_from = $2 and f.path > $3 order by f.path limit $4)
-                        select coalesce(n.path, o.path) as delta_path,
+                            where f.client_id = $5 and f.source_id = $1 and f.valid_from = $2 and f.path_key > $3 order by f.path_key limit $4)
+                        select coalesce(n.path, o.path) as delta_path, coalesce(n.path_key, o.path_key) as delta_key,
                                o.path as o_path, o.depth as o_depth, o.owner_sid as o_owner_sid, o.group_sid as o_group_sid,
                                o.inheritance_protected as o_inheritance_protected, o.acl_hash as o_acl_hash,
                                o.read_error as o_read_error, o.sddl as o_sddl, o.dacl as o_dacl,
                                n.path as n_path, n.depth as n_depth, n.owner_sid as n_owner_sid, n.group_sid as n_group_sid,
                                n.inheritance_protected as n_inheritance_protected, n.acl_hash as n_acl_hash,
                                n.read_error as n_read_error, n.sddl as n_sddl, n.dacl as n_dacl
-                        from before o full join after n on o.path = n.path
-                        order by delta_path limit $4""".formatted(FOLDER_COLUMNS))
-                .execute(Tuple.of(sourceId, snapshotId, after, limit))
+                        from before o full join after n on o.path_key = n.path_key
+                        order by delta_key limit $4""".formatted(FOLDER_COLUMNS))
+                .execute(Tuple.of(sourceId, snapshotId, after, limit, clientId))
                 .map(rows -> {
                     Map<String, List<Ace>> dacls = new HashMap<>();
                     List<FolderDelta> items = new ArrayList<>();
+                    String last = null;
                     for (Row row : rows) {
                         FolderView before = row.getString("o_path") == null ? null : folder(row, "o_", dacls);
                         FolderView afterView = row.getString("n_path") == null ? null : folder(row, "n_", dacls);
                         items.add(new FolderDelta(row.getString("delta_path"), before, afterView));
+                        last = row.getString("delta_key");
                     }
-                    return new DeltaPage(items, items.size() < limit ? null : items.get(items.size() - 1).path());
+                    return new DeltaPage(items, items.size() < limit ? null : last);
                 });
     }
 

@@ -64,14 +64,14 @@ public class SnapshotResource {
         return find(snapshotId).map(ViewMapper::toView);
     }
 
-    /** The folders of a snapshot in path order; pass the page's {@code next} as {@code after} for the next page. */
+    /** The folders of a snapshot in path-key order; pass the page's {@code next} (an opaque cursor) as {@code after} for the next page. */
     @GET
     @Path("/snapshots/{snapshotId}/folders")
     @WithSession
     public Uni<FolderPage> folders(@PathParam("snapshotId") long snapshotId, @QueryParam("after") @DefaultValue("") String after,
                                    @QueryParam("limit") @DefaultValue("1000") int limit) {
         int pageSize = pageSize(limit);
-        return find(snapshotId).chain(s -> state.folders(s.sourceId, s.snapshotId, after, pageSize));
+        return find(snapshotId).chain(s -> state.folders(s.clientId, s.sourceId, s.snapshotId, after, pageSize));
     }
 
     /** The folders this snapshot changed compared with the previous snapshot of its source. */
@@ -81,7 +81,7 @@ public class SnapshotResource {
     public Uni<DeltaPage> delta(@PathParam("snapshotId") long snapshotId, @QueryParam("after") @DefaultValue("") String after,
                                 @QueryParam("limit") @DefaultValue("1000") int limit) {
         int pageSize = pageSize(limit);
-        return find(snapshotId).chain(s -> state.delta(s.sourceId, s.snapshotId, after, pageSize));
+        return find(snapshotId).chain(s -> state.delta(s.clientId, s.sourceId, s.snapshotId, after, pageSize));
     }
 
     private Uni<SnapshotEntity> find(long snapshotId) {

@@ -9,6 +9,7 @@ import io.aclens.contracts.ScanFailed;
 import io.aclens.contracts.ScanStarted;
 import io.aclens.snapshot.messaging.SnapshotEventPublisher;
 import io.aclens.snapshot.repository.CommitRepository;
+import io.aclens.snapshot.repository.DataErrors;
 import io.aclens.snapshot.repository.StagingRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -126,8 +127,20 @@ public class ScanIngestService {
                     return Uni.createFrom().voidItem(); // redelivered after the scan ended
                 }
                 List<StagedFolder> staged = scanFolders.stream().map(StagedFolder::of).toList();
-                return staging.stage(scanId, scanFolders.get(0).clientId(), staged);
+                return staging.stage(scanId, scanFolders.get(0).clientId(), staged)
+                        .onFailure(DataErrors::isDataError).recoverWithUni(e -> refused(scanId, scanRecords, e));
             });
+        }
+
+        /** The database refused this scan's data: the scan fails with the reason, its records go to the DLQ, the rest flows on. */
+        private Uni<Void> refused(String scanId, List<ConsumerRecord<String, byte[]>> scanRecords, Throwable failure) {
+            String reason = "the database refused a folder of this scan (" + DataErrors.describe(failure) + ")";
+            LOG.warnf("Scan %s failed: %s", scanId, reason);
+            Uni<Void> work = staging.endWithoutCommit(scanId, "FAILED", reason);
+            for (ConsumerRecord<String, byte[]> record : scanRecords) {
+                work = work.chain(() -> publisher.deadLetter(record, reason));
+            }
+            return work;
         }
     }
 }

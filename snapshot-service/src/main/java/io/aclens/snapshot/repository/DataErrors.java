@@ -1,0 +1,34 @@
+package io.aclens.snapshot.repository;
+
+import io.vertx.pgclient.PgException;
+
+/**
+ * Tells data the database refuses (the record's problem) from a database that cannot be reached or is failing
+ * (everyone's problem). Data errors — SQLSTATE class 22, data exception (a U+0000 in text, a value out of range), and
+ * class 54, program limit exceeded (an index row too large) — fail the one scan they belong to; anything else stops
+ * the channel so that nothing is skipped while the database is away.
+ */
+public final class DataErrors {
+    private DataErrors() {
+    }
+
+    public static boolean isDataError(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("54"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What to tell people: the SQLSTATE and the database's message, which names no data beyond the offending byte. */
+    public static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg) {
+                return pg.getSqlState() + " " + pg.getErrorMessage();
+            }
+        }
+        return String.valueOf(failure.getMessage());
+    }
+}
