@@ -199,6 +199,25 @@ class DiffPipelineTest {
                         ChangeCause.SHARE_PERMISSIONS));
     }
 
+    @Test
+    void aFolderWhosePathIsLongerThanAnIndexEntryHasItsChangesStoredOnce() {
+        String client = "long-" + UUID.randomUUID();
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000);
+        String deep = "/srv" + ("/" + "я".repeat(240)).repeat(13);
+        SnapshotServiceStub.DIRECTORY.put(client, List.of(person(BOB, "bob", true, SALES), DirectoryEntry.group(SALES, "sales", "posix", List.of())));
+        SnapshotServiceStub.DELTAS.put(base + 1, new DeltaPage(List.of(new FolderDelta(deep,
+                folder(deep, Ace.allow(SALES, AccessMask.MODIFY)), folder(deep, Ace.allow(SALES, AccessMask.READ)))), null));
+
+        kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base));
+        kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base)); // redelivered: the natural keys hold without the path in an index
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/change-sets/" + (base + 1)).statusCode() == 200);
+
+        assertThat(changesOf(client)).extracting(ChangeView::path, ChangeView::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(deep, ChangeKind.LOWERED));
+        assertThat(effectiveChangesOf(client)).extracting(EffectiveChangeView::path, EffectiveChangeView::after)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(deep, Level.READ));
+    }
+
     private static SnapshotView snapshotBehindShare(String client, long snapshotId, Long previous, String shareSddl) {
         return new SnapshotView(snapshotId, client, "fs1", "scan-" + snapshotId, "/srv", previous, 1, 0, Instant.now(), Instant.now(),
                 new SourceServer("\\\\fs1\\data", shareSddl, "read over SRVSVC", null));
