@@ -14,6 +14,7 @@ import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import io.aclens.access.ChangeCause;
+import io.aclens.auth.Roles;
 import io.aclens.access.ChangeKind;
 import io.aclens.access.Level;
 import io.aclens.access.nt.Sddl;
@@ -49,7 +50,6 @@ class ActiveDirectoryEndToEndTest {
     private static final String BASE = "DC=contoso,DC=local";
     private static final String DOMAIN = "S-1-5-21-1004336348-1177238915-682003330";
     private static final String CLIENT = "contoso";
-    private static final String TOKEN = "agent-secret";
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private static Attribute sid(int rid) {
@@ -121,7 +121,6 @@ class ActiveDirectoryEndToEndTest {
         Path passwordFile = Files.writeString(dir.resolve("bind-password"), "bind-secret\n");
 
         StackConfig stackConfig = StackConfig.of(Aclens.home(), dir.resolve("data"), true).withCollectorProperties(Map.of(
-                "aclens.collector.agent-tokens." + CLIENT, TOKEN,
                 "aclens.collector.directories.contoso-ad.client-id", CLIENT,
                 "aclens.collector.directories.contoso-ad.kind", "active-directory",
                 "aclens.collector.directories.contoso-ad.url", "ldaps://127.0.0.1:" + ldap.getListenPort(),
@@ -133,7 +132,8 @@ class ActiveDirectoryEndToEndTest {
         try (Stack stack = Stack.start(stackConfig, System.out::println)) {
             PipelineClient pipeline = new PipelineClient(stack);
             assertThat(pipeline.awaitDirectoryDiffed(pipeline.startDirectorySync("contoso-ad"), TIMEOUT).baseline()).isTrue();
-            ScanView scan = pipeline.awaitCommitted(pipeline.uploadAgentExport(CLIENT, "agent:fs1-share", root, TOKEN, export), TIMEOUT);
+            String agentToken = stack.tokens().issue("fs1-agent", Roles.AGENT, List.of(CLIENT), Duration.ofDays(1));
+            ScanView scan = pipeline.awaitCommitted(pipeline.uploadAgentExport(CLIENT, "agent:fs1-share", root, agentToken, export), TIMEOUT);
             pipeline.awaitChangeSet(scan.snapshotId(), TIMEOUT);
             pipeline.awaitReportable(CLIENT, scan.sourceId(), scan.snapshotId(), TIMEOUT);
 

@@ -66,7 +66,7 @@ class EndToEndTest {
         assertThat(report.people.get(share + "/Бухгалтерия/Зарплата 2026")).isEqualTo(Map.of("ivanova", "M", "petrov", "RX"));
         assertThat(report.people.get(share + "/HR")).as("kozlova's account is disabled: she holds nothing, her dormant level is bracketed")
                 .isEqualTo(Map.of("kozlova", "(M)"));
-        assertThat(report.people.get(share + "/Public")).isEqualTo(Map.of("ivanova", "M", "petrov", "M", "smith", "M"));
+        assertThat(report.people.get(share + "/Public")).isEqualTo(Map.of("ivanova", "M", "petrov", "M", "smith", "M", "kozlova", "(M)"));
         String acl = "acl edit | the folder's permissions were edited";
         String joined = "membership | joined accounting";
         String disabled = "account | account disabled";

@@ -1,6 +1,9 @@
 package io.aclens.collector;
 
-import static io.restassured.RestAssured.given;
+import static io.aclens.testing.TestTokens.given;
+
+import io.aclens.auth.Roles;
+import io.aclens.testing.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -33,8 +36,11 @@ class AgentUploadTest {
             "{\"path\":\"\\\\\\\\?\\\\UNC\\\\fs1\\\\data\\\\Locked\",\"error\":\"Access is denied\"}",
             "");
 
+    /** The agent of client acme: it uploads for acme only. */
+    private static final String AGENT = TestTokens.token(Roles.AGENT, "acme");
+
     private static String upload(String sourceId, String contentType, String token, String body, int status) {
-        return given().contentType(contentType).header("Authorization", "Bearer " + token).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        return TestTokens.as(token).contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/clients/acme/sources/" + sourceId + "/uploads")
                 .then().statusCode(status).extract().asString();
     }
@@ -50,7 +56,7 @@ class AgentUploadTest {
     @Test
     void uploadBecomesTheSameScanLifecycleWithEachFoldersDescriptor() {
         String source = "agent-" + UUID.randomUUID();
-        upload(source, "application/x-ndjson", "test-token", UPLOAD, 202);
+        upload(source, "application/x-ndjson", AGENT, UPLOAD, 202);
 
         List<ScanEvent> events = eventsOfSource(source, 1);
         assertThat(events.get(0)).isInstanceOfSatisfying(ScanStarted.class, s -> assertThat(s.sourceKind()).isEqualTo(SourceKind.AGENT_UPLOAD));
@@ -73,22 +79,24 @@ class AgentUploadTest {
     void badUploadsAreRefusedWithProblemDetailsAndPublishNothing() {
         String source = "bad-" + UUID.randomUUID();
         String badLine = UPLOAD.replace("(A;OICIID;FA;;;BA)", "(OA;;CR;ab721a53-1e2f-11d0-9819-00aa0040529b;;WD)");
-        String body = upload(source, "application/x-ndjson", "test-token", badLine, 400);
+        String body = upload(source, "application/x-ndjson", AGENT, badLine, 400);
         assertThat(body).contains("line 2").contains("ACE 2").contains("object or callback ACE");
-        upload(source, "application/x-ndjson", "test-token", "{\"path\":\"x\",\"sddl\":\"D:(A;;FA;;;BA)\"}\nnot json\n", 400);
-        upload(source, "application/x-ndjson", "test-token", "{\"path\":\"x\"}\n", 400);
-        String nul = upload(source, "application/x-ndjson", "test-token", "{\"path\":\"D:\\\\Data\\\\a\\u0000b\",\"sddl\":\"D:(A;;FA;;;BA)\"}\n", 400);
+        upload(source, "application/x-ndjson", AGENT, "{\"path\":\"x\",\"sddl\":\"D:(A;;FA;;;BA)\"}\nnot json\n", 400);
+        upload(source, "application/x-ndjson", AGENT, "{\"path\":\"x\"}\n", 400);
+        String nul = upload(source, "application/x-ndjson", AGENT, "{\"path\":\"D:\\\\Data\\\\a\\u0000b\",\"sddl\":\"D:(A;;FA;;;BA)\"}\n", 400);
         assertThat(nul).as("a NUL never reaches the pipeline").contains("line 1").contains("U+0000").contains("position 10");
-        upload(source, "application/x-ndjson", "wrong-token", UPLOAD, 401);
-        given().contentType("application/json").header("Authorization", "Bearer test-token").body(UPLOAD.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        upload(source, "application/x-ndjson", "not-a-token", UPLOAD, 401);
+        upload(source, "application/x-ndjson", TestTokens.token(Roles.AGENT, "globex"), UPLOAD, 404); // another client's agent
+        upload(source, "application/x-ndjson", TestTokens.token(Roles.CLIENT_VIEWER, "acme"), UPLOAD, 403); // a viewer uploads nothing
+        TestTokens.as(AGENT).contentType("application/json").body(UPLOAD.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/clients/acme/sources/" + source + "/uploads")
                 .then().statusCode(415).contentType("application/problem+json");
         String big = UPLOAD.repeat(200);
-        given().contentType("application/x-ndjson").header("Authorization", "Bearer test-token").body(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        TestTokens.as(AGENT).contentType("application/x-ndjson").body(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/clients/acme/sources/" + source + "/uploads")
                 .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("larger than 65536"));
 
-        upload(source, "application/x-ndjson", "test-token", UPLOAD, 202);
+        upload(source, "application/x-ndjson", AGENT, UPLOAD, 202);
         List<ScanEvent> events = eventsOfSource(source, 1);
         assertThat(events.stream().filter(ScanStarted.class::isInstance)).as("only the good upload became a scan").hasSize(1);
         assertThat(events.stream().filter(FolderScanned.class::isInstance)).hasSize(3);
@@ -120,7 +128,7 @@ class AgentUploadTest {
                 new io.aclens.access.directory.DirectoryEntry(DOMAIN + "-1105", io.aclens.access.PrincipalKind.USER, "Иванова Анна", null,
                         "Анна Иванова", null, null, null, true, null, null, null, List.of())));
         String source = "icacls-" + UUID.randomUUID();
-        given().contentType("text/plain").header("Authorization", "Bearer test-token").body(utf16(ICACLS))
+        TestTokens.as(AGENT).contentType("text/plain").body(utf16(ICACLS))
                 .when().post("/api/clients/acme/sources/" + source + "/uploads").then().statusCode(202);
 
         List<ScanEvent> events = eventsOfSource(source, 1);
@@ -138,15 +146,15 @@ class AgentUploadTest {
     void anIcaclsExportNamingUnknownAccountsIsRefusedAndPublishesNothing() {
         SnapshotServiceStub.DIRECTORY.remove("acme");
         String source = "icacls-bad-" + UUID.randomUUID();
-        given().contentType("text/plain").header("Authorization", "Bearer test-token").body(utf16(ICACLS))
+        TestTokens.as(AGENT).contentType("text/plain").body(utf16(ICACLS))
                 .when().post("/api/clients/acme/sources/" + source + "/uploads").then().statusCode(422)
                 .contentType("application/problem+json").body("detail", containsString("КОМПАНИЯ\\Бухгалтерия"))
                 .body("detail", containsString("no directory of client acme is synced yet"));
-        given().contentType("text/plain").header("Authorization", "Bearer test-token").body("just some text\n".getBytes())
+        TestTokens.as(AGENT).contentType("text/plain").body("just some text\n".getBytes())
                 .when().post("/api/clients/acme/sources/" + source + "/uploads").then().statusCode(400).contentType("application/problem+json");
 
         String marker = "marker-" + UUID.randomUUID();
-        upload(marker, "application/x-ndjson", "test-token", UPLOAD, 202);
+        upload(marker, "application/x-ndjson", AGENT, UPLOAD, 202);
         eventsOfSource(marker, 1);
         try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
             var records = kafka.readUntil(Topics.SCANS, all -> kafka.events(all, ScanCompleted.class).stream()

@@ -1,6 +1,6 @@
 package io.aclens.collector;
 
-import static io.restassured.RestAssured.given;
+import static io.aclens.testing.TestTokens.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;

@@ -1,6 +1,9 @@
 package io.aclens.snapshot;
 
-import static io.restassured.RestAssured.given;
+import static io.aclens.testing.TestTokens.given;
+
+import io.aclens.auth.Roles;
+import io.aclens.testing.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -171,6 +174,11 @@ class SnapshotPipelineTest {
         assertThat(given().get("/api/snapshots/" + globexSnapshot + "/delta").then().extract().as(DeltaPage.class).items())
                 .as("a client's first snapshot of a source is its baseline, whatever another client's source of that name holds")
                 .extracting(d -> d.path()).containsExactly("/srv", "/srv/Globex Legal");
+        String globexViewer = TestTokens.token(Roles.CLIENT_VIEWER, globex);
+        TestTokens.as(globexViewer).get("/api/snapshots/" + globexSnapshot + "/folders").then().statusCode(200);
+        TestTokens.as(globexViewer).get("/api/snapshots/" + acmeSnapshot + "/folders").then().statusCode(404)
+                .contentType("application/problem+json");
+        TestTokens.as(globexViewer).get("/api/clients/" + acme + "/snapshots").then().statusCode(404);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.aclens.cli.demo;
 
+import io.aclens.auth.Roles;
 import io.aclens.cli.stack.PipelineClient;
 import io.aclens.cli.stack.Stack;
 import io.aclens.cli.stack.StackConfig;
@@ -134,6 +135,9 @@ public final class Demo {
         out.println();
         out.println("The services keep running until Ctrl-C:");
         Stack.SERVICES.forEach(service -> out.println("  " + service + "  " + stack.url(service) + "/q/openapi"));
+        String viewer = stack.tokens().issue(clientId + "-viewer", Roles.CLIENT_VIEWER, List.of(clientId), Duration.ofDays(1));
+        out.println("A read-only token for client " + clientId + "'s viewer (24 h; ./aclens token create issues more):");
+        out.println("  export ACLENS_TOKEN=" + viewer);
         out.println("Try: ./aclens access --report-url " + stack.url("report-service") + " --client " + clientId + " --user ivanova");
         try {
             new java.util.concurrent.CountDownLatch(1).await(); // Ctrl-C runs the stack's shutdown hook

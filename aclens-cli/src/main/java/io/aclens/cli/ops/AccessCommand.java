@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "access", mixinStandardHelpOptions = true,
         description = {"Shows what a person can access, from a running report service, with the reason for each folder.",
                 "  ./aclens access --client acme --user petrova",
-                "  ./aclens access --client acme --user petrova --path '\\\\fs1\\share\\Finance'"})
+                "  ./aclens access --client acme --user petrova --path '\\\\fs1\\share\\Finance'",
+                "  with ACLENS_TOKEN set to a token that may read the client (./aclens token create)"})
 public final class AccessCommand implements Callable<Integer> {
 
     @Option(names = "--report-url", defaultValue = "${env:ACLENS_REPORT_URL:-http://127.0.0.1:8084}",
@@ -40,14 +41,22 @@ public final class AccessCommand implements Callable<Integer> {
     @Option(names = "--minimum", defaultValue = "READ", description = "Lowest level to list without --path (default: ${DEFAULT-VALUE}).")
     String minimum;
 
+    @Option(names = "--token", defaultValue = "${env:ACLENS_TOKEN}",
+            description = "A bearer token that may read the client (default: ACLENS_TOKEN; ./aclens token create issues one).")
+    String token;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         String base = reportUrl.replaceAll("/+$", "") + "/api/clients/" + encode(clientId);
         String url = path != null ? base + "/access?user=" + encode(user) + "&path=" + encode(path)
                 : base + "/people/" + encode(user) + "/access?minimum=" + encode(minimum);
+        if (token == null || token.isBlank()) {
+            System.err.println("A token is needed: --token or ACLENS_TOKEN (./aclens token create --role client-viewer --client " + clientId + ")");
+            return 2;
+        }
         HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + token.strip())
+                        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
             System.err.println("The report service answered " + response.statusCode() + ": " + response.body());
             return 1;

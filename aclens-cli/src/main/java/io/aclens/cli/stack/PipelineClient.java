@@ -212,7 +212,8 @@ public final class PipelineClient {
     }
 
     private byte[] bytes(String url) {
-        HttpResponse<byte[]> response = call(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = call(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + stack.tokens().operatorToken())
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
         }
@@ -239,6 +240,7 @@ public final class PipelineClient {
             throw new IllegalArgumentException("Cannot write the request body for " + url + ": " + e.getMessage(), e);
         }
         return call(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + stack.tokens().operatorToken())
                 .method(method, publisher).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

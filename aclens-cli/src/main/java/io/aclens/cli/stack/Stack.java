@@ -27,6 +27,7 @@ public final class Stack implements AutoCloseable {
     private final Thread stopOnExit = new Thread(this::close, "aclens-stop");
     private EmbeddedKafkaBroker kafka;
     private EmbeddedPostgresServer postgres;
+    private StackTokens tokens;
 
     private Stack() {
     }
@@ -46,6 +47,7 @@ public final class Stack implements AutoCloseable {
 
     private void startAll(StackConfig config, Consumer<String> progress) {
         Instant t0 = Instant.now();
+        tokens = StackTokens.open(config.dataDir().resolve("auth"));
         kafka = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
         started.add(kafka);
         kafka.createTopics(Topics.ALL);
@@ -68,6 +70,8 @@ public final class Stack implements AutoCloseable {
             } else {
                 properties.putAll(database);
             }
+            properties.put("aclens.auth.public-key", tokens.publicKey().toString());
+            properties.put("aclens.auth.service-token", tokens.serviceToken());
             properties.put("quarkus.rest-client.snapshot-service.url", "http://127.0.0.1:" + ports.get("snapshot-service"));
             properties.put("quarkus.rest-client.diff-service.url", "http://127.0.0.1:" + ports.get("diff-service"));
             Path jar = config.home().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
@@ -101,6 +105,11 @@ public final class Stack implements AutoCloseable {
             progress.accept("PostgreSQL (embedded) on port " + postgres.port() + " in " + seconds(Duration.between(t1, Instant.now())));
         }
         return database;
+    }
+
+    /** The MSP's key pair of this stack (kept in its data folder) and the tokens it issues. */
+    public StackTokens tokens() {
+        return tokens;
     }
 
     public String url(String service) {

@@ -13,10 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +22,7 @@ import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Turns an agent's upload into a scan: checks the client's token, validates and spools the whole upload,
+ * Turns an agent's upload into a scan (the caller's token was checked for the client): validates and spools the whole upload,
  * and only then queues it for publishing — a rejected upload publishes nothing at all.
  */
 @ApplicationScoped
@@ -44,8 +42,8 @@ public class AgentUploadService {
      * resolved through the client's synced directory; if any cannot be, nothing is published and the answer
      * names them.
      */
-    public ScanStatus ingestIcacls(String clientId, String sourceId, String authorization, String codePage, InputStream body) {
-        admit(clientId, sourceId, authorization);
+    public ScanStatus ingestIcacls(String clientId, String sourceId, String codePage, InputStream body) {
+        admit(clientId, sourceId);
         Charset oem;
         try {
             oem = Charset.forName(codePage);
@@ -85,8 +83,8 @@ public class AgentUploadService {
         return scans.submit(clientId, sourceId, folders.get(0).path(), new IcaclsImportSource(folders, nameBySid), () -> { });
     }
 
-    public ScanStatus ingest(String clientId, String sourceId, String root, String authorization, InputStream body) {
-        admit(clientId, sourceId, authorization);
+    public ScanStatus ingest(String clientId, String sourceId, String root, InputStream body) {
+        admit(clientId, sourceId);
         Path spool;
         try {
             spool = Files.createTempFile("aclens-upload-", ".ndjson");
@@ -105,23 +103,10 @@ public class AgentUploadService {
         }
     }
 
-    private void admit(String clientId, String sourceId, String authorization) {
+    private void admit(String clientId, String sourceId) {
         ScanService.requireClientId(clientId);
-        authorize(clientId, authorization);
         if (sourceId == null || sourceId.isBlank()) {
             throw ProblemException.badRequest("sourceId is required");
-        }
-    }
-
-    private void authorize(String clientId, String authorization) {
-        String expected = config.agentTokens().get(clientId);
-        if (expected == null) {
-            throw new ProblemException(401, "Unauthorized", "no agent token is configured for client " + clientId
-                    + " (aclens.collector.agent-tokens." + clientId + ")");
-        }
-        String given = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).strip() : "";
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(401, "Unauthorized", "missing or wrong bearer token for client " + clientId);
         }
     }
 

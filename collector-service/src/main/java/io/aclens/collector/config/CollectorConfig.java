@@ -20,8 +20,6 @@ public interface CollectorConfig {
     @WithDefault("1073741824")
     long maxUploadBytes();
 
-    /** Bearer token per client for agent uploads, e.g. {@code aclens.collector.agent-tokens.acme=<secret>}. */
-    java.util.Map<String, String> agentTokens();
 
     /** Scans that run at the same time; further requests wait in line. */
     @WithDefault("2")

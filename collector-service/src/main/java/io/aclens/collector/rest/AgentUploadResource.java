@@ -1,17 +1,18 @@
 package io.aclens.collector.rest;
 
+import io.aclens.auth.Roles;
+import io.aclens.support.security.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import io.aclens.collector.agent.AgentUploadService;
 import io.aclens.collector.service.ScanStatus;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -22,11 +23,15 @@ import java.net.URI;
  * and where clients who can only send an icacls export upload its text.
  */
 @Path("/api/clients/{clientId}/sources/{sourceId}/uploads")
+@RolesAllowed({Roles.AGENT, Roles.MSP_ADMIN, Roles.MSP_OPERATOR})
 public class AgentUploadResource {
     private final AgentUploadService uploads;
+    private final Callers callers;
 
-    public AgentUploadResource(AgentUploadService uploads) {
+    /** @param callers an agent's token names its one client: it uploads for that client only */
+    public AgentUploadResource(AgentUploadService uploads, Callers callers) {
         this.uploads = uploads;
+        this.callers = callers;
     }
 
     @POST
@@ -34,8 +39,9 @@ public class AgentUploadResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     public Response upload(@PathParam("clientId") String clientId, @PathParam("sourceId") String sourceId, @QueryParam("root") String root,
-                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
-        ScanStatus status = uploads.ingest(clientId, sourceId, root, authorization, body);
+                           InputStream body) {
+        callers.scope().require(clientId);
+        ScanStatus status = uploads.ingest(clientId, sourceId, root, body);
         return Response.accepted(status).location(URI.create("/api/scans/" + status.scanId())).build();
     }
 
@@ -46,8 +52,9 @@ public class AgentUploadResource {
     @Blocking
     public Response uploadIcacls(@PathParam("clientId") String clientId, @PathParam("sourceId") String sourceId,
                                  @QueryParam("codepage") @DefaultValue("IBM437") String codePage,
-                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
-        ScanStatus status = uploads.ingestIcacls(clientId, sourceId, authorization, codePage, body);
+                                 InputStream body) {
+        callers.scope().require(clientId);
+        ScanStatus status = uploads.ingestIcacls(clientId, sourceId, codePage, body);
         return Response.accepted(status).location(URI.create("/api/scans/" + status.scanId())).build();
     }
 }

@@ -1,5 +1,7 @@
 package io.aclens.collector.rest;
 
+import io.aclens.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.aclens.collector.directory.DirectorySyncService;
 import io.aclens.collector.directory.DirectorySyncStatus;
 import io.aclens.support.rest.ProblemException;
@@ -16,6 +18,7 @@ import java.util.List;
 /** The directories this collector is configured to read, a way to sync one now, and what recent syncs did. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR})
 public class DirectoryResource {
     private final DirectorySyncService syncs;
 

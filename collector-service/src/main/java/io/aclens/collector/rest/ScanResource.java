@@ -1,9 +1,11 @@
 package io.aclens.collector.rest;
 
+import io.aclens.auth.Roles;
+import io.aclens.support.security.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import io.aclens.collector.service.ScanRequest;
 import io.aclens.collector.service.ScanService;
 import io.aclens.collector.service.ScanStatus;
-import io.aclens.support.rest.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,10 +19,13 @@ import java.util.List;
 
 @Path("/api/scans")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR})
 public class ScanResource {
+    private final Callers callers;
     private final ScanService scans;
 
-    public ScanResource(ScanService scans) {
+    public ScanResource(ScanService scans, Callers callers) {
+        this.callers = callers;
         this.scans = scans;
     }
 
@@ -32,10 +37,13 @@ public class ScanResource {
         return Response.accepted(status).location(URI.create("/api/scans/" + status.scanId())).build();
     }
 
+    /** A scan's progress: also for the agent that uploaded it and the client's viewers, for their client's scans only. */
     @GET
     @Path("/{scanId}")
+    @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.AGENT, Roles.CLIENT_VIEWER, Roles.INTEGRATION})
     public ScanStatus status(@PathParam("scanId") String scanId) {
-        return scans.status(scanId).orElseThrow(() -> ProblemException.notFound("No scan " + scanId + " on this collector"));
+        ScanStatus status = scans.status(scanId).orElse(null);
+        return callers.scope().visible(status, status == null ? null : status.clientId(), "scan " + scanId + " on this collector");
     }
 
     @GET

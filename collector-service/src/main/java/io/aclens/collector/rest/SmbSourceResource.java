@@ -1,5 +1,7 @@
 package io.aclens.collector.rest;
 
+import io.aclens.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.aclens.collector.service.ScanStatus;
 import io.aclens.collector.smb.SmbScanService;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import java.util.List;
 /** The SMB shares and servers this collector is configured to read, and a way to scan one now. */
 @Path("/api/smb-sources")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR})
 public class SmbSourceResource {
     private final SmbScanService smb;
 

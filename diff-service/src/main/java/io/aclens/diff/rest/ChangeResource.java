@@ -1,5 +1,9 @@
 package io.aclens.diff.rest;
 
+import io.aclens.auth.Roles;
+import io.aclens.support.security.Callers;
+import io.aclens.support.security.ClientScope;
+import jakarta.annotation.security.RolesAllowed;
 import io.aclens.contracts.api.ChangeSetView;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.diff.mapping.ChangeMapper;
@@ -21,13 +25,16 @@ import java.util.List;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class ChangeResource {
+    private final Callers callers;
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
     private final ChangeRepository changes;
     private final ChangeSetRepository changeSets;
 
-    public ChangeResource(ChangeRepository changes, ChangeSetRepository changeSets) {
+    public ChangeResource(ChangeRepository changes, ChangeSetRepository changeSets, Callers callers) {
+        this.callers = callers;
         this.changes = changes;
         this.changeSets = changeSets;
     }
@@ -38,6 +45,7 @@ public class ChangeResource {
     @WithSession
     public Uni<List<ChangeView>> changes(@PathParam("clientId") String clientId, @QueryParam("sourceId") String sourceId,
                                          @QueryParam("from") String from, @QueryParam("to") String to) {
+        callers.scope().require(clientId);
         Instant until = to == null ? Instant.now() : QueryParameters.instant("to", to);
         Instant since = from == null ? until.minus(DEFAULT_PERIOD) : QueryParameters.instant("from", from);
         if (!since.isBefore(until)) {
@@ -50,6 +58,7 @@ public class ChangeResource {
     @Path("/clients/{clientId}/change-sets")
     @WithSession
     public Uni<List<ChangeSetView>> changeSets(@PathParam("clientId") String clientId) {
+        callers.scope().require(clientId);
         return changeSets.forClient(clientId).map(list -> list.stream().map(ChangeMapper::toView).toList());
     }
 
@@ -57,8 +66,9 @@ public class ChangeResource {
     @Path("/change-sets/{snapshotId}")
     @WithSession
     public Uni<ChangeSetView> changeSet(@PathParam("snapshotId") long snapshotId) {
+        ClientScope scope = callers.scope();
         return changeSets.findById(snapshotId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Snapshot " + snapshotId + " has not been diffed (yet)"))
+                .map(set -> scope.visible(set, set == null ? null : set.clientId, "diffed snapshot " + snapshotId + " (yet)"))
                 .map(ChangeMapper::toView);
     }
 }

@@ -1,5 +1,9 @@
 package io.aclens.diff.rest;
 
+import io.aclens.auth.Roles;
+import io.aclens.support.security.Callers;
+import io.aclens.support.security.ClientScope;
+import jakarta.annotation.security.RolesAllowed;
 import io.aclens.contracts.api.DirectoryChangeSetView;
 import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.diff.repository.EffectiveChangeStore;
@@ -19,12 +23,15 @@ import java.util.List;
 /** Changes in effective terms: what people gained or lost, and why. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class EffectiveChangeResource {
+    private final Callers callers;
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
     private final EffectiveChangeStore store;
 
-    public EffectiveChangeResource(EffectiveChangeStore store) {
+    public EffectiveChangeResource(EffectiveChangeStore store, Callers callers) {
+        this.callers = callers;
         this.store = store;
     }
 
@@ -33,6 +40,7 @@ public class EffectiveChangeResource {
     @Path("/clients/{clientId}/effective-changes")
     public Uni<List<EffectiveChangeView>> changes(@PathParam("clientId") String clientId, @QueryParam("from") String from,
                                                   @QueryParam("to") String to, @QueryParam("user") String user) {
+        callers.scope().require(clientId);
         Instant until = to == null ? Instant.now().plusSeconds(1) : QueryParameters.instant("to", to);
         Instant since = from == null ? until.minus(DEFAULT_PERIOD) : QueryParameters.instant("from", from);
         if (!since.isBefore(until)) {
@@ -44,7 +52,8 @@ public class EffectiveChangeResource {
     @GET
     @Path("/directory-change-sets/{directorySnapshotId}")
     public Uni<DirectoryChangeSetView> directoryChangeSet(@PathParam("directorySnapshotId") long directorySnapshotId) {
-        return store.directoryChangeSet(directorySnapshotId).map(found -> found.orElseThrow(() ->
-                ProblemException.notFound("Directory snapshot " + directorySnapshotId + " has not been diffed (yet)")));
+        ClientScope scope = callers.scope();
+        return store.directoryChangeSet(directorySnapshotId).map(found -> scope.visible(found.orElse(null),
+                found.map(DirectoryChangeSetView::clientId).orElse(null), "diffed directory snapshot " + directorySnapshotId + " (yet)"));
     }
 }

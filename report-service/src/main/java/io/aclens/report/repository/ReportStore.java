@@ -52,8 +52,15 @@ public class ReportStore {
                 .map(rows -> rows.size() > 0);
     }
 
-    public Uni<byte[]> content(long reportId) {
-        return pool.preparedQuery("select content from report.report_content where report_id = $1").execute(Tuple.of(reportId))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getBuffer(0).getBytes());
+    /** A stored workbook and the client it belongs to. */
+    public record Content(String clientId, byte[] workbook) {
+    }
+
+    public Uni<Content> content(long reportId) {
+        return pool.preparedQuery("""
+                        select r.client_id, c.content from report.report_content c join report.report r on r.report_id = c.report_id
+                        where c.report_id = $1""").execute(Tuple.of(reportId))
+                .map(rows -> rows.size() == 0 ? null
+                        : new Content(rows.iterator().next().getString(0), rows.iterator().next().getBuffer(1).getBytes()));
     }
 }

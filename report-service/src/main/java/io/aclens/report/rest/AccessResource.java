@@ -1,5 +1,9 @@
 package io.aclens.report.rest;
 
+import io.aclens.auth.Roles;
+import io.aclens.support.security.Callers;
+import io.aclens.support.security.ClientScope;
+import jakarta.annotation.security.RolesAllowed;
 import io.aclens.access.AccessMatrix;
 import io.aclens.access.FolderPath;
 import io.aclens.access.Level;
@@ -26,16 +30,20 @@ import java.util.List;
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class AccessResource {
+    private final Callers callers;
     private final ClientStateLoader clientStates;
 
-    public AccessResource(ClientStateLoader clientStates) {
+    public AccessResource(ClientStateLoader clientStates, Callers callers) {
+        this.callers = callers;
         this.clientStates = clientStates;
     }
 
     @GET
     @Path("/clients/{clientId}/people")
     public List<PersonView> people(@PathParam("clientId") String clientId) {
+        callers.scope().require(clientId);
         return clientStates.directory(clientId).users().stream()
                 .map(u -> new PersonView(u.sid(), u.name(), u.fullName(), u.department(), u.title(), u.mail(), u.enabled())).toList();
     }
@@ -44,6 +52,7 @@ public class AccessResource {
     @GET
     @Path("/clients/{clientId}/access")
     public CellAccessView cell(@PathParam("clientId") String clientId, @QueryParam("user") String user, @QueryParam("path") String path) {
+        callers.scope().require(clientId);
         if (user == null || path == null) {
             throw ProblemException.badRequest("Both 'user' (login, UPN or SID) and 'path' (a folder as the matrix shows it) are required");
         }
@@ -70,6 +79,7 @@ public class AccessResource {
     @Path("/clients/{clientId}/people/{user}/access")
     public List<CellAccessView> personAccess(@PathParam("clientId") String clientId, @PathParam("user") String user,
                                              @QueryParam("minimum") @DefaultValue("READ") String minimum) {
+        callers.scope().require(clientId);
         Level floor = level(minimum);
         ClientStateLoader.Loaded state = clientStates.load(clientId, true);
         DirectoryEntry who = person(state, user);

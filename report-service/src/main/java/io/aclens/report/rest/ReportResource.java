@@ -1,5 +1,9 @@
 package io.aclens.report.rest;
 
+import io.aclens.auth.Roles;
+import io.aclens.support.security.Callers;
+import io.aclens.support.security.ClientScope;
+import jakarta.annotation.security.RolesAllowed;
 import io.aclens.report.repository.ReportRepository;
 import io.aclens.report.repository.ReportStore;
 import io.aclens.report.service.ReportService;
@@ -18,14 +22,17 @@ import java.net.URI;
 import java.util.List;
 
 @Path("/api")
+@RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class ReportResource {
+    private final Callers callers;
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ReportService reports;
     private final ReportRepository repository;
     private final ReportStore store;
 
-    public ReportResource(ReportService reports, ReportRepository repository, ReportStore store) {
+    public ReportResource(ReportService reports, ReportRepository repository, ReportStore store, Callers callers) {
+        this.callers = callers;
         this.reports = reports;
         this.repository = repository;
         this.store = store;
@@ -33,10 +40,12 @@ public class ReportResource {
 
     /** Builds the client's report now (on a worker thread: POI work never runs on the event loop). */
     @POST
+    @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR})
     @Path("/clients/{clientId}/reports")
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     public Response generate(@PathParam("clientId") String clientId) {
+        callers.scope().require(clientId);
         ReportView view = ReportView.of(reports.generate(clientId, "ON_DEMAND", null));
         return Response.created(URI.create("/api/reports/" + view.reportId())).entity(view).build();
     }
@@ -46,6 +55,7 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @WithSession
     public Uni<List<ReportView>> list(@PathParam("clientId") String clientId) {
+        callers.scope().require(clientId);
         return repository.forClient(clientId).map(list -> list.stream().map(ReportView::of).toList());
     }
 
@@ -54,7 +64,8 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @WithSession
     public Uni<ReportView> get(@PathParam("reportId") long reportId) {
-        return repository.findById(reportId).onItem().ifNull().failWith(() -> ProblemException.notFound("No report " + reportId))
+        ClientScope scope = callers.scope();
+        return repository.findById(reportId).map(r -> scope.visible(r, r == null ? null : r.clientId, "report " + reportId))
                 .map(ReportView::of);
     }
 
@@ -62,10 +73,9 @@ public class ReportResource {
     @Path("/reports/{reportId}/xlsx")
     @Produces(XLSX)
     public Uni<Response> download(@PathParam("reportId") long reportId) {
-        return store.content(reportId).map(bytes -> {
-            if (bytes == null) {
-                throw ProblemException.notFound("No report " + reportId);
-            }
+        ClientScope scope = callers.scope();
+        return store.content(reportId).map(found -> {
+            byte[] bytes = scope.visible(found, found == null ? null : found.clientId(), "report " + reportId).workbook();
             return Response.ok(bytes, XLSX)
                     .header("Content-Disposition", "attachment; filename=\"aclens-report-" + reportId + ".xlsx\"").build();
         });

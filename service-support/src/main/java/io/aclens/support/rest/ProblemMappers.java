@@ -21,6 +21,20 @@ public class ProblemMappers {
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
     }
 
+    /** No token, an expired or forged one: the caller is not known. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(respond(Problem.of(401, "Unauthorized",
+                "A valid bearer token is required (Authorization: Bearer <token>; ./aclens token create issues one)")))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A known caller whose role may not do this. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return respond(Problem.of(403, "Forbidden", "This token's role may not do this"));
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return respond(Problem.of(400, "Bad Request", "Request body is not valid JSON for this endpoint: " + e.getOriginalMessage()));

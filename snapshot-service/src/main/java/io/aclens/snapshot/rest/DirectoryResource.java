@@ -1,10 +1,13 @@
 package io.aclens.snapshot.rest;
 
+import io.aclens.auth.Roles;
+import io.aclens.support.security.Callers;
+import io.aclens.support.security.ClientScope;
+import jakarta.annotation.security.RolesAllowed;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.api.DirectorySnapshotView;
 import io.aclens.contracts.api.DirectorySyncView;
 import io.aclens.snapshot.repository.DirectoryRepository;
-import io.aclens.support.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,10 +20,13 @@ import java.util.List;
 /** Directory state with history: a client's current directory, its directory snapshots and what each held. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class DirectoryResource {
+    private final Callers callers;
     private final DirectoryRepository directories;
 
-    public DirectoryResource(DirectoryRepository directories) {
+    public DirectoryResource(DirectoryRepository directories, Callers callers) {
+        this.callers = callers;
         this.directories = directories;
     }
 
@@ -28,12 +34,14 @@ public class DirectoryResource {
     @GET
     @Path("/clients/{clientId}/directory")
     public Uni<List<DirectoryEntry>> current(@PathParam("clientId") String clientId, @QueryParam("exclude") String excludedDirectoryId) {
+        callers.scope().require(clientId);
         return directories.currentEntries(clientId, excludedDirectoryId);
     }
 
     @GET
     @Path("/clients/{clientId}/directory-snapshots")
     public Uni<List<DirectorySnapshotView>> snapshots(@PathParam("clientId") String clientId) {
+        callers.scope().require(clientId);
         return directories.snapshots(clientId);
     }
 
@@ -53,11 +61,14 @@ public class DirectoryResource {
     @GET
     @Path("/directory-syncs/{syncId}")
     public Uni<DirectorySyncView> sync(@PathParam("syncId") String syncId) {
-        return directories.sync(syncId).map(found -> found.orElseThrow(() ->
-                ProblemException.notFound("No directory sync " + syncId + " has reached the snapshot service")));
+        ClientScope scope = callers.scope();
+        return directories.sync(syncId).map(found -> scope.visible(found.orElse(null), found.map(DirectorySyncView::clientId).orElse(null),
+                "directory sync " + syncId + " has reached the snapshot service"));
     }
 
     private Uni<DirectorySnapshotView> find(long id) {
-        return directories.snapshot(id).map(found -> found.orElseThrow(() -> ProblemException.notFound("No directory snapshot " + id)));
+        ClientScope scope = callers.scope();
+        return directories.snapshot(id).map(found -> scope.visible(found.orElse(null), found.map(DirectorySnapshotView::clientId).orElse(null),
+                "directory snapshot " + id));
     }
 }

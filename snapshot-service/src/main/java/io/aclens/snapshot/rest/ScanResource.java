@@ -1,9 +1,12 @@
 package io.aclens.snapshot.rest;
 
+import io.aclens.auth.Roles;
+import io.aclens.support.security.Callers;
+import io.aclens.support.security.ClientScope;
+import jakarta.annotation.security.RolesAllowed;
 import io.aclens.contracts.api.ScanView;
 import io.aclens.snapshot.mapping.ViewMapper;
 import io.aclens.snapshot.repository.ScanRepository;
-import io.aclens.support.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
@@ -18,10 +21,13 @@ import java.util.List;
 /** Scan health as the snapshot service saw it: committed, or why a scan changed nothing. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class ScanResource {
+    private final Callers callers;
     private final ScanRepository scans;
 
-    public ScanResource(ScanRepository scans) {
+    public ScanResource(ScanRepository scans, Callers callers) {
+        this.callers = callers;
         this.scans = scans;
     }
 
@@ -29,7 +35,8 @@ public class ScanResource {
     @Path("/scans/{scanId}")
     @WithSession
     public Uni<ScanView> get(@PathParam("scanId") String scanId) {
-        return scans.findById(scanId).onItem().ifNull().failWith(() -> ProblemException.notFound("No scan " + scanId + " was seen"))
+        ClientScope scope = callers.scope();
+        return scans.findById(scanId).map(s -> scope.visible(s, s == null ? null : s.clientId, "scan " + scanId + " was seen"))
                 .map(ViewMapper::toView);
     }
 
@@ -37,6 +44,7 @@ public class ScanResource {
     @Path("/clients/{clientId}/scans")
     @WithSession
     public Uni<List<ScanView>> recent(@PathParam("clientId") String clientId, @QueryParam("limit") @DefaultValue("50") int limit) {
+        callers.scope().require(clientId);
         return scans.recentForClient(clientId, Math.max(1, Math.min(limit, 500))).map(list -> list.stream().map(ViewMapper::toView).toList());
     }
 }

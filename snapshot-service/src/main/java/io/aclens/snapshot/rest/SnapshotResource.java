@@ -1,5 +1,9 @@
 package io.aclens.snapshot.rest;
 
+import io.aclens.auth.Roles;
+import io.aclens.support.security.Callers;
+import io.aclens.support.security.ClientScope;
+import jakarta.annotation.security.RolesAllowed;
 import io.aclens.access.Principal;
 import io.aclens.contracts.api.DeltaPage;
 import io.aclens.contracts.api.FolderPage;
@@ -24,13 +28,16 @@ import java.util.List;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class SnapshotResource {
+    private final Callers callers;
     private static final int MAX_PAGE = 10_000;
 
     private final SnapshotRepository snapshots;
     private final StateRepository state;
 
-    public SnapshotResource(SnapshotRepository snapshots, StateRepository state) {
+    public SnapshotResource(SnapshotRepository snapshots, StateRepository state, Callers callers) {
+        this.callers = callers;
         this.snapshots = snapshots;
         this.state = state;
     }
@@ -41,6 +48,7 @@ public class SnapshotResource {
     @WithSession
     public Uni<List<SnapshotView>> list(@PathParam("clientId") String clientId, @QueryParam("sourceId") String sourceId,
                                         @QueryParam("at") String at) {
+        callers.scope().require(clientId);
         if (at != null) {
             if (sourceId == null) {
                 throw ProblemException.badRequest("'at' needs a sourceId: state is kept per source");
@@ -54,6 +62,7 @@ public class SnapshotResource {
     @GET
     @Path("/clients/{clientId}/principals")
     public Uni<List<Principal>> principals(@PathParam("clientId") String clientId) {
+        callers.scope().require(clientId);
         return state.principals(clientId);
     }
 
@@ -84,8 +93,10 @@ public class SnapshotResource {
         return find(snapshotId).chain(s -> state.delta(s.clientId, s.sourceId, s.snapshotId, after, pageSize));
     }
 
+    /** The snapshot, when the caller may see its client; otherwise "not found", like an unknown id. */
     private Uni<SnapshotEntity> find(long snapshotId) {
-        return snapshots.findById(snapshotId).onItem().ifNull().failWith(() -> ProblemException.notFound("No snapshot " + snapshotId));
+        ClientScope scope = callers.scope();
+        return snapshots.findById(snapshotId).map(s -> scope.visible(s, s == null ? null : s.clientId, "snapshot " + snapshotId));
     }
 
     private static int pageSize(int limit) {

@@ -1,0 +1,61 @@
+package io.aclens.cli.stack;
+
+import io.aclens.auth.AccessTokens;
+import io.aclens.auth.Roles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The MSP's key pair for a stack started by the command, kept in its data folder ({@code ./.aclens/auth}) so tokens
+ * printed by one run stay valid in the next: the services verify with the public key, the command signs with the
+ * private one (the operator's own tokens, the services' token, an agent's).
+ */
+public final class StackTokens {
+    private static final Duration SERVICE_TOKEN_LIFETIME = Duration.ofDays(30);
+    private static final Duration OPERATOR_TOKEN_LIFETIME = Duration.ofHours(12);
+
+    private final Path publicKey;
+    private final AccessTokens signer;
+    private final String serviceToken;
+    private final String operatorToken;
+
+    private StackTokens(Path publicKey, AccessTokens signer) {
+        this.publicKey = publicKey;
+        this.signer = signer;
+        this.serviceToken = issue("aclens-services", Roles.SERVICE, List.of(), SERVICE_TOKEN_LIFETIME);
+        this.operatorToken = issue("aclens-command", Roles.MSP_ADMIN, List.of(), OPERATOR_TOKEN_LIFETIME);
+    }
+
+    /** The key pair in {@code dir}, made there the first time. */
+    public static StackTokens open(Path dir) {
+        try {
+            Path privateKey = dir.resolve(AccessTokens.PRIVATE_KEY_FILE);
+            Path publicKey = Files.exists(privateKey) ? dir.resolve(AccessTokens.PUBLIC_KEY_FILE) : AccessTokens.generateKeyPair(dir);
+            return new StackTokens(publicKey, AccessTokens.signingWith(privateKey));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the token keys in " + dir, e);
+        }
+    }
+
+    public Path publicKey() {
+        return publicKey;
+    }
+
+    /** What the services send each other. */
+    public String serviceToken() {
+        return serviceToken;
+    }
+
+    /** What the command itself sends (demo, benchmarks, tests): the MSP's administrator. */
+    public String operatorToken() {
+        return operatorToken;
+    }
+
+    public String issue(String name, String role, List<String> clients, Duration validFor) {
+        return signer.issue(new AccessTokens.Request(name, role, clients, validFor)).token();
+    }
+}

@@ -1,0 +1,20 @@
+package io.aclens.collector;
+
+import io.aclens.testing.EndpointAuthorization;
+import io.aclens.testing.KafkaBrokerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Every operation of this service's OpenAPI document names its roles and never shows one client's data to another's token. */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(SambaResource.class)
+@WithTestResource(SnapshotServiceStub.class)
+class AuthorizationTest {
+
+    @Test
+    void everyOperationNamesItsRolesAndSealsOffOtherClients() throws Exception {
+        EndpointAuthorization.verify("acme", "globex");
+    }
+}
