@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
-import com.unboundid.ldap.listener.SelfSignedCertificateGenerator;
-import com.unboundid.util.ObjectPair;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.ldap.sdk.Attribute;
@@ -26,7 +24,7 @@ import io.aclens.contracts.api.CellAccessView;
 import io.aclens.contracts.api.DirectoryChangeSetView;
 import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.contracts.api.ScanView;
-import java.io.File;
+import io.aclens.embedded.TestCertificates;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,8 +83,9 @@ class ActiveDirectoryEndToEndTest {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
         config.setSchema(null);
         // LDAPS with a certificate the collector knows only through its configured trust store, as with an MSP's own CA
-        ObjectPair<File, char[]> keyStore = SelfSignedCertificateGenerator.generateTemporarySelfSignedCertificate("aclens-test", "PKCS12");
-        SSLUtil serverSsl = new SSLUtil(new KeyStoreKeyManager(keyStore.getFirst(), keyStore.getSecond(), "PKCS12", null), null);
+        // a certificate naming the host the collector connects to: it verifies the name, as it must
+        Path keyStore = TestCertificates.keyStore(dir, "localhost", "dns:localhost", "ip:127.0.0.1");
+        SSLUtil serverSsl = new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), TestCertificates.PASSWORD.toCharArray(), "PKCS12", null), null);
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("LDAPS", InetAddress.getLoopbackAddress(), 0,
                 serverSsl.createSSLServerSocketFactory(), null));
         config.addAdditionalBindCredentials("CN=svc-aclens,OU=Service," + BASE, "bind-secret");
@@ -124,8 +123,8 @@ class ActiveDirectoryEndToEndTest {
                 "aclens.collector.directories.contoso-ad.client-id", CLIENT,
                 "aclens.collector.directories.contoso-ad.kind", "active-directory",
                 "aclens.collector.directories.contoso-ad.url", "ldaps://127.0.0.1:" + ldap.getListenPort(),
-                "aclens.collector.directories.contoso-ad.trust-store", keyStore.getFirst().getAbsolutePath(),
-                "aclens.collector.directories.contoso-ad.trust-store-password", new String(keyStore.getSecond()),
+                "aclens.collector.directories.contoso-ad.trust-store", keyStore.toAbsolutePath().toString(),
+                "aclens.collector.directories.contoso-ad.trust-store-password", TestCertificates.PASSWORD,
                 "aclens.collector.directories.contoso-ad.base-dn", BASE,
                 "aclens.collector.directories.contoso-ad.bind-dn", "CN=svc-aclens,OU=Service," + BASE,
                 "aclens.collector.directories.contoso-ad.password-file", passwordFile.toString()));

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(SambaResource.class)
+@WithTestResource(LdapResource.class)
 @WithTestResource(SnapshotServiceStub.class)
 class AgentUploadTest {
     private static final String DOMAIN = "S-1-5-21-1004336348-1177238915-682003330";

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(SambaResource.class)
+@WithTestResource(LdapResource.class)
 @WithTestResource(SnapshotServiceStub.class)
 class AuthorizationTest {
 

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(SambaResource.class)
+@WithTestResource(LdapResource.class)
 @WithTestResource(SnapshotServiceStub.class)
 class DirectorySyncTest {
 
@@ -79,6 +80,25 @@ class DirectorySyncTest {
         assertThat(failed.reason()).contains("LDAPException").doesNotContain("do-not-log-me");
         given().get("/api/directories").then().statusCode(200)
                 .body(containsString("ldap://127.0.0.1:1"), not(containsString("do-not-log-me")));
+    }
+
+    @Test
+    void aDirectoryIsReadOverTlsWithItsHostNameVerifiedOrByExplicitOptInOnly() {
+        String refused = given().post("/api/directories/cleartext/syncs").then().statusCode(202).extract().path("syncId");
+        DirectorySyncFailed cleartext = (DirectorySyncFailed) last(eventsOf(refused, "io.aclens.directory.sync-failed.v1"));
+        assertThat(cleartext.reason()).as("ldap:// is upgraded with StartTLS, and this server cannot").contains("StartTLS");
+
+        String wrongHost = given().post("/api/directories/wrong-host/syncs").then().statusCode(202).extract().path("syncId");
+        DirectorySyncFailed mismatch = (DirectorySyncFailed) last(eventsOf(wrongHost, "io.aclens.directory.sync-failed.v1"));
+        assertThat(mismatch.reason()).as("a trusted certificate issued to another host is refused").containsIgnoringCase("other.example");
+
+        String allowed = given().post("/api/directories/cleartext-allowed/syncs").then().statusCode(202).extract().path("syncId");
+        DirectorySyncCompleted completed = (DirectorySyncCompleted) last(eventsOf(allowed, "io.aclens.directory.sync-completed.v1"));
+        assertThat(completed.entryCount()).as("plain LDAP only by explicit opt-in").isEqualTo(1);
+    }
+
+    private static DirectoryEvent last(List<DirectoryEvent> events) {
+        return events.get(events.size() - 1);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(SambaResource.class)
+@WithTestResource(LdapResource.class)
 @WithTestResource(SnapshotServiceStub.class)
 class SmbScanTest {
     private static final String ROOT = "\\\\127.0.0.1\\data";

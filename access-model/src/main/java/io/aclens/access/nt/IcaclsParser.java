@@ -41,6 +41,7 @@ public final class IcaclsParser {
             "NT VIRTUAL MACHINE\\", "IIS APPPOOL\\", "Window Manager\\", "Font Driver Host\\", "ЗАЩИТА NT\\");
     private static final List<String> BARE_NAMES = List.of("Everyone", "CREATOR OWNER", "CREATOR GROUP", "OWNER RIGHTS",
             "Все", "СОЗДАТЕЛЬ-ВЛАДЕЛЕЦ", "ГРУППА-СОЗДАТЕЛЬ", "ПРАВА ВЛАДЕЛЬЦА");
+    private static final int LONGEST_BARE_NAME = BARE_NAMES.stream().mapToInt(String::length).max().orElse(0);
 
     /** One ACE as icacls prints it. */
     public record Entry(String principal, AceType type, int mask, Set<AceFlag> flags) {
@@ -109,7 +110,11 @@ public final class IcaclsParser {
         return null;
     }
 
-    /** Where the path ends: the continuation lines are indented to the first account's column. */
+    /**
+     * Where the path ends: the continuation lines are indented to the first account's column; else the first space
+     * after which an account name starts. Linear in the line's length: the next ":(", backslash and space after
+     * every position are found once, so a line of many spaces (400,000 characters) costs no more than its length.
+     */
     private static int splitPoint(String line, String next) {
         if (!next.isBlank() && Character.isWhitespace(next.charAt(0)) && next.contains(":(")) {
             int indent = next.length() - next.stripLeading().length();
@@ -117,33 +122,48 @@ public final class IcaclsParser {
                 return indent - 1;
             }
         }
-        for (int i = line.indexOf(' '); i > 0; i = line.indexOf(' ', i + 1)) {
-            if (looksLikeAccount(line.substring(i + 1))) {
+        int n = line.length();
+        int[] nextAccountEnd = new int[n + 2];
+        int[] nextBackslash = new int[n + 1];
+        int[] nextSpace = new int[n + 1];
+        nextAccountEnd[n] = n;
+        nextAccountEnd[n + 1] = n;
+        nextBackslash[n] = n;
+        nextSpace[n] = n;
+        for (int p = n - 1; p >= 0; p--) {
+            nextAccountEnd[p] = line.charAt(p) == ':' && p + 1 < n && line.charAt(p + 1) == '(' ? p : nextAccountEnd[p + 1];
+            nextBackslash[p] = line.charAt(p) == '\\' ? p : nextBackslash[p + 1];
+            nextSpace[p] = line.charAt(p) == ' ' ? p : nextSpace[p + 1];
+        }
+        for (int i = nextSpace[0]; i > 0 && i < n; i = nextSpace[i + 1]) {
+            int start = i + 1;
+            int end = nextAccountEnd[start];
+            if (end == n) {
+                return -1; // no account follows any later space either
+            }
+            if (looksLikeAccount(line, start, end, nextBackslash, nextSpace)) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static boolean looksLikeAccount(String ace) {
-        String principal = ace.substring(0, Math.max(0, ace.indexOf(":(")));
-        if (principal.isEmpty()) {
+    /** Whether {@code line[start, end)} (what precedes a ":(") reads as an account name. */
+    private static boolean looksLikeAccount(String line, int start, int end, int[] nextBackslash, int[] nextSpace) {
+        if (end <= start) {
             return false;
         }
-        if (principal.startsWith("S-1-") || BARE_NAMES.contains(principal)) {
+        if (line.startsWith("S-1-", start) || (end - start <= LONGEST_BARE_NAME && BARE_NAMES.contains(line.substring(start, end)))) {
             return true;
         }
         for (String domain : SPACED_DOMAINS) {
-            if (principal.startsWith(domain)) {
+            if (line.startsWith(domain, start)) {
                 return true;
             }
         }
-        int slash = principal.indexOf('\\');
-        if (slash <= 0) {
-            return false;
-        }
+        int slash = nextBackslash[start];
         // DOMAIN\name: a one-word domain and a single backslash (a folder name before it would add another)
-        return !principal.substring(0, slash).contains(" ") && principal.indexOf('\\', slash + 1) < 0;
+        return slash > start && slash < end && nextSpace[start] > slash && nextBackslash[slash + 1] >= end;
     }
 
     private static Entry entry(String text, int lineNumber) {

@@ -105,4 +105,16 @@ class IcaclsParserTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> IcaclsParser.parse("D:\\S BUILTIN\\Administrators:(F)\r\n\r\njust some text\r\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Line 3").hasMessageContaining("just some text");
     }
+
+    @Test
+    void aFolderNameOfManySpacesIsSplitFromItsFirstAccount() {
+        // 400,000 characters of "a " before the account: the split point is found in one pass over the line
+        String path = "D:\\" + "a ".repeat(200_000) + "end";
+        List<IcaclsParser.Folder> folders = IcaclsParser.parse(path + " BUILTIN\\Administrators:(OI)(CI)(F)\n\n");
+
+        assertThat(folders).singleElement().satisfies(folder -> {
+            assertThat(folder.path()).isEqualTo(path);
+            assertThat(folder.aces()).extracting(IcaclsParser.Entry::principal).containsExactly("BUILTIN\\Administrators");
+        });
+    }
 }

@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 public final class AgentUploadReader {
     /** The longest path Windows accepts (with the \\?\ prefix), in UTF-16 units. */
     private static final int MAX_PATH_CHARS = 32_767;
+    /** The longest line a folder can need: its path, its descriptor as SDDL (an ACL is at most 64 KiB), names. */
+    static final int MAX_LINE_CHARS = 1 << 20;
 
     private static final ObjectMapper JSON = EventCodec.mapper();
 
@@ -61,7 +63,7 @@ public final class AgentUploadReader {
             String line;
             while (true) {
                 try {
-                    line = reader.readLine();
+                    line = boundedLine(reader, lineNumber + 1);
                 } catch (CharacterCodingException e) {
                     throw UploadRejectedException.atLine(lineNumber + 1, "not UTF-8 text");
                 }
@@ -85,6 +87,34 @@ public final class AgentUploadReader {
             throw new UploadRejectedException(400, "the upload holds no folders");
         }
         return new Spooled(file, folders);
+    }
+
+    /**
+     * The next line, refused when longer than {@link #MAX_LINE_CHARS}: one folder's line holds a path (at most 32,767
+     * characters) and a descriptor (an ACL holds at most 64 KiB), so a longer line is not a folder and must not fill memory.
+     */
+    private static String boundedLine(BufferedReader reader, long lineNumber) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        boolean ended = false;
+        while ((c = reader.read()) >= 0) {
+            if (c == '\n') {
+                ended = true;
+                break;
+            }
+            if (line.length() >= MAX_LINE_CHARS) {
+                throw UploadRejectedException.atLine(lineNumber, "the line is longer than " + MAX_LINE_CHARS + " characters; one folder "
+                        + "never needs that many");
+            }
+            line.append((char) c);
+        }
+        if (!ended && line.length() == 0) {
+            return null;
+        }
+        if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+            line.setLength(line.length() - 1);
+        }
+        return line.toString();
     }
 
     private static void validate(String line, long lineNumber) {

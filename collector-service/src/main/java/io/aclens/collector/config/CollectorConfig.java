@@ -47,8 +47,12 @@ public interface CollectorConfig {
         /** active-directory, ldap (inetOrgPerson/groupOfNames/posix) or local (passwd/group files). */
         String kind();
 
-        /** ldap://host:389 or ldaps://host:636. */
+        /** ldaps://host:636, or ldap://host:389 upgraded with StartTLS; the server's certificate must name the host. */
         Optional<String> url();
+
+        /** Allows plain ldap:// without StartTLS (credentials and directory data in clear text): never by default, logged when used. */
+        @WithDefault("false")
+        boolean allowPlaintext();
 
         /** For LDAPS: a trust store holding the domain controllers' CA (an MSP's internal CA); the JVM's trust store otherwise. */
         Optional<String> trustStore();

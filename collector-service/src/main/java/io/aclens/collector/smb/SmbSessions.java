@@ -18,10 +18,13 @@ final class SmbSessions {
         T apply(Session session) throws IOException;
     }
 
-    /** A client of its own: each has its own client GUID, so Samba gives each its own process instead of multichannel. */
+    /**
+     * A client of its own: each has its own client GUID, so Samba gives each its own process instead of multichannel.
+     * Signing is required: an audit tool must not read permissions a machine in the middle could have rewritten.
+     */
     static SMBClient newClient() {
         return new SMBClient(SmbConfig.builder().withTimeout(60, TimeUnit.SECONDS).withSoTimeout(120, TimeUnit.SECONDS)
-                .withDfsEnabled(false).build());
+                .withDfsEnabled(false).withSigningRequired(true).build());
     }
 
     static Session open(SMBClient client, SmbTarget target) throws IOException {
