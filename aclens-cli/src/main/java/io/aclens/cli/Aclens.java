@@ -5,13 +5,14 @@ import io.aclens.cli.bench.BenchCommand;
 import io.aclens.cli.bench.SmbBenchCommand;
 import io.aclens.cli.demo.DemoCommand;
 import io.aclens.cli.ops.AccessCommand;
+import io.aclens.cli.ops.DlqCommand;
 import io.aclens.cli.ops.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "aclens", mixinStandardHelpOptions = true, version = "ACLens 0.1.0",
         description = "Who can access which folder, and what changed.",
-        subcommands = {DemoCommand.class, AccessCommand.class, TokenCommand.class, BenchCommand.class, SmbBenchCommand.class, AccessBenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, AccessCommand.class, TokenCommand.class, DlqCommand.class, BenchCommand.class, SmbBenchCommand.class, AccessBenchCommand.class, CommandLine.HelpCommand.class})
 public final class Aclens {
 
     public static void main(String[] args) {

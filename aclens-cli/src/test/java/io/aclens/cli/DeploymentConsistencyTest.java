@@ -72,13 +72,19 @@ class DeploymentConsistencyTest {
             composeTopics.add(m.group(1));
         }
         assertThat(composeTopics).isEqualTo(TOPICS);
+        String deadLetterRetention = Long.toString(Topics.DEAD_LETTER_RETENTION.toMillis());
+        assertThat(script).as("compose keeps dead letters as long as the contracts say").contains("retention.ms=" + deadLetterRetention);
 
         Set<String> strimziTopics = new HashSet<>();
         try (Reader reader = Files.newBufferedReader(HOME.resolve("deploy/kubernetes/kafka-topics.yaml"))) {
             for (Object document : new Yaml().loadAll(reader)) {
                 Map<String, Object> topic = (Map<String, Object>) document;
-                strimziTopics.add(((Map<String, Object>) topic.get("metadata")).get("name") + ":"
-                        + ((Map<String, Object>) topic.get("spec")).get("partitions"));
+                String name = (String) ((Map<String, Object>) topic.get("metadata")).get("name");
+                Map<String, Object> spec = (Map<String, Object>) topic.get("spec");
+                strimziTopics.add(name + ":" + spec.get("partitions"));
+                assertThat(topic.get("apiVersion")).as("Strimzi 1.0 serves kafka.strimzi.io/v1 only").isEqualTo("kafka.strimzi.io/v1");
+                assertThat(((Map<String, Object>) spec.get("config")).get("retention.ms")).as(name + " retention")
+                        .isEqualTo(name.endsWith(Topics.DEAD_LETTER_SUFFIX) ? deadLetterRetention : null);
             }
         }
         assertThat(strimziTopics).isEqualTo(TOPICS);

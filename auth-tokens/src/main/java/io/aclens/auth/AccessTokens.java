@@ -12,7 +12,6 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,10 +117,5 @@ public final class AccessTokens {
 
     private static byte[] der(String pem) {
         return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-    }
-
-    /** For tests: a public key in PEM. */
-    static String publicPem(PublicKey key) {
-        return pem("PUBLIC KEY", key.getEncoded());
     }
 }

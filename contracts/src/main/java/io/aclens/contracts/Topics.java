@@ -11,9 +11,15 @@ public final class Topics {
     public static final String CHANGE_SETS = "aclens.change-sets.v1";
 
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
+    /** How long a dead letter is kept: long enough to find the cause, fix it and replay (./aclens dlq replay). */
+    public static final java.time.Duration DEAD_LETTER_RETENTION = java.time.Duration.ofDays(90);
 
-    /** A topic to create, with its partition count. */
-    public record TopicSpec(String name, int partitions) {
+    /** A topic to create, with its partition count and the settings it needs beyond the broker's defaults. */
+    public record TopicSpec(String name, int partitions, java.util.Map<String, String> config) {
+        public TopicSpec(String name, int partitions) {
+            this(name, partitions, name.endsWith(DEAD_LETTER_SUFFIX)
+                    ? java.util.Map.of("retention.ms", Long.toString(DEAD_LETTER_RETENTION.toMillis())) : java.util.Map.of());
+        }
     }
 
     public static final List<TopicSpec> ALL = List.of(

@@ -224,6 +224,36 @@ class DiffPipelineTest {
     }
 
     @Test
+    void whileTheSnapshotServiceIsDownTheEventWaitsAndIsNeverDeadLettered() {
+        String client = "outage-" + UUID.randomUUID();
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000);
+        SnapshotServiceStub.DIRECTORY.put(client, List.of(person(BOB, "bob", true, SALES), DirectoryEntry.group(SALES, "sales", "posix", List.of())));
+        SnapshotServiceStub.DELTAS.put(base + 1, new DeltaPage(List.of(new FolderDelta("/srv/Finance",
+                folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY)), folder("/srv/Finance", Ace.allow(SALES, AccessMask.READ)))), null));
+        long refusedBefore = SnapshotServiceStub.server.refusedRequests();
+        SnapshotServiceStub.server.unavailable(true);
+        try {
+            kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base));
+            // far more attempts than max-attempts (2): a transient failure is retried until it passes
+            await().atMost(Duration.ofSeconds(30)).until(() -> SnapshotServiceStub.server.refusedRequests() >= refusedBefore + 8);
+            given().get("/api/change-sets/" + (base + 1)).then().statusCode(404);
+        } finally {
+            SnapshotServiceStub.server.unavailable(false);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/change-sets/" + (base + 1)).statusCode() == 200);
+        assertThat(changesOf(client)).hasSize(1);
+
+        // a poison event after it on the same partition: had the waiting event been dead-lettered, it would come first
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventCodec.HEADER_TYPE, "io.aclens.snapshot.committed.v1".getBytes(StandardCharsets.UTF_8));
+        kafka.send(Topics.SNAPSHOTS, client, headers, "{\"snapshotId\":\"marker\"}".getBytes(StandardCharsets.UTF_8));
+        List<ConsumerRecord<String, byte[]>> dead = kafka.readUntil(Topics.deadLetter(Topics.SNAPSHOTS),
+                all -> all.stream().anyMatch(r -> client.equals(r.key())), Duration.ofSeconds(30));
+        assertThat(dead.stream().filter(r -> client.equals(r.key())).map(r -> new String(r.value(), StandardCharsets.UTF_8)))
+                .as("only the poison marker was dead-lettered").containsExactly("{\"snapshotId\":\"marker\"}");
+    }
+
+    @Test
     void poisonSnapshotEventsAreDeadLetteredWithTheReason() {
         String key = "poison-" + UUID.randomUUID();
         RecordHeaders headers = new RecordHeaders();

@@ -33,7 +33,7 @@ public class SnapshotServiceStub implements QuarkusTestResourceLifecycleManager 
     private static final Pattern DIRECTORY_ENTRIES = Pattern.compile("/api/directory-snapshots/(\\d+)/entries");
     private static final Pattern CLIENT_PRINCIPALS = Pattern.compile("/api/clients/([^/]+)/(principals|directory|snapshots)");
 
-    private JsonStubServer server;
+    static JsonStubServer server;
 
     @Override
     public Map<String, String> start() {

@@ -15,9 +15,14 @@ import java.util.function.Function;
  */
 public final class JsonStubServer implements AutoCloseable {
     private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicBoolean unavailable;
+    private final java.util.concurrent.atomic.AtomicLong refused;
 
-    private JsonStubServer(HttpServer server) {
+    private JsonStubServer(HttpServer server, java.util.concurrent.atomic.AtomicBoolean unavailable,
+                           java.util.concurrent.atomic.AtomicLong refused) {
         this.server = server;
+        this.unavailable = unavailable;
+        this.refused = refused;
     }
 
     public static JsonStubServer start(Function<String, Optional<Object>> route) {
@@ -27,7 +32,15 @@ public final class JsonStubServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        java.util.concurrent.atomic.AtomicBoolean unavailable = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
         server.createContext("/", exchange -> {
+            if (unavailable.get()) {
+                refused.incrementAndGet();
+                exchange.sendResponseHeaders(503, -1); // as a service that is restarting answers behind its proxy
+                exchange.close();
+                return;
+            }
             Optional<Object> body = route.apply(exchange.getRequestURI().getPath());
             byte[] bytes = body.isEmpty() ? new byte[0] : EventCodec.mapper().writeValueAsBytes(body.get());
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -37,7 +50,17 @@ public final class JsonStubServer implements AutoCloseable {
             }
         });
         server.start();
-        return new JsonStubServer(server);
+        return new JsonStubServer(server, unavailable, refused);
+    }
+
+    /** While set, every request is answered 503 Service Unavailable, as by a service that is down. */
+    public void unavailable(boolean down) {
+        unavailable.set(down);
+    }
+
+    /** How many requests were answered 503 so far. */
+    public long refusedRequests() {
+        return refused.get();
     }
 
     public String url() {

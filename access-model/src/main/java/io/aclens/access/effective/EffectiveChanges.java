@@ -72,7 +72,7 @@ public final class EffectiveChanges {
         List<DirectoryEntry> people = directory.activeUsers();
         EffectiveMatrix matrixBefore = matrix(before, people, was, snapshots.before().share());
         EffectiveMatrix matrixAfter = matrix(after, people, is, snapshots.after().share());
-        String contextDetail = contextDetail(snapshots, was, is);
+        String contextDetail = contextDetail(snapshots);
         ChangeCause contextCause = snapshots.before().sameShareAs(snapshots.after()) ? ChangeCause.MEMBERSHIP : ChangeCause.SHARE_PERMISSIONS;
         List<EffectiveChange> changes = new ArrayList<>();
         for (int f = 0; f < after.size(); f++) {
@@ -91,7 +91,7 @@ public final class EffectiveChanges {
         return changes;
     }
 
-    private static String contextDetail(SourceSnapshots snapshots, DirectoryState was, DirectoryState is) {
+    private static String contextDetail(SourceSnapshots snapshots) {
         List<String> parts = new ArrayList<>();
         if (!snapshots.before().sameShareAs(snapshots.after())) {
             parts.add("the share's permissions were edited");

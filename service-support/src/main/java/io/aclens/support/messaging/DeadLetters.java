@@ -1,5 +1,6 @@
 package io.aclens.support.messaging;
 
+import io.aclens.contracts.DeadLetterHeaders;
 import io.aclens.contracts.Topics;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +14,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * headers SmallRye's own dead-letter strategy writes, so one tool can inspect and replay both.
  */
 public final class DeadLetters {
-    public static final String REASON = "dead-letter-reason";
-    public static final String TOPIC = "dead-letter-topic";
-    public static final String PARTITION = "dead-letter-partition";
-    public static final String OFFSET = "dead-letter-offset";
+    public static final String REASON = DeadLetterHeaders.REASON;
+    public static final String TOPIC = DeadLetterHeaders.TOPIC;
+    public static final String PARTITION = DeadLetterHeaders.PARTITION;
+    public static final String OFFSET = DeadLetterHeaders.OFFSET;
 
     private DeadLetters() {
     }
