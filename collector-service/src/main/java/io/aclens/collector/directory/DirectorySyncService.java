@@ -27,6 +27,8 @@ import org.jboss.logging.Logger;
 public class DirectorySyncService {
     private static final Logger LOG = Logger.getLogger(DirectorySyncService.class);
     static final int CHUNK = 250;
+    /** Entries' JSON per chunk: half of Kafka's default 1 MiB message limit, room for the envelope and headers. */
+    static final int CHUNK_BYTES = 512 * 1024;
     private static final int KEPT_STATUSES = 200;
 
     private final CollectorConfig config;
@@ -86,10 +88,10 @@ public class DirectorySyncService {
                     status.startedAt()));
             List<DirectoryEntry> entries = DirectorySourceReader.read(status.name(), source);
             int chunks = 0;
-            for (int from = 0; from < entries.size(); from += CHUNK) {
+            for (List<DirectoryEntry> chunk : EntryChunks.split(entries, CHUNK, CHUNK_BYTES)) {
                 chunks++;
                 publisher.sendAndAwait(new DirectoryEntriesCollected(syncId + ":chunk-" + chunks, syncId, status.clientId(),
-                        status.directoryId(), chunks, entries.subList(from, Math.min(entries.size(), from + CHUNK))));
+                        status.directoryId(), chunks, chunk));
             }
             Instant completed = Instant.now();
             publisher.sendAndAwait(new DirectorySyncCompleted(syncId + ":completed", syncId, status.clientId(), status.directoryId(),

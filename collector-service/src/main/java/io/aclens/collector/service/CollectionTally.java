@@ -9,12 +9,15 @@ import java.util.function.Consumer;
 /** Counts what a source emitted — folders, errors, the first unreadable folders, every SID named — and passes each folder on. Thread-safe: parallel sources add from several threads. */
 public final class CollectionTally {
     private static final int MAX_LISTED_UNREADABLE = 1000;
+    /** The listed folders' text, at most: the completion that carries them stays far below Kafka's 1 MiB message limit. */
+    private static final int MAX_LISTED_UNREADABLE_CHARS = 256 * 1024;
 
     private final Consumer<CollectedFolder> sink;
     private final List<String> unreadable = new ArrayList<>();
     private final Set<String> sids = new LinkedHashSet<>();
     private long folders;
     private long errors;
+    private long listedChars;
 
     public CollectionTally(Consumer<CollectedFolder> sink) {
         this.sink = sink;
@@ -43,8 +46,10 @@ public final class CollectionTally {
 
     public synchronized void error(String path, String reason) {
         errors++;
-        if (unreadable.size() < MAX_LISTED_UNREADABLE) {
-            unreadable.add(path + " (" + reason + ")");
+        String listed = path + " (" + reason + ")";
+        if (unreadable.size() < MAX_LISTED_UNREADABLE && listedChars + listed.length() <= MAX_LISTED_UNREADABLE_CHARS) {
+            unreadable.add(listed);
+            listedChars += listed.length();
         }
     }
 
