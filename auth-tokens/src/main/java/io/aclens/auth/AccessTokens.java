@@ -45,7 +45,7 @@ public final class AccessTokens {
             }
             clients = clients == null ? List.of() : List.copyOf(clients);
             if (Roles.CLIENT_BOUND.contains(role) && clients.isEmpty()) {
-                throw new IllegalArgumentException("A " + role + " token names the client(s) it may see");
+                throw new IllegalArgumentException("A token of role " + role + " names the client(s) it may see (--client)");
             }
         }
     }

@@ -1,6 +1,9 @@
 package io.aclens.snapshot;
 
+import io.aclens.auth.AccessTokens;
+import io.aclens.auth.Roles;
 import io.aclens.testing.EndpointAuthorization;
+import io.aclens.testing.TestTokens;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -15,5 +18,16 @@ class AuthorizationTest {
     @Test
     void everyOperationNamesItsRolesAndSealsOffOtherClients() throws Exception {
         EndpointAuthorization.verify("acme", "globex");
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedFromThenOn() {
+        AccessTokens.Issued viewer = TestTokens.issued(Roles.CLIENT_VIEWER, "acme");
+        TestTokens.as(viewer.token()).get("/api/clients/acme/snapshots").then().statusCode(200);
+
+        TestTokens.revoke(viewer.tokenId());
+
+        TestTokens.as(viewer.token()).get("/api/clients/acme/snapshots").then().statusCode(401).contentType("application/problem+json");
+        TestTokens.as(TestTokens.token(Roles.CLIENT_VIEWER, "acme")).get("/api/clients/acme/snapshots").then().statusCode(200);
     }
 }

@@ -22,7 +22,22 @@ public final class TestTokens {
     }
 
     public static String token(String role, String... clients) {
-        return SIGNER.issue(new AccessTokens.Request("test-" + role, role, List.of(clients), Duration.ofHours(1))).token();
+        return issued(role, clients).token();
+    }
+
+    /** A token with its id, to revoke it. */
+    public static AccessTokens.Issued issued(String role, String... clients) {
+        return SIGNER.issue(new AccessTokens.Request("test-" + role, role, List.of(clients), Duration.ofHours(1)));
+    }
+
+    /** The revocation list the services' test profile reads ({@code %test.aclens.auth.revoked-tokens}). */
+    public static void revoke(String tokenId) {
+        try {
+            new io.aclens.auth.RevokedTokens(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "aclens-test-revoked-tokens.txt"))
+                    .revoke(tokenId, "# revoked by a test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A token of a role that expired an hour ago. */

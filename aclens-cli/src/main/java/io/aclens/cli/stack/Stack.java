@@ -72,6 +72,7 @@ public final class Stack implements AutoCloseable {
             }
             properties.put("aclens.auth.public-key", tokens.publicKey().toString());
             properties.put("aclens.auth.service-token", tokens.serviceToken());
+            properties.put("aclens.auth.revoked-tokens", tokens.revokedTokens().toString());
             properties.put("quarkus.rest-client.snapshot-service.url", "http://127.0.0.1:" + ports.get("snapshot-service"));
             properties.put("quarkus.rest-client.diff-service.url", "http://127.0.0.1:" + ports.get("diff-service"));
             Path jar = config.home().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");

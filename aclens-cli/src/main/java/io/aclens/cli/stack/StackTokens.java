@@ -45,6 +45,11 @@ public final class StackTokens {
         return publicKey;
     }
 
+    /** The revocation list the services read (./aclens token revoke writes it). */
+    public Path revokedTokens() {
+        return publicKey.resolveSibling(io.aclens.auth.RevokedTokens.FILE);
+    }
+
     /** What the services send each other. */
     public String serviceToken() {
         return serviceToken;

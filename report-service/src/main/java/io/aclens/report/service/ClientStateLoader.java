@@ -42,10 +42,10 @@ public class ClientStateLoader {
     }
 
     /**
-     * One source's folders as matrices, by group and (when the directory is known) by person, with what its server
-     * adds (share permissions, its own groups) and the client's directory as that server sees it.
+     * One source's folders as matrices, by group and (when the directory is known) by person — evaluated with what its
+     * server adds (share permissions, its own groups) — and the client's directory as that server sees it.
      */
-    public record Source(SnapshotView snapshot, AccessMatrix groups, PeopleMatrix people, SourceContext context, DirectoryState directory) {
+    public record Source(SnapshotView snapshot, AccessMatrix groups, PeopleMatrix people, DirectoryState directory) {
     }
 
     public record Loaded(List<Source> sources, DirectoryState directory, Map<String, Principal> principals, long folderCount,
@@ -81,7 +81,7 @@ public class ClientStateLoader {
             AccessMatrix groups = AccessMatrix.of(folders, sid -> principals.getOrDefault(sid,
                     WellKnownSids.lookup(sid).orElseGet(() -> new Principal(sid, sid, null, PrincipalKind.UNRESOLVED))));
             PeopleMatrix people = directory.isEmpty() ? null : PeopleMatrix.of(groups.rows(), onServer, includeDormant, context.share());
-            loaded.add(new Source(snapshot, groups, people, context, onServer));
+            loaded.add(new Source(snapshot, groups, people, onServer));
         }
         return new Loaded(loaded, directory, principals, folderCount, List.copyOf(latest.values()));
     }
