@@ -1,0 +1,85 @@
+package io.aclens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aclens.auth.Roles;
+import io.aclens.cli.stack.PipelineClient;
+import io.aclens.cli.stack.Stack;
+import io.aclens.cli.stack.StackConfig;
+import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.FolderView;
+import io.aclens.contracts.api.ScanView;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two clients of one MSP whose agents name their sources alike ("fs1:data", as the agent's documentation suggests): each
+ * client's snapshots, changes and workbook hold its own folders only, and one client's token sees nothing of the other.
+ */
+class TenancyEndToEndTest {
+    private static final String SOURCE = "fs1:data";
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private static String folder(String path, String sddl) {
+        return "{\"path\":\"" + path.replace("\\", "\\\\") + "\",\"sddl\":\"" + sddl + "\"}\n";
+    }
+
+    private static ScanView upload(PipelineClient pipeline, Stack stack, String client, String root, String... folders) {
+        String agent = stack.tokens().issue(client + "-agent", Roles.AGENT, List.of(client), Duration.ofHours(1));
+        byte[] export = String.join("", folders).getBytes(StandardCharsets.UTF_8);
+        ScanView scan = pipeline.awaitCommitted(pipeline.uploadAgentExport(client, SOURCE, root, agent, export), TIMEOUT);
+        pipeline.awaitChangeSet(scan.snapshotId(), TIMEOUT);
+        pipeline.awaitReportable(client, scan.sourceId(), scan.snapshotId(), TIMEOUT);
+        return scan;
+    }
+
+    @Test
+    void twoClientsNamingASourceAlikeSeeOnlyTheirOwnFolders(@TempDir Path dir) throws Exception {
+        String root = "D:\\Data";
+        String everyone = "O:BAD:PAI(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;WD)";
+        String modify = "O:BAD:PAI(A;OICI;FA;;;BA)(A;OICI;0x1301bf;;;WD)";
+        try (Stack stack = Stack.start(StackConfig.of(Aclens.home(), dir.resolve("data"), true), System.out::println)) {
+            PipelineClient pipeline = new PipelineClient(stack);
+            Instant start = Instant.now().minusSeconds(1);
+            upload(pipeline, stack, "acme", root, folder(root, everyone), folder(root + "\\Acme Payroll", everyone));
+            upload(pipeline, stack, "globex", root, folder(root, everyone), folder(root + "\\Globex Legal", everyone));
+            ScanView acmeAgain = upload(pipeline, stack, "acme", root, folder(root, everyone), folder(root + "\\Acme Payroll", modify));
+
+            assertThat(pipeline.allFolders(acmeAgain.snapshotId())).extracting(FolderView::path)
+                    .containsExactlyInAnyOrder(root, root + "\\Acme Payroll");
+            assertThat(pipeline.changes("acme", start)).extracting(ChangeView::path).containsOnly(root + "\\Acme Payroll");
+            assertThat(pipeline.changes("globex", start)).as("globex's first snapshot is its baseline, acme's folders are not its changes")
+                    .isEmpty();
+            ReportWorkbook acme = new ReportWorkbook(Files.write(dir.resolve("acme.xlsx"), pipeline.report("acme")));
+            ReportWorkbook globex = new ReportWorkbook(Files.write(dir.resolve("globex.xlsx"), pipeline.report("globex")));
+            assertThat(acme.matrix.keySet()).containsExactlyInAnyOrder(root, root + "\\Acme Payroll");
+            assertThat(globex.matrix.keySet()).containsExactlyInAnyOrder(root, root + "\\Globex Legal");
+
+            String globexViewer = stack.tokens().issue("globex-manager", Roles.CLIENT_VIEWER, List.of("globex"), Duration.ofHours(1));
+            assertThat(status(stack.url("snapshot-service") + "/api/snapshots/" + acmeAgain.snapshotId() + "/folders", globexViewer))
+                    .as("another client's snapshot, by id").isEqualTo(404);
+            assertThat(status(stack.url("diff-service") + "/api/clients/acme/changes", globexViewer)).isEqualTo(404);
+            assertThat(status(stack.url("report-service") + "/api/clients/acme/reports", globexViewer)).isEqualTo(404);
+            assertThat(status(stack.url("report-service") + "/api/clients/globex/reports", globexViewer)).isEqualTo(200);
+            assertThat(status(stack.url("report-service") + "/api/clients/globex/reports", null)).isEqualTo(401);
+        }
+    }
+
+    private static int status(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
