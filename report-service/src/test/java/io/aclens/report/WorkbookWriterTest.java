@@ -100,4 +100,28 @@ class WorkbookWriterTest {
             assertThat(changeRow.getCell(6).getStringCellValue()).isEqualTo("Modify (read, change, delete)");
         }
     }
+
+    @Test
+    void hostileAndOverlongNamesStayTextWithinExcelsLimits() throws Exception {
+        // a name Excel would take for a formula, with a tab, a newline and a right-to-left override, 40,000 characters long
+        String hostile = "=HYPERLINK(\"x\")\t\n\u202E" + "я".repeat(40_000);
+        AccessMatrix matrix = AccessMatrix.of(List.of(
+                new MatrixFolder("/srv", 0, List.of(Ace.allow("S-1-22-2-8", AccessMask.MODIFY)), false, null),
+                new MatrixFolder("/srv/" + hostile, 1, List.of(Ace.allow("S-1-22-2-8", AccessMask.MODIFY)), false, null)),
+                sid -> new Principal(sid, "finance", null, PrincipalKind.GROUP));
+        SnapshotView snapshot = new SnapshotView(3, "acme", "fs1", "scan-1", "/srv", null, 2, 0, Instant.now(), Instant.now());
+
+        byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix,
+                null)), List.of(), List.of(), Instant.now().minusSeconds(86400 * 30), Map.of()));
+
+        // 40,000 repeated letters compress so well that POI's reader takes them for a zip bomb; Excel does not
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.0001);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Row row = workbook.getSheet("Access by group").getRow(6);
+            assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(row.getCell(0).getStringCellValue()).hasSize(WorkbookWriter.MAX_CELL_CHARS).startsWith("=HYPERLINK(")
+                    .endsWith(WorkbookWriter.CUT_MARKER);
+            assertThat(row.getCell(1).getStringCellValue()).as("the path too").hasSize(WorkbookWriter.MAX_CELL_CHARS);
+        }
+    }
 }

@@ -49,6 +49,9 @@ public final class WorkbookWriter {
     private static final int MATRIX_FIRST_DATA_ROW = 5;
     private static final int FIXED_COLUMNS = 3;
     private static final int MAX_INDENT = 15;
+    /** Excel's limit on a cell's text. */
+    public static final int MAX_CELL_CHARS = 32_767;
+    public static final String CUT_MARKER = " … [cut at Excel's 32,767-character limit; the REST API has the whole text]";
     /** Cell comments carry the access paths; beyond this many the REST API answers (comments cost memory in Excel). */
     private static final int MAX_COMMENTS = 50_000;
     private static final Map<Level, String> COLOURS = new EnumMap<>(Map.of(
@@ -173,7 +176,7 @@ public final class WorkbookWriter {
                     anchor.setRow1(row.getRowNum());
                     anchor.setRow2(row.getRowNum() + 4);
                     Comment comment = drawing.createCellComment(anchor);
-                    comment.setString(workbook.getCreationHelper().createRichTextString(String.join("\n", people.explain(f, person))));
+                    comment.setString(workbook.getCreationHelper().createRichTextString(fitted(String.join("\n", people.explain(f, person)))));
                     comment.setAuthor("ACLens");
                     comment.setAddress(cell.getAddress()); // SXSSF cells do not move a comment from its anchor to themselves
                     cell.setCellComment(comment);
@@ -408,9 +411,20 @@ public final class WorkbookWriter {
             return null;
         }
         Cell cell = row.createCell(column);
-        cell.setCellValue(value);
+        cell.setCellValue(fitted(value));
         cell.setCellStyle(style);
         return cell;
+    }
+
+    /**
+     * Text as Excel holds it: at most 32,767 characters a cell (POI refuses more, which would fail the whole report); a
+     * longer path or name is cut with a marker that says so — the REST API has the whole of it.
+     */
+    static String fitted(String text) {
+        if (text.length() <= MAX_CELL_CHARS) {
+            return text;
+        }
+        return text.substring(0, MAX_CELL_CHARS - CUT_MARKER.length()) + CUT_MARKER;
     }
 
     private static String time(java.time.Instant instant) {
