@@ -23,7 +23,7 @@ class PosixTreeScannerTest {
         Files.createSymbolicLink(root.resolve("link"), root.resolve("a"));
 
         List<CollectedFolder> folders = new ArrayList<>();
-        CollectionTally summary = new CollectionTally(folders::add);
+        CollectionTally summary = new CollectionTally((folder, listError) -> folders.add(folder));
         PosixTreeScanner.scan(root, 2, summary);
 
         assertThat(folders).extracting(CollectedFolder::depth).containsExactlyInAnyOrder(0, 1, 2);
@@ -35,7 +35,7 @@ class PosixTreeScannerTest {
 
     @Test
     void missingRootFailsTheScan(@TempDir Path root) {
-        assertThatThrownBy(() -> PosixTreeScanner.scan(root.resolve("missing"), 3, new CollectionTally(f -> { })))
+        assertThatThrownBy(() -> PosixTreeScanner.scan(root.resolve("missing"), 3, new CollectionTally((folder, listError) -> { })))
                 .isInstanceOf(IOException.class).hasMessageContaining("Not a folder");
     }
 }

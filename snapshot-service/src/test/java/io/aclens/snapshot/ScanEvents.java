@@ -22,6 +22,7 @@ final class ScanEvents {
     final String sourceId;
     private final Map<String, List<Ace>> folders = new LinkedHashMap<>();
     private final Map<String, String> sddls = new LinkedHashMap<>();
+    private final java.util.Set<String> notListed = new java.util.HashSet<>();
 
     ScanEvents(String clientId, String sourceId) {
         this.clientId = clientId;
@@ -40,6 +41,13 @@ final class ScanEvents {
         return this;
     }
 
+    /** A folder whose security was read but whose contents could not be listed. */
+    ScanEvents notListed(String path, Ace... dacl) {
+        folder(path, dacl);
+        notListed.add(path);
+        return this;
+    }
+
     ScanStarted started() {
         return new ScanStarted(scanId + ":started", scanId, clientId, sourceId, SourceKind.LOCAL_POSIX, "/srv", Instant.now());
     }
@@ -51,7 +59,8 @@ final class ScanEvents {
             seq++;
             int depth = (int) folder.getKey().chars().filter(c -> c == '/').count() - 1;
             events.add(new FolderScanned(scanId + ":" + seq, scanId, clientId, sourceId, seq, folder.getKey(), depth,
-                    "S-1-22-1-0", "S-1-22-2-0", false, folder.getValue(), null, sddls.get(folder.getKey())));
+                    "S-1-22-1-0", "S-1-22-2-0", false, folder.getValue(), null, sddls.get(folder.getKey()),
+                    notListed.contains(folder.getKey()) ? "cannot list contents: ACCESS_DENIED" : null));
         }
         return events;
     }

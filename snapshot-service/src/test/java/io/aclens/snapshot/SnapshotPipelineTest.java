@@ -131,6 +131,33 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void aFolderThatCouldNotBeListedKeepsItsSubtreeInsteadOfLosingIt() {
+        String client = "unlisted-" + UUID.randomUUID();
+        ScanEvents full = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/a", Ace.allow(SALES, AccessMask.MODIFY)).folder("/srv/a/b", Ace.allow(SALES, AccessMask.MODIFY))
+                .folder("/srv/a/b/c", Ace.allow(BOB, AccessMask.READ)).folder("/srv/ab", Ace.allow(BOB, AccessMask.READ));
+        publish(full.all());
+        awaitSnapshot(full.scanId);
+        ScanEvents listingDenied = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .notListed("/srv/a", Ace.allow(SALES, AccessMask.MODIFY));
+        publish(listingDenied.all());
+        long partial = awaitSnapshot(listingDenied.scanId);
+
+        assertThat(given().get("/api/snapshots/" + partial + "/folders").then().extract().as(FolderPage.class).items())
+                .as("the sub-folders of a folder that could not be listed keep their last known state; /srv/ab, listed, is gone")
+                .extracting(f -> f.path()).containsExactly("/srv", "/srv/a", "/srv/a/b", "/srv/a/b/c");
+        assertThat(given().get("/api/snapshots/" + partial + "/delta").then().extract().as(DeltaPage.class).items())
+                .extracting(d -> d.path()).containsExactly("/srv/ab");
+
+        ScanEvents listedAgain = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/a", Ace.allow(SALES, AccessMask.MODIFY)).folder("/srv/a/b", Ace.allow(SALES, AccessMask.MODIFY));
+        publish(listedAgain.all());
+        long again = awaitSnapshot(listedAgain.scanId);
+        assertThat(given().get("/api/snapshots/" + again + "/delta").then().extract().as(DeltaPage.class).items())
+                .as("listed again, a folder really gone is removed").extracting(d -> d.path()).containsExactly("/srv/a/b/c");
+    }
+
+    @Test
     void dataTheDatabaseRefusesFailsThatScanAloneAndOtherClientsKeepFlowing() {
         ScanEvents bad = new ScanEvents("bad-" + UUID.randomUUID(), "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
                 .folder("/srv/nul\u0000name", Ace.allow(BOB, AccessMask.READ));

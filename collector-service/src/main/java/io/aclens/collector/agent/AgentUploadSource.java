@@ -40,10 +40,10 @@ public final class AgentUploadSource implements FolderSource {
             int depth = Math.max(0, segments(path) - segments(base));
             SecurityDescriptor sd = parsed.descriptor();
             if (sd == null) {
-                tally.add(new CollectedFolder(path, depth, line.owner(), null, false, List.of(), line.error()), null);
+                tally.add(new CollectedFolder(path, depth, line.owner(), null, false, List.of(), line.error()), notListed(line.error()));
             } else {
                 String owner = line.owner() != null ? line.owner() : sd.ownerSid();
-                tally.add(CollectedFolder.ofDescriptor(path, depth, owner, sd, line.error()), null);
+                tally.add(CollectedFolder.ofDescriptor(path, depth, owner, sd, line.error()), notListed(line.error()));
             }
         });
     }
@@ -68,5 +68,10 @@ public final class AgentUploadSource implements FolderSource {
     static int segments(String path) {
         String trimmed = path.replaceAll("[\\\\/]+$", "");
         return (int) trimmed.chars().filter(c -> c == '\\' || c == '/').count();
+    }
+
+    /** A folder the agent could not open was not listed either: what lies below it keeps its last known state. */
+    static String notListed(String error) {
+        return error == null ? null : "cannot list contents: " + error;
     }
 }

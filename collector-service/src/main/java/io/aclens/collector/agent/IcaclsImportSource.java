@@ -32,7 +32,7 @@ public final class IcaclsImportSource implements FolderSource {
         int base = folders.isEmpty() ? 0 : AgentUploadSource.segments(folders.get(0).path());
         for (IcaclsImport.ImportedFolder folder : folders) {
             tally.add(new CollectedFolder(folder.path(), Math.max(0, AgentUploadSource.segments(folder.path()) - base), null, null, false,
-                    folder.error() == null ? folder.dacl() : List.of(), folder.error()), null);
+                    folder.error() == null ? folder.dacl() : List.of(), folder.error()), AgentUploadSource.notListed(folder.error()));
         }
     }
 

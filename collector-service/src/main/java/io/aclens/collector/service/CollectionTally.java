@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /** Counts what a source emitted — folders, errors, the first unreadable folders, every SID named — and passes each folder on. Thread-safe: parallel sources add from several threads. */
 public final class CollectionTally {
@@ -12,18 +12,19 @@ public final class CollectionTally {
     /** The listed folders' text, at most: the completion that carries them stays far below Kafka's 1 MiB message limit. */
     private static final int MAX_LISTED_UNREADABLE_CHARS = 256 * 1024;
 
-    private final Consumer<CollectedFolder> sink;
+    /** Receives each folder with why its contents could not be listed (null when they were). */
+    private final BiConsumer<CollectedFolder, String> sink;
     private final List<String> unreadable = new ArrayList<>();
     private final Set<String> sids = new LinkedHashSet<>();
     private long folders;
     private long errors;
     private long listedChars;
 
-    public CollectionTally(Consumer<CollectedFolder> sink) {
+    public CollectionTally(BiConsumer<CollectedFolder, String> sink) {
         this.sink = sink;
     }
 
-    /** @param listError why the folder's contents could not be listed (its own security was read), else null */
+    /** @param listError why the folder's contents could not be listed (whether or not its own security was read), else null */
     public void add(CollectedFolder folder, String listError) {
         synchronized (this) {
             folders++;
@@ -41,7 +42,7 @@ public final class CollectionTally {
             folder.dacl().forEach(ace -> sids.add(ace.sid()));
         }
         // outside the lock: publishing may wait for Kafka, and parallel sources must not queue behind it
-        sink.accept(folder);
+        sink.accept(folder, listError);
     }
 
     public synchronized void error(String path, String reason) {

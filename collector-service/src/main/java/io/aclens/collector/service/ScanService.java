@@ -128,11 +128,11 @@ public class ScanService {
             events.sendAndAwait(new ScanStarted(scanId + ":started", scanId, queued.clientId(), queued.sourceId(), source.kind(),
                     queued.root(), started));
             AtomicLong sequence = new AtomicLong();
-            CollectionTally tally = new CollectionTally(folder -> {
+            CollectionTally tally = new CollectionTally((folder, listError) -> {
                 long seq = sequence.incrementAndGet();
                 events.send(new FolderScanned(scanId + ":" + seq, scanId, queued.clientId(), queued.sourceId(), seq, folder.path(),
                         folder.depth(), folder.ownerSid(), folder.groupSid(), folder.inheritanceProtected(), folder.dacl(), folder.readError(),
-                        folder.sddl()));
+                        folder.sddl(), listError));
             });
             source.collect(tally);
             events.flush();

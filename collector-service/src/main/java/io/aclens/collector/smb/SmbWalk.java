@@ -99,7 +99,7 @@ final class SmbWalk {
         CollectedFolder folder = result.descriptor() != null ? read(request, result.descriptor())
                 : unreadable(request, String.valueOf(result.securityStatus()));
         String listError = result.listStatus() == null ? null : "cannot list contents: " + result.listStatus();
-        tally.add(folder, folder.readError() == null ? listError : null);
+        tally.add(folder, listError);
         enqueueChildren(request, result.subfolders()); // after the folder itself, so a parent is always published first
     }
 
@@ -124,7 +124,7 @@ final class SmbWalk {
                 listError = "cannot list contents: " + e.getStatus();
             }
         }
-        tally.add(folder, folder.readError() == null ? listError : null);
+        tally.add(folder, listError);
         enqueueChildren(request, subfolders);
     }
 

@@ -88,7 +88,13 @@ public class CommitRepository {
                                 update snapshot.folder_state f set valid_to = $3
                                 where f.client_id = $4 and f.source_id = $1 and f.valid_to is null
                                   and not exists (select 1 from snapshot.staged_folder s
-                                                  where s.scan_id = $2 and s.path_key = f.path_key and s.state_hash = f.state_hash)""")
+                                                  where s.scan_id = $2 and s.path_key = f.path_key and s.state_hash = f.state_hash)
+                                  -- below a folder that could not be listed, a folder not seen has not gone: it keeps its state
+                                  and not exists (select 1 from snapshot.staged_folder nl
+                                                  where nl.scan_id = $2 and nl.child_prefix is not null
+                                                    and starts_with(f.path, nl.child_prefix)
+                                                    and not exists (select 1 from snapshot.staged_folder seen
+                                                                    where seen.scan_id = $2 and seen.path_key = f.path_key))""")
                         .execute(Tuple.of(source, completed.scanId(), snapshotId, completed.clientId())))
                 .call(snapshotId -> conn.preparedQuery("""
                                 insert into snapshot.folder_state (client_id, source_id, path, path_key, depth, owner_sid, group_sid,

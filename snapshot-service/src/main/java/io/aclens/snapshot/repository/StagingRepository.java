@@ -52,6 +52,7 @@ public class StagingRepository {
         String[] readErrors = new String[n];
         String[] sddls = new String[n];
         String[] stateHashes = new String[n];
+        String[] childPrefixes = new String[n];
         for (int i = 0; i < n; i++) {
             StagedFolder folder = folders.get(i);
             paths[i] = folder.path();
@@ -63,6 +64,7 @@ public class StagingRepository {
             readErrors[i] = folder.readError();
             sddls[i] = folder.sddl();
             stateHashes[i] = folder.stateHash();
+            childPrefixes[i] = folder.childPrefix();
             if (!acls.containsKey(folder.aclHash())) {
                 acls.put(folder.aclHash(), folder.daclJson());
             }
@@ -75,16 +77,17 @@ public class StagingRepository {
                 .replaceWithVoid();
         Uni<Void> stageFolders = pool.preparedQuery("""
                         insert into snapshot.staged_folder
-                            (scan_id, path, path_key, depth, owner_sid, group_sid, inheritance_protected, acl_hash, read_error, state_hash, sddl)
-                        select $1, p, snapshot.path_key(p), d, o, g, pr, a, e, s, sd
+                            (scan_id, path, path_key, depth, owner_sid, group_sid, inheritance_protected, acl_hash, read_error, state_hash, sddl,
+                             child_prefix)
+                        select $1, p, snapshot.path_key(p), d, o, g, pr, a, e, s, sd, cp
                         from unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[],
-                                    $10::text[]) as t(p, d, o, g, pr, a, e, s, sd)
+                                    $10::text[], $11::text[]) as t(p, d, o, g, pr, a, e, s, sd, cp)
                         where exists (select 1 from snapshot.scan where scan_id = $1 and status = 'STAGING')
                         on conflict do nothing""")
                 .execute(Tuple.tuple().addValue(scanId).addArrayOfString(paths).addArrayOfInteger(depths)
                         .addArrayOfString(owners).addArrayOfString(groups).addArrayOfBoolean(protectedFlags)
                         .addArrayOfString(aclHashes).addArrayOfString(readErrors).addArrayOfString(stateHashes)
-                        .addArrayOfString(sddls))
+                        .addArrayOfString(sddls).addArrayOfString(childPrefixes))
                 .replaceWithVoid();
         Uni<Void> touch = pool.preparedQuery("update snapshot.scan set last_event_at = now() where scan_id = $1 and status = 'STAGING'")
                 .execute(Tuple.of(scanId)).replaceWithVoid();
