@@ -118,7 +118,7 @@ public final class IcaclsParser {
     private static int splitPoint(String line, String next) {
         if (!next.isBlank() && Character.isWhitespace(next.charAt(0)) && next.contains(":(")) {
             int indent = next.length() - next.stripLeading().length();
-            if (indent > 0 && indent <= line.length() && line.charAt(indent - 1) == ' ') {
+            if (indent > 0 && indent <= line.length() && line.charAt(indent - 1) == ' ' && line.indexOf(":(", indent) > indent) {
                 return indent - 1;
             }
         }
@@ -168,6 +168,9 @@ public final class IcaclsParser {
 
     private static Entry entry(String text, int lineNumber) {
         int at = text.indexOf(":(");
+        if (at <= 0) {
+            throw new IllegalArgumentException("Line " + lineNumber + ": expected an account followed by ':(' rights in '" + text + "'");
+        }
         String principal = text.substring(0, at);
         String rest = text.substring(at + 1);
         AceType type = AceType.ALLOW;

@@ -117,4 +117,13 @@ class IcaclsParserTest {
             assertThat(folder.aces()).extracting(IcaclsParser.Entry::principal).containsExactly("BUILTIN\\Administrators");
         });
     }
+
+    @Test
+    void fuzzFindingsAreCleanPositionedErrors() {
+        // found by ./aclens fuzz: the next line's indentation pointed past the only account, which crashed the parser
+        assertThatThrownBy(() -> IcaclsParser.parse("x:(F) y\n      z:(R)\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Line 1");
+        assertThatThrownBy(() -> IcaclsParser.parse("C:\\Data NT AUTHORITY\\SYSTEM:(OI)(CI)(F)\n          :(RD)\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Line 2").hasMessageContaining("expected an account");
+    }
 }

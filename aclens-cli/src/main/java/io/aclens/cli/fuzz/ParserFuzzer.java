@@ -1,0 +1,126 @@
+package io.aclens.cli.fuzz;
+
+import io.aclens.access.nt.IcaclsParser;
+import io.aclens.access.nt.Sddl;
+import io.aclens.access.nt.SddlException;
+import io.aclens.access.nt.Sid;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Mutation fuzzing of the parsers that read what clients send (SDDL, binary SIDs, icacls exports): seeds from real
+ * exports are flipped, cut, spliced and repeated, and every input must either parse or be refused with an
+ * IllegalArgumentException that says where (a positioned, clean error). Anything else — another exception, a
+ * StackOverflowError, an OutOfMemoryError — is a finding, kept with the input that caused it.
+ */
+public final class ParserFuzzer {
+    /** A parser under test: it accepts the input or refuses it with an IllegalArgumentException. */
+    public record Target(String name, List<String> seeds, Consumer<String> parser) {
+    }
+
+    /** An input a parser failed on in a way it must not. */
+    public record Finding(String target, String input, Throwable failure) {
+    }
+
+    public static final List<Target> TARGETS = List.of(
+            new Target("sddl", List.of(
+                    "O:BAG:SYD:PAI(A;OICI;FA;;;BA)(D;OICI;0x116;;;S-1-5-21-1-2-3-1105)(A;OICIIO;0x1301bf;;;S-1-5-21-1-2-3-2001)",
+                    "D:AI(A;OICIID;FA;;;SY)(A;OICIID;0x1200a9;;;BU)(A;;GR;;;WD)", "O:S-1-22-1-0G:S-1-22-2-0D:NO_ACCESS_CONTROL",
+                    "D:P(OA;;CR;ab721a53-1e2f-11d0-9819-00aa0040529b;;WD)"), Sddl::parse),
+            new Target("binary-sid", List.of("AQUAAAAAAAUVAAAA3KKdO4N0KUZCR6MpUQQAAA==", "AQEAAAAAAAEAAAAA", "AQIAAAAAAAUgAAAAIQIAAA=="),
+                    text -> Sid.fromBytes(decode(text))),
+            new Target("icacls", List.of(String.join("\r\n",
+                    "D:\\Общие\\Бухгалтерия BUILTIN\\Администраторы:(OI)(CI)(F)",
+                    "                      КОМПАНИЯ\\Бухгалтерия:(OI)(CI)(M)",
+                    "                      КОМПАНИЯ\\Иванова Анна:(DENY)(W)",
+                    "                      Все:(OI)(CI)(RX)", "",
+                    "D:\\Общие\\Бухгалтерия\\Зарплата КОМПАНИЯ\\Бухгалтерия:(I)(OI)(CI)(M)", "",
+                    "D:\\Общие\\Закрыто: Отказано в доступе.",
+                    "Успешно обработано 2 файлов; не удалось обработать 1 файлов", ""),
+                    "C:\\Data NT AUTHORITY\\SYSTEM:(OI)(CI)(F)\n          S-1-5-21-1-2-3-1105:(RD,WD,X)\n\n"), IcaclsParser::parse));
+
+    private static final String ALPHABET = "()[];:,\\/-_ =OICIDNPAIRWXSYBAUFGMLK0123456789abcdefx\t\r\n\u0000\uFFFF\uD800ЯяЁ";
+
+    private ParserFuzzer() {
+    }
+
+    /** Runs {@code inputs} mutated inputs through each target; returns what failed as it must not (at most the first 20 per target). */
+    public static Map<String, List<Finding>> run(long inputs, long seed) {
+        Map<String, List<Finding>> findings = new LinkedHashMap<>();
+        for (Target target : TARGETS) {
+            SplittableRandom random = new SplittableRandom(seed ^ target.name().hashCode());
+            List<Finding> found = new ArrayList<>();
+            for (long i = 0; i < inputs && found.size() < 20; i++) {
+                String input = mutate(target.seeds(), random);
+                Finding finding = check(target, input);
+                if (finding != null) {
+                    found.add(finding);
+                }
+            }
+            findings.put(target.name(), found);
+        }
+        return findings;
+    }
+
+    /** One input through one target: null when it parsed or was refused cleanly. */
+    public static Finding check(Target target, String input) {
+        try {
+            target.parser().accept(input);
+            return null;
+        } catch (SddlException e) {
+            return e.offset() < 0 ? new Finding(target.name(), input, e) : null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage() == null || e.getMessage().isBlank() ? new Finding(target.name(), input, e) : null;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return new Finding(target.name(), input, e);
+        }
+    }
+
+    static String mutate(List<String> seeds, SplittableRandom random) {
+        StringBuilder text = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
+        int mutations = 1 + random.nextInt(8);
+        for (int m = 0; m < mutations; m++) {
+            int at = text.length() == 0 ? 0 : random.nextInt(text.length() + 1);
+            switch (random.nextInt(6)) {
+                case 0 -> text.insert(at, ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+                case 1 -> {
+                    if (text.length() > 0) {
+                        text.deleteCharAt(Math.min(at, text.length() - 1));
+                    }
+                }
+                case 2 -> {
+                    if (text.length() > 0) {
+                        text.setCharAt(Math.min(at, text.length() - 1), ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+                    }
+                }
+                case 3 -> text.setLength(Math.min(text.length(), at)); // cut
+                case 4 -> { // splice another seed's piece in
+                    String other = seeds.get(random.nextInt(seeds.size()));
+                    int from = random.nextInt(other.length());
+                    text.insert(at, other, from, Math.min(other.length(), from + 1 + random.nextInt(40)));
+                }
+                default -> { // repeat a piece (long inputs, deep nesting)
+                    if (text.length() > 0) {
+                        int from = random.nextInt(text.length());
+                        String piece = text.substring(from, Math.min(text.length(), from + 1 + random.nextInt(20)));
+                        text.insert(at, piece.repeat(1 + random.nextInt(50)));
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static byte[] decode(String text) {
+        try {
+            return java.util.Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException notBase64) {
+            return text.getBytes(StandardCharsets.ISO_8859_1); // the mutated text itself, as bytes
+        }
+    }
+}
