@@ -3,6 +3,7 @@ package io.aclens.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aclens.collector.posix.PosixNames;
 import io.aclens.collector.posix.PosixTreeScanner;
 import io.aclens.collector.service.CollectedFolder;
 import io.aclens.collector.service.CollectionTally;
@@ -31,6 +32,30 @@ class PosixTreeScannerTest {
         assertThat(summary.folders()).isEqualTo(3);
         assertThat(summary.errors()).isZero();
         assertThat(folders).allSatisfy(f -> assertThat(f.dacl()).isNotEmpty());
+    }
+
+    @Test
+    void namesThatAreNotUtf8KeepTheirBytesAsEscapesAndStayApart(@TempDir Path root) throws Exception {
+        // Java cannot name these bytes, so the shell makes them: 'a\xFFb' and 'a\xFEb' both read as "a\uFFFDb"
+        Process mkdir = new ProcessBuilder("bash", "-c", "cd \"$1\" && mkdir $'a\\xffb' $'a\\xfeb' $'ok-\\xc3\\xa9t\\xc3\\xa9'", "mkdir", root.toString())
+                .inheritIO().start();
+        assertThat(mkdir.waitFor()).isZero();
+
+        List<CollectedFolder> folders = new ArrayList<>();
+        CollectionTally summary = new CollectionTally((folder, listError) -> folders.add(folder));
+        PosixTreeScanner.scan(root, 1, summary);
+
+        assertThat(folders).extracting(CollectedFolder::path).containsExactlyInAnyOrder(root.toString(),
+                root + "/a\\xFFb", root + "/a\\xFEb", root + "/ok-\u00e9t\u00e9");
+        assertThat(folders).allSatisfy(f -> assertThat(f.readError()).isNull());
+        assertThat(summary.errors()).isZero();
+    }
+
+    @Test
+    void escapingLeavesValidUtf8AloneAndEscapesEachStrayByte() {
+        assertThat(PosixNames.escapeUndecodable("Bücher/Финансы".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("Bücher/Финансы");
+        assertThat(PosixNames.escapeUndecodable(new byte[] {'a', (byte) 0xC3, 'b', (byte) 0x80, (byte) 0xE2, (byte) 0x82}))
+                .isEqualTo("a\\xC3b\\x80\\xE2\\x82");
     }
 
     @Test

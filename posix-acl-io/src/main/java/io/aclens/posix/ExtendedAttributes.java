@@ -28,15 +28,15 @@ public final class ExtendedAttributes {
     private ExtendedAttributes() {
     }
 
-    private static native long getxattr(String path, String name, byte[] value, long size) throws LastErrorException;
+    private static native long getxattr(byte[] path, String name, byte[] value, long size) throws LastErrorException;
 
-    private static native int setxattr(String path, String name, byte[] value, long size, int flags) throws LastErrorException;
+    private static native int setxattr(byte[] path, String name, byte[] value, long size, int flags) throws LastErrorException;
 
-    private static native int removexattr(String path, String name) throws LastErrorException;
+    private static native int removexattr(byte[] path, String name) throws LastErrorException;
 
     /** The attribute's value, or empty when the path has none or its file system keeps no such attributes. */
     public static Optional<byte[]> read(Path path, String name) throws IOException {
-        String file = path.toString();
+        byte[] file = RawPaths.cString(path);
         byte[] buffer = BUFFER.get();
         while (true) {
             try {
@@ -59,7 +59,7 @@ public final class ExtendedAttributes {
 
     public static void write(Path path, String name, byte[] value) throws IOException {
         try {
-            setxattr(path.toString(), name, value, value.length, 0);
+            setxattr(RawPaths.cString(path), name, value, value.length, 0);
         } catch (LastErrorException e) {
             throw failure("write " + name, path, e);
         }
@@ -68,7 +68,7 @@ public final class ExtendedAttributes {
     /** Removes the attribute; a path without it is left as it is. */
     public static void remove(Path path, String name) throws IOException {
         try {
-            removexattr(path.toString(), name);
+            removexattr(RawPaths.cString(path), name);
         } catch (LastErrorException e) {
             if (e.getErrorCode() != ENODATA) {
                 throw failure("remove " + name, path, e);

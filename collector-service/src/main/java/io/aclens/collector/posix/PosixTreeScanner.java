@@ -45,9 +45,9 @@ public final class PosixTreeScanner {
             long gid = ((Number) stat.get("gid")).longValue();
             int mode = ((Number) stat.get("mode")).intValue() & 0777;
             List<Ace> dacl = PosixRights.toAces(uid, gid, mode, PosixAclFiles.readAccess(folder), PosixAclFiles.readDefault(folder));
-            return new CollectedFolder(folder.toString(), depth, WellKnownSids.unixUser(uid), WellKnownSids.unixGroup(gid), false, dacl, null);
+            return new CollectedFolder(PosixNames.display(folder), depth, WellKnownSids.unixUser(uid), WellKnownSids.unixGroup(gid), false, dacl, null);
         } catch (IOException | RuntimeException e) {
-            return new CollectedFolder(folder.toString(), depth, null, null, false, List.of(), describe(e));
+            return new CollectedFolder(PosixNames.display(folder), depth, null, null, false, List.of(), describe(e));
         }
     }
 
@@ -91,7 +91,7 @@ public final class PosixTreeScanner {
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
             if (exc != null) {
-                tally.error(dir.toString(), "listing stopped: " + describe(exc));
+                tally.error(PosixNames.display(dir), "listing stopped: " + describe(exc));
             }
             return FileVisitResult.CONTINUE;
         }
