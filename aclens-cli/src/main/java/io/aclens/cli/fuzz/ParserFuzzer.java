@@ -1,9 +1,13 @@
 package io.aclens.cli.fuzz;
 
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldif.LDIFException;
+import com.unboundid.ldif.LDIFReader;
 import io.aclens.access.nt.IcaclsParser;
 import io.aclens.access.nt.Sddl;
 import io.aclens.access.nt.SddlException;
 import io.aclens.access.nt.Sid;
+import io.aclens.directory.ActiveDirectoryEntries;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +17,8 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Mutation fuzzing of the parsers that read what clients send (SDDL, binary SIDs, icacls exports): seeds from real
+ * Mutation fuzzing of the parsers that read what clients send (SDDL, binary SIDs, icacls exports, Active Directory
+ * entries as LDIF): seeds from real
  * exports are flipped, cut, spliced and repeated, and every input must either parse or be refused with an
  * IllegalArgumentException that says where (a positioned, clean error). Anything else — another exception, a
  * StackOverflowError, an OutOfMemoryError — is a finding, kept with the input that caused it.
@@ -42,7 +47,14 @@ public final class ParserFuzzer {
                     "D:\\Общие\\Бухгалтерия\\Зарплата КОМПАНИЯ\\Бухгалтерия:(I)(OI)(CI)(M)", "",
                     "D:\\Общие\\Закрыто: Отказано в доступе.",
                     "Успешно обработано 2 файлов; не удалось обработать 1 файлов", ""),
-                    "C:\\Data NT AUTHORITY\\SYSTEM:(OI)(CI)(F)\n          S-1-5-21-1-2-3-1105:(RD,WD,X)\n\n"), IcaclsParser::parse));
+                    "C:\\Data NT AUTHORITY\\SYSTEM:(OI)(CI)(F)\n          S-1-5-21-1-2-3-1105:(RD,WD,X)\n\n"), IcaclsParser::parse),
+            new Target("ad-entry", List.of(String.join("\n",
+                    "dn: CN=Anna Ivanova,OU=Staff,DC=corp,DC=example", "objectClass: user", "objectSid:: AQUAAAAAAAUVAAAA3KKdO4N0KUZCR6MpUQQAAA==",
+                    "sAMAccountName: aivanova", "displayName:: 0JDQvdC90LAg0JjQstCw0L3QvtCy0LA=", "userAccountControl: 512", "primaryGroupID: 513",
+                    "lastLogonTimestamp: 133400000000000000", "accountExpires: 9223372036854775807"), String.join("\n",
+                    "dn: CN=Accounting,OU=Groups,DC=corp,DC=example", "objectClass: group", "objectSid:: AQUAAAAAAAUVAAAA3KKdO4N0KUZCR6MpUgQAAA==",
+                    "sAMAccountName: Accounting", "groupType: -2147483646", "member: CN=Anna Ivanova,OU=Staff,DC=corp,DC=example",
+                    "member: CN=S-1-5-11,CN=ForeignSecurityPrincipals,DC=corp,DC=example")), ParserFuzzer::mapAdEntry));
 
     private static final String ALPHABET = "()[];:,\\/-_ =OICIDNPAIRWXSYBAUFGMLK0123456789abcdefx\t\r\n\u0000\uFFFF\uD800ЯяЁ";
 
@@ -114,6 +126,26 @@ public final class ParserFuzzer {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * LDIF stands in for what the server sends; text that is not an LDIF entry never reaches the mapping. The LDIF
+     * decoding is the harness, not the code under test (UnboundID's decoder throws StringIndexOutOfBoundsException
+     * on some blank lines, which no server's answer can contain).
+     */
+    private static void mapAdEntry(String ldif) {
+        Entry entry;
+        try {
+            entry = LDIFReader.decodeEntry(ldif.split("\n"));
+        } catch (LDIFException | RuntimeException notAnEntry) {
+            return;
+        }
+        if (entry.hasObjectClass("group")) {
+            String[] members = entry.getAttributeValues("member");
+            ActiveDirectoryEntries.group(entry, members == null ? List.of() : List.of(members));
+        } else {
+            ActiveDirectoryEntries.user(entry);
+        }
     }
 
     private static byte[] decode(String text) {
