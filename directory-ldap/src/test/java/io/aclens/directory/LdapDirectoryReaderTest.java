@@ -1,13 +1,16 @@
 package io.aclens.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import io.aclens.access.WellKnownSids;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.access.directory.DirectoryState;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LdapDirectoryReaderTest {
@@ -49,5 +52,21 @@ class LdapDirectoryReaderTest {
         } finally {
             server.shutDown(true);
         }
+    }
+
+    @Test
+    void anIdThatIsNotOneIsRefusedNamingTheEntryAndTheAttribute() throws Exception {
+        Entry person = new Entry("dn: uid=eve," + BASE, "objectClass: posixAccount", "uid: eve", "uidNumber: 10-01");
+        Entry samba = new Entry("dn: uid=sam," + BASE, "objectClass: inetOrgPerson", "uid: sam", "sambaSID: S-1-5-21-x");
+        Entry group = new Entry("dn: cn=g," + BASE, "objectClass: posixGroup", "cn: g", "gidNumber: 4294967296");
+
+        assertThatThrownBy(() -> LdapDirectoryReader.entries(List.of(person), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Entry uid=eve,dc=example,dc=org: uidNumber '10-01' is not a Unix id");
+        assertThatThrownBy(() -> LdapDirectoryReader.entries(List.of(samba), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Entry uid=sam,dc=example,dc=org: sambaSID 'S-1-5-21-x' is not a SID");
+        assertThatThrownBy(() -> LdapDirectoryReader.entries(List.of(), List.of(group)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gidNumber '4294967296' is not a Unix id");
+        assertThat(LdapDirectoryReader.entries(List.of(new Entry("dn: uid=ok," + BASE, "uid: ok", "uidNumber: 007")), List.of()))
+                .extracting(DirectoryEntry::sid).containsExactly(WellKnownSids.UNIX_USER_PREFIX + "7");
     }
 }

@@ -8,6 +8,7 @@ import io.aclens.access.nt.Sddl;
 import io.aclens.access.nt.SddlException;
 import io.aclens.access.nt.Sid;
 import io.aclens.directory.ActiveDirectoryEntries;
+import io.aclens.directory.LdapDirectoryReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Mutation fuzzing of the parsers that read what clients send (SDDL, binary SIDs, icacls exports, Active Directory
- * entries as LDIF): seeds from real
+ * and plain LDAP entries as LDIF): seeds from real
  * exports are flipped, cut, spliced and repeated, and every input must either parse or be refused with an
  * IllegalArgumentException that says where (a positioned, clean error). Anything else — another exception, a
  * StackOverflowError, an OutOfMemoryError — is a finding, kept with the input that caused it.
@@ -54,7 +55,14 @@ public final class ParserFuzzer {
                     "lastLogonTimestamp: 133400000000000000", "accountExpires: 9223372036854775807"), String.join("\n",
                     "dn: CN=Accounting,OU=Groups,DC=corp,DC=example", "objectClass: group", "objectSid:: AQUAAAAAAAUVAAAA3KKdO4N0KUZCR6MpUgQAAA==",
                     "sAMAccountName: Accounting", "groupType: -2147483646", "member: CN=Anna Ivanova,OU=Staff,DC=corp,DC=example",
-                    "member: CN=S-1-5-11,CN=ForeignSecurityPrincipals,DC=corp,DC=example")), ParserFuzzer::mapAdEntry));
+                    "member: CN=S-1-5-11,CN=ForeignSecurityPrincipals,DC=corp,DC=example")), ParserFuzzer::mapAdEntry),
+            new Target("ldap-entries", List.of(String.join("\n",
+                    "dn: uid=jdoe,ou=people,dc=example,dc=org", "objectClass: inetOrgPerson", "objectClass: posixAccount", "uid: jdoe",
+                    "cn: John Doe", "uidNumber: 10001", "gidNumber: 5000", "departmentNumber: Finance", "", "dn: uid=asmith,ou=people,dc=example,dc=org",
+                    "objectClass: inetOrgPerson", "uid: asmith", "cn: Ann Smith", "sambaSID: S-1-5-21-1-2-3-1105", "nsAccountLock: true", "",
+                    "dn: cn=finance,ou=groups,dc=example,dc=org", "objectClass: posixGroup", "cn: finance", "gidNumber: 5000", "memberUid: asmith", "",
+                    "dn: cn=auditors,ou=groups,dc=example,dc=org", "objectClass: groupOfNames", "cn: auditors",
+                    "member: uid=jdoe,ou=people,dc=example,dc=org", "member: cn=finance,ou=groups,dc=example,dc=org")), ParserFuzzer::mapLdapEntries));
 
     private static final String ALPHABET = "()[];:,\\/-_ =OICIDNPAIRWXSYBAUFGMLK0123456789abcdefx\t\r\n\u0000\uFFFF\uD800ЯяЁ";
 
@@ -146,6 +154,23 @@ public final class ParserFuzzer {
         } else {
             ActiveDirectoryEntries.user(entry);
         }
+    }
+
+    /** Blocks of LDIF separated by blank lines, each a person or a group, through the plain-LDAP mapping together. */
+    private static void mapLdapEntries(String ldif) {
+        List<Entry> people = new ArrayList<>();
+        List<Entry> groups = new ArrayList<>();
+        for (String block : ldif.split("\n\n")) {
+            Entry entry;
+            try {
+                entry = LDIFReader.decodeEntry(block.split("\n"));
+            } catch (LDIFException | RuntimeException notAnEntry) {
+                continue;
+            }
+            boolean group = entry.hasObjectClass("posixGroup") || entry.hasObjectClass("groupOfNames") || entry.hasObjectClass("groupOfUniqueNames");
+            (group ? groups : people).add(entry);
+        }
+        LdapDirectoryReader.entries(people, groups);
     }
 
     private static byte[] decode(String text) {
