@@ -25,7 +25,7 @@ public final class ActiveDirectoryEntries {
         Integer uac = entry.getAttributeValueAsInteger("userAccountControl");
         Integer primaryGroupRid = entry.getAttributeValueAsInteger("primaryGroupID");
         if (primaryGroupRid != null && primaryGroupRid <= 0) {
-            throw refused(entry, "primaryGroupID " + primaryGroupRid + " is not a relative id");
+            throw EntryRefusal.of(entry, "primaryGroupID " + primaryGroupRid + " is not a relative id");
         }
         Long lastLogon = entry.getAttributeValueAsLong("lastLogonTimestamp");
         Long accountExpires = entry.getAttributeValueAsLong("accountExpires");
@@ -49,21 +49,19 @@ public final class ActiveDirectoryEntries {
     private static Sid objectSid(Entry entry) {
         byte[] bytes = entry.getAttributeValueBytes("objectSid");
         if (bytes == null) {
-            throw refused(entry, "no objectSid");
+            throw EntryRefusal.of(entry, "no objectSid");
         }
+        Sid sid;
         try {
-            Sid sid = Sid.fromBytes(bytes);
-            if (sid.toBytes().length != bytes.length) {
-                throw refused(entry, "objectSid has " + (bytes.length - sid.toBytes().length) + " bytes after the SID");
-            }
-            return sid;
+            sid = Sid.fromBytes(bytes);
         } catch (IllegalArgumentException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith("Entry ") ? e : refused(entry, "objectSid: " + e.getMessage());
+            throw EntryRefusal.of(entry, "objectSid: " + e.getMessage());
         }
-    }
-
-    private static IllegalArgumentException refused(Entry entry, String reason) {
-        return new IllegalArgumentException("Entry " + entry.getDN() + ": " + reason);
+        int trailing = bytes.length - sid.toBytes().length;
+        if (trailing != 0) {
+            throw EntryRefusal.of(entry, "objectSid has " + trailing + " bytes after the SID");
+        }
+        return sid;
     }
 
     /** A Windows FILETIME (100 ns since 1601), null for 0: AD's "never". */

@@ -134,7 +134,7 @@ public final class LdapDirectoryReader {
             try {
                 return Sid.parse(sambaSid).toString();
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Entry " + entry.getDN() + ": sambaSID '" + sambaSid + "' is not a SID", e);
+                throw EntryRefusal.of(entry, "sambaSID '" + sambaSid + "' is not a SID");
             }
         }
         String id = unixId(entry, idAttribute);
@@ -144,7 +144,7 @@ public final class LdapDirectoryReader {
     private static String required(Entry entry, String attribute) {
         String value = entry.getAttributeValue(attribute);
         if (value == null) {
-            throw new IllegalArgumentException("Entry " + entry.getDN() + ": no " + attribute);
+            throw EntryRefusal.of(entry, "no " + attribute);
         }
         return value;
     }
@@ -156,7 +156,7 @@ public final class LdapDirectoryReader {
             return null;
         }
         if (!UNIX_ID.matcher(id).matches() || Long.parseLong(id) > MAX_UNIX_ID) {
-            throw new IllegalArgumentException("Entry " + entry.getDN() + ": " + attribute + " '" + id + "' is not a Unix id");
+            throw EntryRefusal.of(entry, attribute + " '" + id + "' is not a Unix id");
         }
         return Long.toString(Long.parseLong(id));
     }

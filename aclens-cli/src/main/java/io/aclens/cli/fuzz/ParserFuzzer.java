@@ -142,10 +142,8 @@ public final class ParserFuzzer {
      * on some blank lines, which no server's answer can contain).
      */
     private static void mapAdEntry(String ldif) {
-        Entry entry;
-        try {
-            entry = LDIFReader.decodeEntry(ldif.split("\n"));
-        } catch (LDIFException | RuntimeException notAnEntry) {
+        Entry entry = ldifEntry(ldif);
+        if (entry == null) {
             return;
         }
         if (entry.hasObjectClass("group")) {
@@ -161,16 +159,23 @@ public final class ParserFuzzer {
         List<Entry> people = new ArrayList<>();
         List<Entry> groups = new ArrayList<>();
         for (String block : ldif.split("\n\n")) {
-            Entry entry;
-            try {
-                entry = LDIFReader.decodeEntry(block.split("\n"));
-            } catch (LDIFException | RuntimeException notAnEntry) {
+            Entry entry = ldifEntry(block);
+            if (entry == null) {
                 continue;
             }
             boolean group = entry.hasObjectClass("posixGroup") || entry.hasObjectClass("groupOfNames") || entry.hasObjectClass("groupOfUniqueNames");
             (group ? groups : people).add(entry);
         }
         LdapDirectoryReader.entries(people, groups);
+    }
+
+    /** The entry the LDIF text describes, or null when it describes none. */
+    private static Entry ldifEntry(String ldif) {
+        try {
+            return LDIFReader.decodeEntry(ldif.split("\n"));
+        } catch (LDIFException | RuntimeException notAnEntry) {
+            return null;
+        }
     }
 
     private static byte[] decode(String text) {
