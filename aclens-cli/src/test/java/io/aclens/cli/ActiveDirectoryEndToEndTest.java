@@ -131,6 +131,7 @@ class ActiveDirectoryEndToEndTest {
         try (Stack stack = Stack.start(stackConfig, System.out::println)) {
             PipelineClient pipeline = new PipelineClient(stack);
             assertThat(pipeline.awaitDirectoryDiffed(pipeline.startDirectorySync("contoso-ad"), TIMEOUT).baseline()).isTrue();
+            assertThat(TenancyEndToEndTest.registerAgentSource(stack, CLIENT, "agent:fs1-share").exitCode()).isZero();
             String agentToken = stack.tokens().issue("fs1-agent", Roles.AGENT, List.of(CLIENT), Duration.ofDays(1));
             ScanView scan = pipeline.awaitCommitted(pipeline.uploadAgentExport(CLIENT, "agent:fs1-share", root, agentToken, export), TIMEOUT);
             pipeline.awaitChangeSet(scan.snapshotId(), TIMEOUT);

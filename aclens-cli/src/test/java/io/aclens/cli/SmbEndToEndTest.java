@@ -130,6 +130,7 @@ class SmbEndToEndTest {
                         .contains(ROOT + "\\Sales Team | granted | finance");
 
                 serverWideSourceSeesTheShareAndTheServersGroups(samba, pipeline, treasury, financeRw, admin, editor);
+                aClientOnboardedThroughTheCommandIsScannedOnItsScheduleWithoutARestart(stack, pipeline, dir);
             }
         }
     }
@@ -159,6 +160,38 @@ class SmbEndToEndTest {
         assertThat(cell.level()).as("the level Samba itself grants over the network").isEqualTo(sambaSays);
         assertThat(cell.reasons()).anySatisfy(reason -> assertThat(reason).contains("ACLENSTEST\\Finance-RW")
                 .contains("limited to Read & execute by the share's permissions"));
+    }
+
+    /** ./aclens client add, then source add with a wrong password (refused, and why), then the right one: scanned on its schedule. */
+    private static void aClientOnboardedThroughTheCommandIsScannedOnItsScheduleWithoutARestart(Stack stack, PipelineClient pipeline, Path dir)
+            throws java.io.IOException {
+        String[] api = {"--collector-url", stack.url(Stack.COLLECTOR), "--token", stack.tokens().operatorToken()};
+        assertThat(OperatorCommand.run(null, "client", "add", "onboarded", "--name", "Onboarded GmbH", api[0], api[1], api[2], api[3]).exitCode())
+                .isZero();
+        String[] smb = {"source", "add", "--client", "onboarded", "--name", "fs1", "--kind", "smb", "--host", "127.0.0.1", "--share",
+                EmbeddedSamba.SHARE, "--user", EmbeddedSamba.SERVICE, "--source-id", "onboarded-fs1", "--cron", "0/5 * * * * ?", api[0], api[1],
+                api[2], api[3]};
+        OperatorCommand.Result wrong = OperatorCommand.run("not-the-password\n", concat(smb, "--password-stdin"));
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.stderr()).contains("Connection Test Failed (credentials)").contains("the user name or password is wrong")
+                .doesNotContain("not-the-password");
+        Path password = Files.writeString(dir.resolve("onboarded-password"), EmbeddedSamba.PASSWORD + "\n");
+        OperatorCommand.Result right = OperatorCommand.run(null, concat(smb, "--password-file", password.toString()));
+        assertThat(right.exitCode()).as(right.stderr()).isZero();
+        assertThat(right.stdout()).contains("registered as onboarded-fs1 (connection test passed)");
+
+        assertThat(pipeline.awaitSnapshot("onboarded", "onboarded-fs1", TIMEOUT).folderCount()).as("scanned on its schedule")
+                .isEqualTo(13 + LabShare.WIDE_FOLDERS);
+        assertThat(OperatorCommand.run(null, "source", "list", "--client", "onboarded", api[0], api[1], api[2], api[3]).stdout())
+                .contains("onboarded-fs1").doesNotContain(EmbeddedSamba.PASSWORD);
+        assertThat(OperatorCommand.run(null, "source", "remove", "--client", "onboarded", "--name", "fs1", api[0], api[1], api[2], api[3])
+                .exitCode()).isZero();
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     /**

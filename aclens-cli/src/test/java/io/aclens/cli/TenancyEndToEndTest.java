@@ -50,6 +50,10 @@ class TenancyEndToEndTest {
         String modify = "O:BAD:PAI(A;OICI;FA;;;BA)(A;OICI;0x1301bf;;;WD)";
         try (Stack stack = Stack.start(StackConfig.of(Aclens.home(), dir.resolve("data"), true), System.out::println)) {
             PipelineClient pipeline = new PipelineClient(stack);
+            for (String client : List.of("acme", "globex")) {
+                assertThat(registerAgentSource(stack, client, SOURCE).exitCode()).as("both clients may register a source named " + SOURCE)
+                        .isZero();
+            }
             Instant start = Instant.now().minusSeconds(1);
             upload(pipeline, stack, "acme", root, folder(root, everyone), folder(root + "\\Acme Payroll", everyone));
             upload(pipeline, stack, "globex", root, folder(root, everyone), folder(root + "\\Globex Legal", everyone));
@@ -73,6 +77,18 @@ class TenancyEndToEndTest {
             assertThat(status(stack.url("report-service") + "/api/clients/globex/reports", globexViewer)).isEqualTo(200);
             assertThat(status(stack.url("report-service") + "/api/clients/globex/reports", null)).isEqualTo(401);
         }
+    }
+
+    /** ./aclens client add, then source add --kind agent: the agent of that client may upload to that source only. */
+    static OperatorCommand.Result registerAgentSource(Stack stack, String client, String sourceId) {
+        String url = stack.url(Stack.COLLECTOR);
+        String token = stack.tokens().operatorToken();
+        OperatorCommand.Result added = OperatorCommand.run(null, "client", "add", client, "--collector-url", url, "--token", token);
+        if (added.exitCode() != 0) {
+            return added;
+        }
+        return OperatorCommand.run(null, "source", "add", "--client", client, "--name", sourceId.replaceAll("[^A-Za-z0-9._-]", "-"),
+                "--kind", "agent", "--source-id", sourceId, "--collector-url", url, "--token", token);
     }
 
     private static int status(String url, String token) throws Exception {

@@ -16,6 +16,7 @@ import io.aclens.contracts.ScanStarted;
 import io.aclens.contracts.SourceKind;
 import io.aclens.contracts.Topics;
 import io.aclens.testing.KafkaBrokerResource;
+import io.aclens.testing.PostgresResource;
 import io.aclens.testing.KafkaTestClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
 @WithTestResource(SambaResource.class)
 @WithTestResource(LdapResource.class)
 @WithTestResource(SnapshotServiceStub.class)
@@ -57,6 +59,7 @@ class AgentUploadTest {
     @Test
     void uploadBecomesTheSameScanLifecycleWithEachFoldersDescriptor() {
         String source = "agent-" + UUID.randomUUID();
+        Registry.uploadSource("acme", source, "agent");
         upload(source, "application/x-ndjson", AGENT, UPLOAD, 202);
 
         List<ScanEvent> events = eventsOfSource(source, 1);
@@ -79,6 +82,7 @@ class AgentUploadTest {
     @Test
     void badUploadsAreRefusedWithProblemDetailsAndPublishNothing() {
         String source = "bad-" + UUID.randomUUID();
+        Registry.uploadSource("acme", source, "agent");
         String badLine = UPLOAD.replace("(A;OICIID;FA;;;BA)", "(OA;;CR;ab721a53-1e2f-11d0-9819-00aa0040529b;;WD)");
         String body = upload(source, "application/x-ndjson", AGENT, badLine, 400);
         assertThat(body).contains("line 2").contains("ACE 2").contains("object or callback ACE");
@@ -129,6 +133,7 @@ class AgentUploadTest {
                 new io.aclens.access.directory.DirectoryEntry(DOMAIN + "-1105", io.aclens.access.PrincipalKind.USER, "Иванова Анна", null,
                         "Анна Иванова", null, null, null, true, null, null, null, List.of())));
         String source = "icacls-" + UUID.randomUUID();
+        Registry.uploadSource("acme", source, "icacls");
         TestTokens.as(AGENT).contentType("text/plain").body(utf16(ICACLS))
                 .when().post("/api/clients/acme/sources/" + source + "/uploads").then().statusCode(202);
 
@@ -147,6 +152,7 @@ class AgentUploadTest {
     void anIcaclsExportNamingUnknownAccountsIsRefusedAndPublishesNothing() {
         SnapshotServiceStub.DIRECTORY.remove("acme");
         String source = "icacls-bad-" + UUID.randomUUID();
+        Registry.uploadSource("acme", source, "icacls");
         TestTokens.as(AGENT).contentType("text/plain").body(utf16(ICACLS))
                 .when().post("/api/clients/acme/sources/" + source + "/uploads").then().statusCode(422)
                 .contentType("application/problem+json").body("detail", containsString("КОМПАНИЯ\\Бухгалтерия"))
@@ -155,6 +161,7 @@ class AgentUploadTest {
                 .when().post("/api/clients/acme/sources/" + source + "/uploads").then().statusCode(400).contentType("application/problem+json");
 
         String marker = "marker-" + UUID.randomUUID();
+        Registry.uploadSource("acme", marker, "agent");
         upload(marker, "application/x-ndjson", AGENT, UPLOAD, 202);
         eventsOfSource(marker, 1);
         try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {

@@ -2,6 +2,7 @@ package io.aclens.collector;
 
 import io.aclens.testing.EndpointAuthorization;
 import io.aclens.testing.KafkaBrokerResource;
+import io.aclens.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Every operation of this service's OpenAPI document names its roles and never shows one client's data to another's token. */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
 @WithTestResource(SambaResource.class)
 @WithTestResource(LdapResource.class)
 @WithTestResource(SnapshotServiceStub.class)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aclens.contracts.ScanStarted;
 import io.aclens.contracts.Topics;
 import io.aclens.testing.KafkaBrokerResource;
+import io.aclens.testing.PostgresResource;
 import io.aclens.testing.KafkaTestClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The %test profile schedules a scan of ${java.io.tmpdir}/aclens-scheduled-scan every second (see application.properties). */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
 @WithTestResource(SambaResource.class)
 @WithTestResource(LdapResource.class)
 @WithTestResource(SnapshotServiceStub.class)

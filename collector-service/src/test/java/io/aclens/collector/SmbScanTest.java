@@ -14,6 +14,7 @@ import io.aclens.contracts.Topics;
 import io.aclens.embedded.EmbeddedSamba;
 import io.aclens.embedded.LabShare;
 import io.aclens.testing.KafkaBrokerResource;
+import io.aclens.testing.PostgresResource;
 import io.aclens.testing.KafkaTestClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
 @WithTestResource(SambaResource.class)
 @WithTestResource(LdapResource.class)
 @WithTestResource(SnapshotServiceStub.class)

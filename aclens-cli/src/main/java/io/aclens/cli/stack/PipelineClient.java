@@ -144,6 +144,15 @@ public final class PipelineClient {
         });
     }
 
+    /** Waits until the source has a committed snapshot (a scan no one started by hand, such as a scheduled one). */
+    public SnapshotView awaitSnapshot(String clientId, String sourceId, Duration timeout) {
+        return poll(timeout, "a snapshot of " + clientId + "/" + sourceId, () -> {
+            SnapshotView[] snapshots = JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/clients/" + encode(clientId)
+                    + "/snapshots?sourceId=" + encode(sourceId), null, 200), SnapshotView[].class);
+            return snapshots.length == 0 ? Optional.empty() : Optional.of(snapshots[0]);
+        });
+    }
+
     public List<ChangeView> changes(String clientId, Instant from) {
         JsonNode changes = send("GET", stack.url("diff-service") + "/api/clients/" + encode(clientId) + "/changes?from=" + from, null, 200);
         return List.of(JSON.convertValue(changes, ChangeView[].class));

@@ -53,8 +53,7 @@ public final class Stack implements AutoCloseable {
         kafka.createTopics(Topics.ALL);
         progress.accept("Kafka broker (KRaft) at " + kafka.bootstrapServers() + " in " + seconds(Duration.between(t0, Instant.now())));
 
-        // the collector keeps no tables: a benchmark of it alone needs no database
-        Map<String, String> database = config.services().stream().allMatch(COLLECTOR::equals) ? Map.of() : startDatabase(config, progress);
+        Map<String, String> database = startDatabase(config, progress);
 
         Instant t2 = Instant.now();
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -65,10 +64,10 @@ public final class Stack implements AutoCloseable {
         for (String service : config.services()) {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            properties.putAll(database);
             if (service.equals(COLLECTOR)) {
                 properties.putAll(config.collectorProperties());
-            } else {
-                properties.putAll(database);
+                properties.put("aclens.collector.secret-key-file", tokens.collectorSecretKey().toString());
             }
             properties.put("aclens.auth.public-key", tokens.publicKey().toString());
             properties.put("aclens.auth.service-token", tokens.serviceToken());

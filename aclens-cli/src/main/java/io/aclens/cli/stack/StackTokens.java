@@ -45,6 +45,25 @@ public final class StackTokens {
         return publicKey;
     }
 
+    /**
+     * The key the collector seals registered sources' passwords with (32 random bytes, base64), made beside the token keys
+     * the first time; the database never holds it.
+     */
+    public Path collectorSecretKey() {
+        Path key = publicKey.resolveSibling("collector-secret-key");
+        try {
+            if (!Files.exists(key)) {
+                byte[] bytes = new byte[32];
+                new java.security.SecureRandom().nextBytes(bytes);
+                Files.writeString(key, java.util.Base64.getEncoder().encodeToString(bytes), java.nio.charset.StandardCharsets.US_ASCII);
+                Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make the collector's secret key " + key, e);
+        }
+    }
+
     /** The revocation list the services read (./aclens token revoke writes it). */
     public Path revokedTokens() {
         return publicKey.resolveSibling(io.aclens.auth.RevokedTokens.FILE);

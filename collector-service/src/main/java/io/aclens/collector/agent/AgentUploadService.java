@@ -5,6 +5,7 @@ import io.aclens.access.nt.IcaclsImport;
 import io.aclens.access.nt.IcaclsParser;
 import io.aclens.collector.client.SnapshotServiceClient;
 import io.aclens.collector.config.CollectorConfig;
+import io.aclens.collector.registry.Registrations;
 import io.aclens.collector.service.ScanService;
 import io.aclens.collector.service.ScanStatus;
 import io.aclens.support.rest.ProblemException;
@@ -30,11 +31,14 @@ public class AgentUploadService {
     private final ScanService scans;
     private final CollectorConfig config;
     private final SnapshotServiceClient snapshots;
+    private final Registrations registrations;
 
-    public AgentUploadService(ScanService scans, CollectorConfig config, @RestClient SnapshotServiceClient snapshots) {
+    public AgentUploadService(ScanService scans, CollectorConfig config, @RestClient SnapshotServiceClient snapshots,
+                              Registrations registrations) {
         this.scans = scans;
         this.config = config;
         this.snapshots = snapshots;
+        this.registrations = registrations;
     }
 
     /**
@@ -100,6 +104,18 @@ public class AgentUploadService {
                 throw problem;
             }
             throw new ProblemException(400, "Invalid Upload", "the upload could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * An agent uploads only to the sources registered for its client as uploaded sources of that kind (./aclens source add
+     * --kind agent|icacls); the MSP's own staff may upload anywhere.
+     */
+    public void admitAgent(boolean agent, String clientId, String sourceId, String kind) {
+        if (agent && registrations.sources().stream().noneMatch(source -> source.clientId().equals(clientId)
+                && source.registeredId().equals(sourceId) && source.kind().equals(kind))) {
+            throw new ProblemException(403, "Source Not Registered", "Client " + clientId + " has no source '" + sourceId + "' registered for "
+                    + kind + " uploads (./aclens source add --client " + clientId + " --kind " + kind + " --source-id '" + sourceId + "')");
         }
     }
 

@@ -20,6 +20,15 @@ public interface CollectorConfig {
     @WithDefault("1073741824")
     long maxUploadBytes();
 
+    /** The key (32 bytes, base64) that seals registered sources' and directories' passwords; see {@link #secretKeyFile()}. */
+    Optional<String> secretKey();
+
+    /** A file holding that key (a mounted secret); read when {@link #secretKey()} is absent. */
+    Optional<String> secretKeyFile();
+
+    /** How often registrations are re-read, so that changes made through another replica take effect. */
+    @WithDefault("30s")
+    java.time.Duration registryRefresh();
 
     /** Scans that run at the same time; further requests wait in line. */
     @WithDefault("2")

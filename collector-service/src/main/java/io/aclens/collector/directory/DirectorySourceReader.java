@@ -6,6 +6,7 @@ import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
@@ -13,6 +14,7 @@ import com.unboundid.util.ssl.TrustStoreTrustManager;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.config.Secrets;
+import io.aclens.contracts.api.ConnectionTestResult;
 import io.aclens.directory.ActiveDirectoryReader;
 import io.aclens.directory.LdapDirectoryReader;
 import io.aclens.posix.LocalDirectory;
@@ -60,6 +62,65 @@ final class DirectorySourceReader {
     }
 
     /**
+     * What a sync would do up to its first entry, each step answered with a reason an operator can act on: the server
+     * answers, its certificate is trusted and names the host, the bind succeeds, the base DN exists; or, for local
+     * files, that they can be read.
+     */
+    static ConnectionTestResult test(String name, CollectorConfig.DirectorySource source) {
+        String kind;
+        try {
+            kind = kindOf(name, source);
+        } catch (ProblemException e) {
+            return ConnectionTestResult.failed("settings", e.getMessage());
+        }
+        if (kind.equals(LOCAL)) {
+            try {
+                int entries = LocalDirectory.read(Path.of(source.passwdFile()), Path.of(source.groupFile()), source.minUid()).size();
+                return ConnectionTestResult.passed("Read " + entries + " accounts and groups from " + source.passwdFile() + " and " + source.groupFile());
+            } catch (IOException | RuntimeException e) {
+                return ConnectionTestResult.failed("files", "Cannot read " + source.passwdFile() + " and " + source.groupFile() + ": " + e.getMessage());
+            }
+        }
+        String url = source.url().orElseThrow();
+        try (LDAPConnection connection = connect(name, source)) {
+            SearchResultEntry base = connection.getEntry(source.baseDn().orElseThrow(), "1.1");
+            if (base == null) {
+                return ConnectionTestResult.failed("base-dn", "The directory at " + url + " has no entry " + source.baseDn().get());
+            }
+            return ConnectionTestResult.passed("Connected to " + url + " over " + (connection.getSSLSession() == null ? "plain LDAP" : "TLS")
+                    + (source.bindDn().isPresent() ? ", bound as " + source.bindDn().get() : "") + " and found " + source.baseDn().get());
+        } catch (LDAPException e) {
+            return failure(url, source, e);
+        } catch (ProblemException | IllegalStateException e) {
+            return ConnectionTestResult.failed("settings", e.getMessage());
+        }
+    }
+
+    private static ConnectionTestResult failure(String url, CollectorConfig.DirectorySource source, LDAPException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLException || cause instanceof java.security.cert.CertificateException) {
+                return ConnectionTestResult.failed("tls", "The certificate of " + url + " is not trusted (" + cause.getMessage()
+                        + "): give the directory a trustStore holding its CA");
+            }
+        }
+        String message = e.getMessage() == null ? e.getResultCode().getName() : e.getMessage();
+        if (message.contains("does not name the host") || message.contains("StartTLS") || message.contains("no certificate")) {
+            return ConnectionTestResult.failed("tls", message);
+        }
+        if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+            return ConnectionTestResult.failed("credentials", "The directory refused the bind as " + source.bindDn().orElse("(anonymous)")
+                    + ": the bind DN or password is wrong");
+        }
+        if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+            return ConnectionTestResult.failed("base-dn", "The directory at " + url + " has no entry " + source.baseDn().orElse(""));
+        }
+        if (e.getResultCode() == ResultCode.CONNECT_ERROR || e.getResultCode() == ResultCode.SERVER_DOWN || e.getResultCode() == ResultCode.TIMEOUT) {
+            return ConnectionTestResult.failed("host", "Cannot reach " + url + ": " + message);
+        }
+        return ConnectionTestResult.failed("directory", "The directory at " + url + " answered " + e.getResultCode().getName() + ": " + message);
+    }
+
+    /**
      * Connects over TLS whatever the URL says: ldaps:// directly, ldap:// upgraded with StartTLS, in both cases with the
      * server's certificate checked against the trust store and its host name (UnboundID checks neither by itself, and its
      * HostNameSSLSocketVerifier lets a loopback address through whatever the certificate names), before any bind.
@@ -68,9 +129,7 @@ final class DirectorySourceReader {
     private static LDAPConnection connect(String name, CollectorConfig.DirectorySource source) throws LDAPException {
         LDAPURL url = new LDAPURL(source.url().orElseThrow());
         LDAPConnectionOptions options = new LDAPConnectionOptions();
-        SSLUtil tls = new SSLUtil(source.trustStore().<X509TrustManager>map(store -> new TrustStoreTrustManager(store,
-                source.trustStorePassword().map(String::toCharArray).orElse(null), source.trustStoreType(), true))
-                .orElseGet(JVMDefaultTrustManager::getInstance));
+        SSLUtil tls = new SSLUtil(source.trustStore().map(store -> trustManager(store, source)).orElseGet(JVMDefaultTrustManager::getInstance));
         LDAPConnection connection;
         try {
             if (url.getScheme().equalsIgnoreCase("ldaps")) {
@@ -108,6 +167,18 @@ final class DirectorySourceReader {
             }
         }
         return connection;
+    }
+
+    /** A CA certificate file in PEM ({@code .pem}, {@code .crt}, {@code .cer}), or a trust store (PKCS12 or JKS). */
+    private static X509TrustManager trustManager(String store, CollectorConfig.DirectorySource source) {
+        if (store.matches("(?i).*\\.(pem|crt|cer)$")) {
+            try {
+                return new com.unboundid.util.ssl.PEMFileTrustManager(new java.io.File(store));
+            } catch (java.security.KeyStoreException e) {
+                throw new IllegalStateException("Cannot read the CA certificates in " + store + ": " + e.getMessage(), e);
+            }
+        }
+        return new TrustStoreTrustManager(store, source.trustStorePassword().map(String::toCharArray).orElse(null), source.trustStoreType(), true);
     }
 
     /** The certificate the server presented must name the host: else the connection ends before the bind password is sent. */

@@ -8,6 +8,7 @@ import io.aclens.contracts.DirectoryEntriesCollected;
 import io.aclens.contracts.DirectorySyncCompleted;
 import io.aclens.contracts.DirectorySyncFailed;
 import io.aclens.contracts.DirectorySyncStarted;
+import io.aclens.contracts.api.ConnectionTestResult;
 import io.aclens.support.rest.ProblemException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,11 +59,17 @@ public class DirectorySyncService {
         return config.directories().entrySet().stream().map(e -> view(e.getKey(), e.getValue())).toList();
     }
 
+    /** Starts a sync of the configured directory {@code name}. */
     public DirectorySyncStatus start(String name) {
         CollectorConfig.DirectorySource source = config.directories().get(name);
         if (source == null) {
             throw ProblemException.notFound("No directory '" + name + "' is configured (aclens.collector.directories." + name + ".*)");
         }
+        return start(name, source);
+    }
+
+    /** Starts a sync of a directory, configured or registered; {@code name} names it in statuses and errors. */
+    public DirectorySyncStatus start(String name, CollectorConfig.DirectorySource source) {
         DirectoryView view = view(name, source);
         String kind = DirectorySourceReader.kindOf(name, source);
         DirectorySyncStatus status = new DirectorySyncStatus(UUID.randomUUID().toString(), name, source.clientId(), view.directoryId(),
@@ -70,6 +77,16 @@ public class DirectorySyncService {
         record(status);
         worker.execute(() -> run(status, kind, source));
         return status;
+    }
+
+    /** Connects, binds and finds the base DN as a sync would (or reads the local files), and says what failed. */
+    public ConnectionTestResult test(String name, CollectorConfig.DirectorySource source) {
+        return DirectorySourceReader.test(name, source);
+    }
+
+    /** The directory id a directory's syncs carry when none is given: kind:name. */
+    public static String defaultDirectoryId(String kind, String name) {
+        return kind.toLowerCase(java.util.Locale.ROOT) + ":" + name;
     }
 
     public Optional<DirectorySyncStatus> status(String syncId) {
@@ -118,7 +135,7 @@ public class DirectorySyncService {
     }
 
     private static DirectoryView view(String name, CollectorConfig.DirectorySource source) {
-        String directoryId = source.directoryId().orElse(source.kind().toLowerCase(java.util.Locale.ROOT) + ":" + name);
+        String directoryId = source.directoryId().orElse(defaultDirectoryId(source.kind(), name));
         return new DirectoryView(name, source.clientId(), directoryId, source.kind(), source.url().orElse(null), source.baseDn().orElse(null),
                 source.cron().orElse(null));
     }

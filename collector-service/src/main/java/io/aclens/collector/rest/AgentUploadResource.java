@@ -1,7 +1,9 @@
 package io.aclens.collector.rest;
 
 import io.aclens.auth.Roles;
+import io.aclens.contracts.api.SourceSettings;
 import io.aclens.support.security.Callers;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import io.aclens.collector.agent.AgentUploadService;
 import io.aclens.collector.service.ScanStatus;
@@ -27,11 +29,13 @@ import java.net.URI;
 public class AgentUploadResource {
     private final AgentUploadService uploads;
     private final Callers callers;
+    private final SecurityIdentity identity;
 
     /** @param callers an agent's token names its one client: it uploads for that client only */
-    public AgentUploadResource(AgentUploadService uploads, Callers callers) {
+    public AgentUploadResource(AgentUploadService uploads, Callers callers, SecurityIdentity identity) {
         this.uploads = uploads;
         this.callers = callers;
+        this.identity = identity;
     }
 
     @POST
@@ -41,6 +45,7 @@ public class AgentUploadResource {
     public Response upload(@PathParam("clientId") String clientId, @PathParam("sourceId") String sourceId, @QueryParam("root") String root,
                            InputStream body) {
         callers.scope().require(clientId);
+        uploads.admitAgent(identity.hasRole(Roles.AGENT) && !callers.scope().allClients(), clientId, sourceId, SourceSettings.AGENT);
         ScanStatus status = uploads.ingest(clientId, sourceId, root, body);
         return Response.accepted(status).location(URI.create("/api/scans/" + status.scanId())).build();
     }
@@ -54,6 +59,7 @@ public class AgentUploadResource {
                                  @QueryParam("codepage") @DefaultValue("IBM437") String codePage,
                                  InputStream body) {
         callers.scope().require(clientId);
+        uploads.admitAgent(identity.hasRole(Roles.AGENT) && !callers.scope().allClients(), clientId, sourceId, SourceSettings.ICACLS);
         ScanStatus status = uploads.ingestIcacls(clientId, sourceId, codePage, body);
         return Response.accepted(status).location(URI.create("/api/scans/" + status.scanId())).build();
     }

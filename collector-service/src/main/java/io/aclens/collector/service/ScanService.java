@@ -83,7 +83,7 @@ public class ScanService {
         } catch (IOException | RuntimeException e) {
             throw ProblemException.badRequest("Cannot read the passwd/group files: " + e.getMessage());
         }
-        String sourceId = request.sourceId() == null || request.sourceId().isBlank() ? "local:" + hostName() + ":" + root : request.sourceId();
+        String sourceId = request.sourceId() == null || request.sourceId().isBlank() ? defaultSourceId(root) : request.sourceId();
         int maxDepth = request.maxDepth() == null ? Integer.MAX_VALUE : request.maxDepth();
         return submit(request.clientId(), sourceId, root.toString(), new LocalTreeSource(root, maxDepth, identities), () -> { });
     }
@@ -111,6 +111,11 @@ public class ScanService {
     /** The scans this collector ran lately, newest first. */
     public List<ScanStatus> recent() {
         return statuses.recent();
+    }
+
+    /** The source id a local tree's scans carry when none is given: {@code local:<host>:<root>}. */
+    public static String defaultSourceId(Path root) {
+        return "local:" + hostName() + ":" + root;
     }
 
     public static void requireClientId(String clientId) {

@@ -4,6 +4,7 @@ import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.config.Secrets;
 import io.aclens.collector.service.ScanService;
 import io.aclens.collector.service.ScanStatus;
+import io.aclens.contracts.api.ConnectionTestResult;
 import io.aclens.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Starts scans of the SMB sources registered in configuration. A source names a share, or a whole server: then its
+ * Starts scans of SMB sources, configured or registered over the API. A source names a share, or a whole server: then its
  * disk shares are discovered (NetShareEnum; administrative {@code $} shares only when asked for) and each is
  * queued as a scan of its own, one after another.
  */
@@ -38,13 +39,18 @@ public class SmbScanService {
         return config.smbSources().entrySet().stream().map(e -> view(e.getKey(), e.getValue())).toList();
     }
 
-    /** Queues the source's scans: one for a share, one per disk share for a whole server. */
+    /** Queues the configured source's scans: one for a share, one per disk share for a whole server. */
     public List<ScanStatus> start(String name) {
         CollectorConfig.SmbSource source = config.smbSources().get(name);
         if (source == null) {
             throw ProblemException.notFound("No SMB source '" + name + "' is configured (aclens.collector.smb-sources." + name + ".*)");
         }
-        char[] password = Secrets.password("SMB source '" + name + "'", source.passwordFile(), source.password());
+        return start("SMB source '" + name + "'", source);
+    }
+
+    /** Queues the scans of a source, configured or registered, named {@code what} in errors. */
+    public List<ScanStatus> start(String what, CollectorConfig.SmbSource source) {
+        char[] password = Secrets.password(what, source.passwordFile(), source.password());
         List<String> shares;
         try {
             shares = wholeServer(source) ? discover(source, password) : List.of(source.share().orElseThrow());
@@ -68,6 +74,24 @@ public class SmbScanService {
             }));
         }
         return started;
+    }
+
+    /**
+     * Reads what a scan would need before any scan is scheduled: the server answers, the account logs on, the share
+     * exists (or the server offers disk shares), and the account may read the start folder's permissions.
+     */
+    public ConnectionTestResult test(String what, CollectorConfig.SmbSource source) {
+        char[] password = Secrets.password(what, source.passwordFile(), source.password());
+        try {
+            return SmbConnectionTest.run(source, password, share -> target(source, share, password), wholeServer(source));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The source id the source's scans carry when none is given: {@code smb:\\host\share[\path]}, or {@code smb:\\host\*} for a whole server. */
+    public static String defaultSourceId(String host, String share, String path) {
+        return "smb:" + SmbTarget.uncPath(host, share == null || share.isBlank() ? EVERY_SHARE : share, path == null ? "" : path);
     }
 
     private static List<String> discover(CollectorConfig.SmbSource source, char[] password) throws IOException {

@@ -1,0 +1,109 @@
+package io.aclens.cli.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aclens.contracts.EventCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * The collector's onboarding API as the command calls it: where it is, the operator's token, and answers read into the
+ * contracts' records; an error answer becomes one line with the problem's title and detail.
+ */
+public class CollectorApi {
+    @Option(names = "--collector-url", defaultValue = "${env:ACLENS_COLLECTOR_URL:-http://127.0.0.1:8081}",
+            description = "The collector service (default: ${DEFAULT-VALUE}, or ACLENS_COLLECTOR_URL).")
+    String collectorUrl;
+
+    @Option(names = "--token", defaultValue = "${env:ACLENS_TOKEN}",
+            description = "A token of role msp-admin (msp-operator to list, test and scan), default: ACLENS_TOKEN.")
+    String token;
+
+    /** An answer that was not a success: the problem's status, title and detail. */
+    public static final class ApiException extends Exception {
+        private final int status;
+
+        ApiException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    <T> T get(String path, Class<T> type) throws ApiException {
+        return read(send("GET", path, null), type);
+    }
+
+    <T> T post(String path, Object body, Class<T> type) throws ApiException {
+        return read(send("POST", path, body), type);
+    }
+
+    <T> T put(String path, Object body, Class<T> type) throws ApiException {
+        return read(send("PUT", path, body), type);
+    }
+
+    void delete(String path) throws ApiException {
+        send("DELETE", path, null);
+    }
+
+    private String send(String method, String path, Object body) throws ApiException {
+        if (token == null || token.isBlank()) {
+            throw new ApiException(401, "A token is needed: --token or ACLENS_TOKEN (ACLENS_TOKEN=$(./aclens token create --role msp-admin --expires 1h))");
+        }
+        ObjectMapper json = EventCodec.mapper();
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(collectorUrl.replaceAll("/+$", "") + path))
+                    .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token.strip()).header("Accept", "application/json");
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() >= 300) {
+                throw new ApiException(response.statusCode(), problem(json, response));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new ApiException(0, "Cannot reach the collector at " + collectorUrl + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(0, "Interrupted");
+        }
+    }
+
+    private static String problem(ObjectMapper json, HttpResponse<String> response) {
+        try {
+            JsonNode problem = json.readTree(response.body());
+            return problem.path("title").asText("HTTP " + response.statusCode()) + ": " + problem.path("detail").asText("");
+        } catch (IOException | RuntimeException notJson) {
+            return "HTTP " + response.statusCode() + (response.body().isBlank() ? "" : ": " + response.body());
+        }
+    }
+
+    private static <T> T read(String body, Class<T> type) throws ApiException {
+        if (type == Void.class) {
+            return null;
+        }
+        try {
+            return EventCodec.mapper().readValue(body, type);
+        } catch (IOException e) {
+            throw new ApiException(0, "The collector's answer does not read as " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}
