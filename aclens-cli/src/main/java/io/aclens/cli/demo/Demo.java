@@ -5,6 +5,12 @@ import io.aclens.cli.stack.PipelineClient;
 import io.aclens.cli.stack.Stack;
 import io.aclens.cli.stack.StackConfig;
 import io.aclens.contracts.api.CellAccessView;
+import io.aclens.contracts.api.ClientRegistration;
+import io.aclens.contracts.api.DirectoryRegistration;
+import io.aclens.contracts.api.DirectorySettings;
+import io.aclens.contracts.api.SourceRegistration;
+import io.aclens.contracts.api.SourceSettings;
+import io.aclens.contracts.api.SourceView;
 import io.aclens.contracts.api.ChangeSetView;
 import io.aclens.contracts.api.DirectoryChangeSetView;
 import io.aclens.contracts.api.EffectiveChangeView;
@@ -46,8 +52,11 @@ public final class Demo {
                          Map<String, Long> peakMemoryMib) {
     }
 
-    /** The sample share's people: its own passwd/group files, registered with the collector as a local directory. */
-    static final String SAMPLE_DIRECTORY = "demo-people";
+    /** The sample share's people: its own passwd/group files, registered with the collector as the client's local directory. */
+    static final String SAMPLE_DIRECTORY = "people";
+    /** Kept from the runs that named the directory in the collector's configuration, so a kept data folder goes on with its history. */
+    static final String SAMPLE_DIRECTORY_ID = "local:demo-people";
+    static final String SAMPLE_SOURCE = "share";
 
     private final PrintStream out;
     private final Map<String, Duration> steps = new LinkedHashMap<>();
@@ -60,29 +69,24 @@ public final class Demo {
         Instant start = Instant.now();
         out.println("ACLens demo — data in " + options.stack().dataDir().toAbsolutePath());
         Path sampleDir = options.stack().dataDir().resolve("sample");
-        StackConfig stackConfig = options.root() != null ? options.stack() : options.stack().withCollectorProperties(Map.of(
-                "aclens.collector.directories." + SAMPLE_DIRECTORY + ".client-id", options.clientId(),
-                "aclens.collector.directories." + SAMPLE_DIRECTORY + ".kind", "local",
-                "aclens.collector.directories." + SAMPLE_DIRECTORY + ".passwd-file", SampleTree.passwdOf(sampleDir).toAbsolutePath().toString(),
-                "aclens.collector.directories." + SAMPLE_DIRECTORY + ".group-file", SampleTree.groupOf(sampleDir).toAbsolutePath().toString()));
+        StackConfig stackConfig = options.stack();
         Instant runStarted = Instant.now();
         List<EffectiveChangeView> effectiveChanges = List.of();
         try (Stack stack = step("start Kafka, PostgreSQL and the 4 services", () -> Stack.start(stackConfig, line -> out.println("    " + line)))) {
             PipelineClient pipeline = new PipelineClient(stack);
             ChangeSetView changeSet;
-            PipelineClient.Scan scan;
+            String clientId = options.clientId();
             if (options.root() == null) {
                 SampleTree tree = step("create the sample share with POSIX ACLs", () -> SampleTree.create(sampleDir));
                 out.println("    " + tree.folderCount() + " folders at " + tree.root());
-                scan = new PipelineClient.Scan(options.clientId(), tree.root().toString(), SampleTree.SOURCE_ID, tree.passwd().toString(),
-                        tree.group().toString());
-                syncThrough(pipeline, "directory sync 1 (the share's passwd/group)");
-                scanThrough(pipeline, scan, "scan 1");
+                step("onboard client " + clientId + ": its share and its people (connection tests first)", () -> onboard(pipeline, clientId, tree));
+                syncThrough(pipeline, clientId, "directory sync 1 (the share's passwd/group)");
+                scanThrough(pipeline, clientId, "scan 1");
                 List<String> changes = step("change permissions", tree::change);
                 changes.forEach(change -> out.println("    " + change));
-                changeSet = scanThrough(pipeline, scan, "scan 2");
+                changeSet = scanThrough(pipeline, clientId, "scan 2");
                 step("change the directory only", tree::changeDirectory).forEach(change -> out.println("    " + change));
-                syncThrough(pipeline, "directory sync 2");
+                syncThrough(pipeline, clientId, "directory sync 2");
                 effectiveChanges = pipeline.effectiveChanges(options.clientId(), runStarted);
                 out.println("    what people gained or lost in this run:");
                 effectiveChanges.forEach(c -> out.println("      " + c.login() + ": " + c.before().description() + " → "
@@ -95,8 +99,8 @@ public final class Demo {
                 out.println("    kozlova on HR: " + dormant.level().description() + " (" + dormant.accountState() + "; dormant level "
                         + dormant.dormantLevel().description() + ": what she would regain if re-enabled)");
             } else {
-                scan = new PipelineClient.Scan(options.clientId(), options.root().toAbsolutePath().toString(), options.sourceId(), null, null);
-                changeSet = scanThrough(pipeline, scan, "scan " + options.root());
+                PipelineClient.Scan scan = new PipelineClient.Scan(clientId, options.root().toAbsolutePath().toString(), options.sourceId(), null, null);
+                changeSet = scanThrough(pipeline, scan.clientId(), "scan " + options.root(), () -> pipeline.startScan(scan));
             }
             byte[] workbook = step("build the client report", () -> pipeline.report(options.clientId()));
             Files.createDirectories(options.out());
@@ -118,12 +122,32 @@ public final class Demo {
         }
     }
 
-    private ChangeSetView scanThrough(PipelineClient pipeline, PipelineClient.Scan scan, String name) {
+    /**
+     * Registers the client, its people and its share with the collector, as ./aclens client|directory|source add would: the
+     * collector reads each once (the connection test) before it stores it.
+     */
+    private String onboard(PipelineClient pipeline, String clientId, SampleTree tree) {
+        pipeline.onboard(new ClientRegistration(clientId, "Demo company"));
+        String passwd = tree.passwd().toAbsolutePath().toString();
+        String group = tree.group().toAbsolutePath().toString();
+        pipeline.registerDirectory(clientId, SAMPLE_DIRECTORY, new DirectoryRegistration(SAMPLE_DIRECTORY_ID, null, null,
+                new DirectorySettings.Local(DirectorySettings.LOCAL, passwd, group, null)));
+        SourceView share = pipeline.registerSource(clientId, SAMPLE_SOURCE, new SourceRegistration(SampleTree.SOURCE_ID, null, null,
+                new SourceSettings.LinuxTree(SourceSettings.LINUX, tree.root().toString(), null, passwd, group)));
+        out.println("    client " + clientId + ", directory " + SAMPLE_DIRECTORY_ID + " and source " + share.sourceId() + " registered");
+        return share.sourceId();
+    }
+
+    private ChangeSetView scanThrough(PipelineClient pipeline, String clientId, String name) {
+        return scanThrough(pipeline, clientId, name, () -> pipeline.startRegisteredScans(clientId, SAMPLE_SOURCE).get(0));
+    }
+
+    private ChangeSetView scanThrough(PipelineClient pipeline, String clientId, String name, java.util.function.Supplier<String> start) {
         return step(name + ": collect, snapshot, diff", () -> {
-            String scanId = pipeline.startScan(scan);
+            String scanId = start.get();
             ScanView committed = pipeline.awaitCommitted(scanId, STEP_TIMEOUT);
             ChangeSetView changeSet = pipeline.awaitChangeSet(committed.snapshotId(), STEP_TIMEOUT);
-            pipeline.awaitReportable(scan.clientId(), committed.sourceId(), committed.snapshotId(), STEP_TIMEOUT);
+            pipeline.awaitReportable(clientId, committed.sourceId(), committed.snapshotId(), STEP_TIMEOUT);
             out.println("    snapshot " + committed.snapshotId() + " of " + committed.sourceId() + ": " + committed.expectedFolders()
                     + " folders, " + committed.errorCount() + " unreadable; "
                     + (changeSet.baseline() ? "baseline (first snapshot)" : changeSet.changeCount() + " changes"));
@@ -139,6 +163,10 @@ public final class Demo {
         out.println("A read-only token for client " + clientId + "'s viewer (24 h; ./aclens token create issues more):");
         out.println("  export ACLENS_TOKEN=" + viewer);
         out.println("Try: ./aclens access --report-url " + stack.url("report-service") + " --client " + clientId + " --user ivanova");
+        out.println("Onboard a client of your own (an msp-admin token, 1 h):");
+        out.println("  export ACLENS_COLLECTOR_URL=" + stack.url("collector-service") + " ACLENS_TOKEN="
+                + stack.tokens().issue("demo-admin", Roles.MSP_ADMIN, List.of(), Duration.ofHours(1)));
+        out.println("  ./aclens client add acme --name 'Acme Ltd'; ./aclens source add --client acme --name home --kind linux --root /home");
         try {
             new java.util.concurrent.CountDownLatch(1).await(); // Ctrl-C runs the stack's shutdown hook
         } catch (InterruptedException e) {
@@ -146,9 +174,9 @@ public final class Demo {
         }
     }
 
-    private void syncThrough(PipelineClient pipeline, String name) {
+    private void syncThrough(PipelineClient pipeline, String clientId, String name) {
         step(name + ": collect, snapshot, diff", () -> {
-            DirectoryChangeSetView diffed = pipeline.awaitDirectoryDiffed(pipeline.startDirectorySync(SAMPLE_DIRECTORY), STEP_TIMEOUT);
+            DirectoryChangeSetView diffed = pipeline.awaitDirectoryDiffed(pipeline.startRegisteredSync(clientId, SAMPLE_DIRECTORY), STEP_TIMEOUT);
             out.println("    directory snapshot " + diffed.directorySnapshotId() + ": "
                     + (diffed.baseline() ? "baseline (first sync)" : diffed.changeCount() + " effective changes"));
             return diffed;

@@ -79,11 +79,11 @@ public final class SampleTree {
     }
 
     /** Where {@link #create} puts the passwd and group files: a local directory source can be configured before. */
-    public static Path passwdOf(Path dir) {
+    private static Path passwdOf(Path dir) {
         return dir.resolve("passwd");
     }
 
-    public static Path groupOf(Path dir) {
+    private static Path groupOf(Path dir) {
         return dir.resolve("group");
     }
 

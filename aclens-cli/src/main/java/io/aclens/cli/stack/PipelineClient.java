@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.api.ChangeSetView;
 import io.aclens.contracts.api.CellAccessView;
+import io.aclens.contracts.api.ClientRegistration;
+import io.aclens.contracts.api.DirectoryRegistration;
+import io.aclens.contracts.api.RegisteredDirectoryView;
+import io.aclens.contracts.api.SourceRegistration;
+import io.aclens.contracts.api.SourceView;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.DirectoryChangeSetView;
 import io.aclens.contracts.api.DirectorySyncView;
@@ -57,6 +62,46 @@ public final class PipelineClient {
         body.put("groupFile", scan.groupFile());
         JsonNode accepted = send("POST", stack.url("collector-service") + "/api/scans", body, 202);
         return accepted.get("scanId").asText();
+    }
+
+    /** Registers the client with the collector, unless it is already (a data folder kept from an earlier run has it). */
+    public void onboard(ClientRegistration client) {
+        int status = exchange("POST", stack.url("collector-service") + "/api/clients", client).statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("POST /api/clients answered " + status);
+        }
+    }
+
+    /** Registers or changes a source of the client; the collector tests its connection first. */
+    public SourceView registerSource(String clientId, String name, SourceRegistration source) {
+        return JSON.convertValue(sendExpecting("PUT", collectorPath(clientId, "sources", name), source, 200, 201), SourceView.class);
+    }
+
+    /** Registers or changes a directory of the client; the collector tests its connection first. */
+    public RegisteredDirectoryView registerDirectory(String clientId, String name, DirectoryRegistration directory) {
+        return JSON.convertValue(sendExpecting("PUT", collectorPath(clientId, "directories", name), directory, 200, 201),
+                RegisteredDirectoryView.class);
+    }
+
+    /** Scans a registered source now; returns the scan ids (one per share for a whole SMB server). */
+    public List<String> startRegisteredScans(String clientId, String name) {
+        List<String> scanIds = new ArrayList<>();
+        send("POST", collectorPath(clientId, "sources", name) + "/scans", null, 202).forEach(status -> scanIds.add(status.get("scanId").asText()));
+        return scanIds;
+    }
+
+    /** Syncs a registered directory now; returns the sync id. */
+    public String startRegisteredSync(String clientId, String name) {
+        return send("POST", collectorPath(clientId, "directories", name) + "/syncs", null, 202).get("syncId").asText();
+    }
+
+    private String collectorPath(String clientId, String kind, String name) {
+        return stack.url("collector-service") + "/api/clients/" + encode(clientId) + "/" + kind + "/" + encode(name);
+    }
+
+    private JsonNode sendExpecting(String method, String url, Object body, int... expected) {
+        HttpResponse<String> response = exchange(method, url, body);
+        return parse(url, response, java.util.Arrays.stream(expected).anyMatch(s -> s == response.statusCode()) ? response.statusCode() : expected[0]);
     }
 
     /** Starts a scan of an SMB source (a share) registered in the collector's configuration; returns the scan id. */
