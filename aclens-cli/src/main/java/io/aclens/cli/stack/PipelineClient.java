@@ -192,10 +192,15 @@ public final class PipelineClient {
     /** Waits until the source has a committed snapshot (a scan no one started by hand, such as a scheduled one). */
     public SnapshotView awaitSnapshot(String clientId, String sourceId, Duration timeout) {
         return poll(timeout, "a snapshot of " + clientId + "/" + sourceId, () -> {
-            SnapshotView[] snapshots = JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/clients/" + encode(clientId)
-                    + "/snapshots?sourceId=" + encode(sourceId), null, 200), SnapshotView[].class);
+            SnapshotView[] snapshots = snapshots(clientId, sourceId);
             return snapshots.length == 0 ? Optional.empty() : Optional.of(snapshots[0]);
         });
+    }
+
+    /** The source's committed snapshots, newest first. */
+    public SnapshotView[] snapshots(String clientId, String sourceId) {
+        return JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/clients/" + encode(clientId) + "/snapshots?sourceId="
+                + encode(sourceId), null, 200), SnapshotView[].class);
     }
 
     public List<ChangeView> changes(String clientId, Instant from) {

@@ -21,14 +21,34 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final Process process;
+    private final List<String> command;
     private final Path log;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, List<String> command, Path log) throws IOException {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.command = command;
         this.log = log;
+        this.process = launch();
+    }
+
+    private Process launch() throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /** Kills the process without warning (SIGKILL, as the OOM killer or a crash would), then starts it again as it was. */
+    public void killAndRestart() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+            process = launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name + " again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
     }
 
     public static ServiceProcess start(String name, Path jar, int port, String heap, Map<String, String> properties, Path logDir) {
@@ -46,8 +66,8 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            return new ServiceProcess(name, port, process, log);
+            Files.deleteIfExists(log);
+            return new ServiceProcess(name, port, List.copyOf(command), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }

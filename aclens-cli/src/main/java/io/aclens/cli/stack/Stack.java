@@ -112,6 +112,16 @@ public final class Stack implements AutoCloseable {
         return tokens;
     }
 
+    /** Kills a service with SIGKILL and starts it again; returns once it is ready. */
+    public void killAndRestart(String service) {
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service + " was not started in this stack");
+        }
+        process.killAndRestart();
+        process.awaitReady(Duration.ofMinutes(3));
+    }
+
     public String url(String service) {
         ServiceProcess process = services.get(service);
         if (process == null) {

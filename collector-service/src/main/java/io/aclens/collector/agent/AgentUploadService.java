@@ -84,7 +84,7 @@ public class AgentUploadService {
             throw new ProblemException(422, "Unknown Accounts", e.getMessage() + (directory.isEmpty()
                     ? "; no directory of client " + clientId + " is synced yet (collector: POST /api/directories/{name}/syncs)" : ""));
         }
-        return scans.submit(clientId, sourceId, folders.get(0).path(), new IcaclsImportSource(folders, nameBySid), () -> { });
+        return scans.submit(null, clientId, sourceId, folders.get(0).path(), null, new IcaclsImportSource(folders, nameBySid), () -> { });
     }
 
     public ScanStatus ingest(String clientId, String sourceId, String root, InputStream body) {
@@ -97,7 +97,7 @@ public class AgentUploadService {
         }
         try {
             AgentUploadReader.Spooled upload = AgentUploadReader.spool(body, config.maxUploadBytes(), spool);
-            return scans.submit(clientId, sourceId, root == null ? sourceId : root, new AgentUploadSource(upload, root), () -> delete(spool));
+            return scans.submit(null, clientId, sourceId, root == null ? sourceId : root, null, new AgentUploadSource(upload, root), () -> delete(spool));
         } catch (IOException | RuntimeException e) {
             delete(spool);
             if (e instanceof ProblemException problem) {

@@ -26,6 +26,13 @@ public interface CollectorConfig {
     /** A file holding that key (a mounted secret); read when {@link #secretKey()} is absent. */
     Optional<String> secretKeyFile();
 
+    /**
+     * How long a queued or running scan stays this replica's without a renewal (renewed every third of it): a collector
+     * killed mid-scan leaves its scans to be taken over this long after.
+     */
+    @WithDefault("60s")
+    java.time.Duration scanLease();
+
     /** How often registrations are re-read, so that changes made through another replica take effect. */
     @WithDefault("30s")
     java.time.Duration registryRefresh();

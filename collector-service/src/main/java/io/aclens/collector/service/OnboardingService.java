@@ -174,7 +174,8 @@ public class OnboardingService {
         StoredRegistration source = source(clientId, name);
         SourceSettings settings = Registrations.sourceSettings(source);
         if (settings instanceof SourceSettings.Smb) {
-            return smb.start(describe(source), registrations.smb(source, defaultSourceId(settings)));
+            return smb.start(describe(source), registrations.smb(source, defaultSourceId(settings)),
+                    new Rerun.SmbShare(source.clientId(), source.name(), null));
         }
         if (settings instanceof SourceSettings.LinuxTree tree) {
             return List.of(scans.start(linuxScan(source, tree)));
@@ -240,6 +241,12 @@ public class OnboardingService {
     public DirectorySyncStatus syncDirectory(String clientId, String name) {
         StoredRegistration directory = directory(clientId, name);
         return directories.start(clientId + "/" + name, registrations.directory(directory));
+    }
+
+    /** A registered SMB source as the scanner reads it, for a scan run again after a restart. */
+    public Optional<CollectorConfig.SmbSource> registeredSmb(String clientId, String name) {
+        return registrations.source(clientId, name).filter(r -> r.kind().equals(SourceSettings.SMB))
+                .map(r -> registrations.smb(r, defaultSourceId(Registrations.sourceSettings(r))));
     }
 
     /** The scan a registered Linux tree's schedule or "scan now" starts. */

@@ -4,6 +4,7 @@ import io.aclens.access.Principal;
 import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.messaging.ScanEventPublisher;
 import io.aclens.collector.posix.LocalTreeSource;
+import io.aclens.collector.repository.ScanJobRepository;
 import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.ScanCompleted;
 import io.aclens.contracts.ScanFailed;
@@ -35,14 +36,20 @@ public class ScanService {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final int KEPT_STATUSES = 500;
 
+    private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(30);
+
     private final ScanEventPublisher publisher;
     private final CollectorConfig config;
+    private final ScanJobRepository jobs;
+    /** This process among the collector's replicas: the holder of the jobs it queued. */
+    private final String owner = "collector-" + UUID.randomUUID();
     private final ExecutorService workers;
     private final RecentStatuses<ScanStatus> statuses = new RecentStatuses<>(KEPT_STATUSES);
 
-    public ScanService(ScanEventPublisher publisher, CollectorConfig config) {
+    public ScanService(ScanEventPublisher publisher, CollectorConfig config, ScanJobRepository jobs) {
         this.publisher = publisher;
         this.config = config;
+        this.jobs = jobs;
         AtomicLong threads = new AtomicLong();
         this.workers = Executors.newFixedThreadPool(config.parallelScans(), task -> {
             Thread thread = new Thread(task, "aclens-scan-" + threads.incrementAndGet());
@@ -58,6 +65,11 @@ public class ScanService {
 
     /** Validates a local scan request and queues the scan; the returned status carries the scan id. */
     public ScanStatus start(ScanRequest request) {
+        return start(request, null);
+    }
+
+    /** The same, under a given scan id ({@code null}: a new one), for a queued scan taken over after a restart. */
+    public ScanStatus start(ScanRequest request, String scanId) {
         if (request == null) {
             throw ProblemException.badRequest("A JSON body with clientId and root is required");
         }
@@ -85,14 +97,27 @@ public class ScanService {
         }
         String sourceId = request.sourceId() == null || request.sourceId().isBlank() ? defaultSourceId(root) : request.sourceId();
         int maxDepth = request.maxDepth() == null ? Integer.MAX_VALUE : request.maxDepth();
-        return submit(request.clientId(), sourceId, root.toString(), new LocalTreeSource(root, maxDepth, identities), () -> { });
+        Rerun rerun = new Rerun.LocalTree(new ScanRequest(request.clientId(), root.toString(), sourceId, request.maxDepth(), request.passwdFile(),
+                request.groupFile()));
+        return submit(scanId, request.clientId(), sourceId, root.toString(), rerun, new LocalTreeSource(root, maxDepth, identities), () -> { });
     }
 
-    /** Queues a scan of any source; {@code cleanup} runs when it has been published (or failed). */
-    public ScanStatus submit(String clientId, String sourceId, String root, FolderSource source, Runnable cleanup) {
+    /**
+     * Queues a scan of any source, stored first so that a restart loses it not: {@code rerun} says how to run it again
+     * (null for an upload, which is failed visibly instead); {@code cleanup} runs when it has been published (or failed).
+     */
+    public ScanStatus submit(String scanId, String clientId, String sourceId, String root, Rerun rerun, FolderSource source, Runnable cleanup) {
         requireClientId(clientId);
-        ScanStatus queued = new ScanStatus(UUID.randomUUID().toString(), clientId, sourceId, root, ScanStatus.State.QUEUED, 0, 0,
-                null, null, null);
+        ScanStatus queued = new ScanStatus(scanId == null ? UUID.randomUUID().toString() : scanId, clientId, sourceId, root,
+                ScanStatus.State.QUEUED, 0, 0, null, null, null);
+        try {
+            jobs.queued(new ScanJobRepository.ScanJob(queued.scanId(), clientId, sourceId, root, rerun == null ? null : json(rerun), "QUEUED",
+                    0, 0, Instant.now(), null, null, null), owner, config.scanLease()).await().atMost(DATABASE_TIMEOUT);
+        } catch (RuntimeException e) {
+            cleanup.run();
+            throw new ProblemException(503, "Cannot Queue", "The scan could not be recorded (the collector's database: " + e.getMessage()
+                    + "); nothing was started, try again");
+        }
         remember(queued);
         workers.submit(() -> {
             try {
@@ -105,7 +130,37 @@ public class ScanService {
     }
 
     public Optional<ScanStatus> status(String scanId) {
-        return statuses.get(scanId);
+        return statuses.get(scanId).or(() -> jobs.find(scanId).await().atMost(DATABASE_TIMEOUT).map(job -> new ScanStatus(job.scanId(),
+                job.clientId(), job.sourceId(), job.root(), ScanStatus.State.valueOf(job.state()), job.folders(), job.errors(), job.startedAt(),
+                job.finishedAt(), job.failure())));
+    }
+
+    /** How long a job stays this replica's without a renewal (aclens.collector.scan-lease). */
+    public Duration lease() {
+        return config.scanLease();
+    }
+
+    /** This replica's name as the holder of scan jobs. */
+    public String owner() {
+        return owner;
+    }
+
+    /**
+     * Ends a job that was running when the collector running it stopped: the snapshot service hears ScanFailed (so the
+     * half-read tree is never taken for the whole), the job shows FAILED with the reason.
+     */
+    public void failAbandoned(ScanJobRepository.ScanJob job, String reason) {
+        ScanStatus abandoned = new ScanStatus(job.scanId(), job.clientId(), job.sourceId(), job.root(), ScanStatus.State.RUNNING, 0, 0,
+                job.startedAt(), null, null);
+        fail(abandoned, job.startedAt() == null ? Instant.now() : job.startedAt(), publisher.open(), reason, "RUNNING".equals(job.state()));
+    }
+
+    private static String json(Rerun rerun) {
+        try {
+            return io.aclens.contracts.EventCodec.mapper().writeValueAsString(rerun);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write how to rerun a scan: " + e.getOriginalMessage());
+        }
     }
 
     /** The scans this collector ran lately, newest first. */
@@ -128,6 +183,7 @@ public class ScanService {
         String scanId = queued.scanId();
         Instant started = Instant.now();
         remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.RUNNING, 0, 0, started, null, null));
+        record(jobs.running(scanId, started), scanId);
         ScanEventPublisher.Publication events = publisher.open();
         try {
             events.sendAndAwait(new ScanStarted(scanId + ":started", scanId, queued.clientId(), queued.sourceId(), source.kind(),
@@ -147,20 +203,27 @@ public class ScanService {
                     tally.errors(), tally.unreadable(), principals, Duration.between(started, finished).toMillis(), finished, source.server()));
             remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.COMPLETED,
                     tally.folders(), tally.errors(), started, finished, null));
+            record(jobs.finished(scanId, "COMPLETED", tally.folders(), tally.errors(), finished, null), scanId);
             LOG.infof("Scan %s of %s: %d folders, %d errors in %d ms", scanId, queued.root(), tally.folders(), tally.errors(),
                     Duration.between(started, finished).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail(queued, started, events, "interrupted: the collector is shutting down");
+            fail(queued, started, events, "interrupted: the collector is shutting down", true);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Scan %s of %s failed", scanId, queued.root());
-            fail(queued, started, events, e.getMessage());
+            fail(queued, started, events, e.getMessage(), true);
         }
     }
 
-    private void fail(ScanStatus queued, Instant started, ScanEventPublisher.Publication events, String reason) {
+    /** Records the scan as failed; {@code started}: whether ScanStarted may have reached the snapshot service, which then hears ScanFailed. */
+    private void fail(ScanStatus queued, Instant startedAt, ScanEventPublisher.Publication events, String reason, boolean started) {
+        Instant now = Instant.now();
         remember(new ScanStatus(queued.scanId(), queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.FAILED,
-                0, 0, started, Instant.now(), reason));
+                0, 0, startedAt, now, reason));
+        record(jobs.finished(queued.scanId(), "FAILED", 0, 0, now, reason), queued.scanId());
+        if (!started) {
+            return;
+        }
         try {
             events.sendAndAwait(new ScanFailed(queued.scanId() + ":failed", queued.scanId(), queued.clientId(), queued.sourceId(),
                     reason == null ? "unknown" : reason, Instant.now()));
@@ -172,6 +235,15 @@ public class ScanService {
 
     private void remember(ScanStatus status) {
         statuses.put(status.scanId(), status);
+    }
+
+    /** A job's state change; if the database cannot take it now, the lease expires and the job is taken over after all. */
+    private static void record(io.smallrye.mutiny.Uni<Void> update, String scanId) {
+        try {
+            update.await().atMost(DATABASE_TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not record the state of scan %s: %s", scanId, e.getMessage());
+        }
     }
 
     private static String hostName() {

@@ -2,6 +2,7 @@ package io.aclens.collector.smb;
 
 import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.config.Secrets;
+import io.aclens.collector.service.Rerun;
 import io.aclens.collector.service.ScanService;
 import io.aclens.collector.service.ScanStatus;
 import io.aclens.contracts.api.ConnectionTestResult;
@@ -45,11 +46,14 @@ public class SmbScanService {
         if (source == null) {
             throw ProblemException.notFound("No SMB source '" + name + "' is configured (aclens.collector.smb-sources." + name + ".*)");
         }
-        return start("SMB source '" + name + "'", source);
+        return start("SMB source '" + name + "'", source, new Rerun.SmbShare(null, name, null));
     }
 
-    /** Queues the scans of a source, configured or registered, named {@code what} in errors. */
-    public List<ScanStatus> start(String what, CollectorConfig.SmbSource source) {
+    /**
+     * Queues the scans of a source, configured or registered, named {@code what} in errors; {@code origin} (its share
+     * left out) says where the source came from, so that a scan the collector could not finish is run again.
+     */
+    public List<ScanStatus> start(String what, CollectorConfig.SmbSource source, Rerun.SmbShare origin) {
         char[] password = Secrets.password(what, source.passwordFile(), source.password());
         List<String> shares;
         try {
@@ -67,13 +71,22 @@ public class SmbScanService {
         List<ScanStatus> started = new ArrayList<>();
         for (String share : shares) {
             SmbTarget target = target(source, share, password);
-            started.add(scans.submit(source.clientId(), sourceId(source, share), target.uncPath(), new SmbShareSource(target), () -> {
-                if (pending.decrementAndGet() == 0) {
-                    Arrays.fill(password, '\0');
-                }
-            }));
+            started.add(scans.submit(null, source.clientId(), sourceId(source, share), target.uncPath(),
+                    new Rerun.SmbShare(origin.clientId(), origin.name(), share), new SmbShareSource(target), () -> {
+                        if (pending.decrementAndGet() == 0) {
+                            Arrays.fill(password, '\0');
+                        }
+                    }));
         }
         return started;
+    }
+
+    /** Queues one share's scan again under its scan id: one the collector queued but could not start before it stopped. */
+    public ScanStatus rerun(String scanId, String what, CollectorConfig.SmbSource source, Rerun.SmbShare share) {
+        char[] password = Secrets.password(what, source.passwordFile(), source.password());
+        SmbTarget target = target(source, share.share(), password);
+        return scans.submit(scanId, source.clientId(), sourceId(source, share.share()), target.uncPath(), share, new SmbShareSource(target),
+                () -> Arrays.fill(password, '\0'));
     }
 
     /**
