@@ -64,9 +64,12 @@ class ScanJobRecoveryTest {
 
         List<ScanEvent> events;
         try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
-            var records = kafka.readUntil(Topics.SCANS, all -> kafka.events(all, ScanCompleted.class).stream()
-                    .filter(e -> e.sourceId().equals(source)).count() >= 2 && kafka.events(all, ScanFailed.class).stream()
-                    .anyMatch(e -> e.scanId().equals(upload)), Duration.ofSeconds(60));
+            var records = kafka.readUntil(Topics.SCANS, all -> {
+                List<ScanCompleted> completed = kafka.events(all, ScanCompleted.class);
+                return completed.stream().anyMatch(e -> e.scanId().equals(queued))
+                        && completed.stream().anyMatch(e -> e.sourceId().equals(source) && !e.scanId().equals(queued))
+                        && kafka.events(all, ScanFailed.class).stream().anyMatch(e -> e.scanId().equals(upload));
+            }, Duration.ofSeconds(60));
             events = kafka.events(records, ScanEvent.class);
         }
         assertThat(events).filteredOn(e -> e instanceof ScanCompleted && e.scanId().equals(queued)).as("the queued scan runs under its id")

@@ -76,12 +76,46 @@ class ScanResourceTest {
         ScanCompleted completed = (ScanCompleted) events.get(events.size() - 1);
         assertThat(completed.folderCount()).isEqualTo(4);
         assertThat(completed.errorCount()).isZero();
-        assertThat(completed.principals()).anySatisfy(p -> {
+        assertThat(ScanEvents.principals(events)).anySatisfy(p -> {
             assertThat(p.sid()).isEqualTo("S-1-22-1-5001");
             assertThat(p.fullName()).isEqualTo("Мария Петрова");
         });
 
         given().when().get("/api/scans/" + scanId).then().statusCode(200).body("state", equalTo("COMPLETED")).body("folders", equalTo(4));
+    }
+
+    @Test
+    void aTreeNamingTwentyThousandAccountsSendsItsPrincipalsInChunksBelowTheMessageLimit() throws Exception {
+        int accounts = 20_000;
+        Path root = Files.createTempDirectory("aclens-many-accounts-");
+        StringBuilder passwd = new StringBuilder();
+        for (int i = 0; i < accounts; i++) {
+            int uid = 100_000 + i;
+            PosixAclFiles.writeAccess(Files.createDirectory(root.resolve("f" + i)), PosixAcl.parseText("u::rwx,u:" + uid + ":r-x,g::r-x,m::r-x,o::---"));
+            passwd.append("user").append(uid).append(":x:").append(uid).append(":100:Сотрудник отдела продаж номер ").append(uid)
+                    .append(",,,:/home/u:/bin/sh\n");
+        }
+        Path passwdFile = Files.writeString(root.resolveSibling(root.getFileName() + ".passwd"), passwd, StandardCharsets.UTF_8);
+        Path groupFile = Files.writeString(root.resolveSibling(root.getFileName() + ".group"), "");
+        String scanId = given().contentType("application/json").body(Map.of("clientId", "acme", "root", root.toString(), "sourceId", "many-accounts",
+                "passwdFile", passwdFile.toString(), "groupFile", groupFile.toString())).when().post("/api/scans")
+                .then().statusCode(202).extract().path("scanId");
+
+        List<ConsumerRecord<String, byte[]>> records;
+        try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
+            records = kafka.readUntil(Topics.SCANS, all -> all.stream().anyMatch(r -> scanId.equals(r.key()) && EventCodec.header(r.headers(),
+                    EventCodec.HEADER_TYPE).orElse("").equals("io.aclens.scan.completed.v1")), Duration.ofSeconds(60)).stream()
+                    .filter(r -> scanId.equals(r.key())).toList();
+        }
+        List<ConsumerRecord<String, byte[]>> chunks = records.stream().filter(r -> EventCodec.header(r.headers(), EventCodec.HEADER_TYPE)
+                .orElse("").equals("io.aclens.scan.principals.v1")).toList();
+        assertThat(chunks).as("more than one message could hold").hasSizeGreaterThan(1)
+                .allSatisfy(r -> assertThat(r.value().length).isLessThan(1024 * 1024));
+        List<ScanEvent> events = records.stream().map(r -> EventCodec.decode(r.headers(), r.value(), ScanEvent.class)).toList();
+        assertThat(ScanEvents.principals(events)).extracting(io.aclens.access.Principal::sid).contains("S-1-22-1-100000", "S-1-22-1-119999")
+                .hasSizeGreaterThanOrEqualTo(accounts);
+        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(ScanCompleted.class,
+                completed -> assertThat(completed.folderCount()).isEqualTo(accounts + 1));
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class EventCodec {
     private static final Map<String, Class<? extends AclensEvent>> TYPES = Map.ofEntries(
             Map.entry("io.aclens.scan.started.v1", ScanStarted.class),
             Map.entry("io.aclens.scan.folder.v1", FolderScanned.class),
+            Map.entry("io.aclens.scan.principals.v1", ScanPrincipalsCollected.class),
             Map.entry("io.aclens.scan.completed.v1", ScanCompleted.class),
             Map.entry("io.aclens.scan.failed.v1", ScanFailed.class),
             Map.entry("io.aclens.directory.sync-started.v1", DirectorySyncStarted.class),
@@ -41,7 +42,8 @@ public final class EventCodec {
             Map.entry("io.aclens.directory-snapshot.committed.v1", DirectorySnapshotCommitted.class),
             Map.entry("io.aclens.access.changed.v1", AccessChanged.class),
             Map.entry("io.aclens.access.effective-changed.v1", EffectiveAccessChanged.class),
-            Map.entry("io.aclens.changeset.completed.v1", ChangeSetCompleted.class));
+            Map.entry("io.aclens.changeset.completed.v1", ChangeSetCompleted.class),
+            Map.entry("io.aclens.audit.recorded.v1", AuditRecorded.class));
 
     private static final Map<Class<? extends AclensEvent>, String> TYPE_OF_CLASS = TYPES.entrySet().stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

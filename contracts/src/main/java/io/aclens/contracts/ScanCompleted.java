@@ -11,7 +11,8 @@ import java.util.List;
  * exactly {@code folderCount} folders before it commits.
  *
  * @param unreadableFolders the folders whose security could not be read (at most the first 1,000)
- * @param principals        the principals the scan's ACEs name, with the names the source resolved
+ * @param principals        principals the scan's ACEs name, with the names the source resolved, beside those its
+ *                          {@link ScanPrincipalsCollected} chunks carried (the collector sends them all there)
  * @param server            the share's permissions and the server's own groups, for SMB sources; null otherwise
  */
 public record ScanCompleted(String eventId, String scanId, String clientId, String sourceId, long folderCount,

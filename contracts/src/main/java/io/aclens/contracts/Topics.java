@@ -9,6 +9,8 @@ public final class Topics {
     public static final String SNAPSHOTS = "aclens.snapshots.v1";
     public static final String ACCESS_CHANGES = "aclens.access-changes.v1";
     public static final String CHANGE_SETS = "aclens.change-sets.v1";
+    /** Who read or changed which client's data: every service writes, the collector keeps it per client. */
+    public static final String AUDIT = "aclens.audit.v1";
 
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
     /** How long a dead letter is kept: long enough to find the cause, fix it and replay (./aclens dlq replay). */
@@ -28,10 +30,12 @@ public final class Topics {
             new TopicSpec(SNAPSHOTS, 3),
             new TopicSpec(ACCESS_CHANGES, 3),
             new TopicSpec(CHANGE_SETS, 3),
+            new TopicSpec(AUDIT, 3),
             new TopicSpec(deadLetter(SCANS), 1),
             new TopicSpec(deadLetter(DIRECTORY), 1),
             new TopicSpec(deadLetter(SNAPSHOTS), 1),
-            new TopicSpec(deadLetter(CHANGE_SETS), 1));
+            new TopicSpec(deadLetter(CHANGE_SETS), 1),
+            new TopicSpec(deadLetter(AUDIT), 1));
 
     private Topics() {
     }

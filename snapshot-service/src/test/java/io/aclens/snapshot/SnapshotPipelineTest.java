@@ -109,6 +109,19 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void principalsSentInChunksAheadOfTheCompletionAreKeptForTheClient() {
+        String client = "chunks-" + UUID.randomUUID();
+        ScanEvents scan = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
+        List<ScanEvent> events = new java.util.ArrayList<>(scan.all());
+        events.add(events.size() - 1, new io.aclens.contracts.ScanPrincipalsCollected(scan.scanId + ":principals-1", scan.scanId, client, "fs1", 1,
+                List.of(new io.aclens.access.Principal("S-1-22-1-1002", "carol", "Carol Chunk", io.aclens.access.PrincipalKind.USER))));
+        publish(events);
+        awaitSnapshot(scan.scanId);
+        given().get("/api/clients/" + client + "/principals").then().statusCode(200)
+                .body("fullName", org.hamcrest.Matchers.hasItems("Bob Builder", "Carol Chunk"));
+    }
+
+    @Test
     void aFolderWhosePathIsLongerThanAnIndexEntryIsKeptLikeAnyOther() {
         String client = "long-" + UUID.randomUUID();
         // 13 nested names of 240 Cyrillic letters: 6,253 bytes, legal on Linux and on Windows with long paths

@@ -3,6 +3,7 @@ package io.aclens.collector.directory;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.messaging.DirectoryEventPublisher;
+import io.aclens.collector.messaging.MessageChunks;
 import io.aclens.collector.service.RecentStatuses;
 import io.aclens.contracts.DirectoryEntriesCollected;
 import io.aclens.contracts.DirectorySyncCompleted;
@@ -28,8 +29,6 @@ import org.jboss.logging.Logger;
 public class DirectorySyncService {
     private static final Logger LOG = Logger.getLogger(DirectorySyncService.class);
     static final int CHUNK = 250;
-    /** Entries' JSON per chunk: half of Kafka's default 1 MiB message limit, room for the envelope and headers. */
-    static final int CHUNK_BYTES = 512 * 1024;
     private static final int KEPT_STATUSES = 200;
 
     private final CollectorConfig config;
@@ -105,7 +104,7 @@ public class DirectorySyncService {
                     status.startedAt()));
             List<DirectoryEntry> entries = DirectorySourceReader.read(status.name(), source);
             int chunks = 0;
-            for (List<DirectoryEntry> chunk : EntryChunks.split(entries, CHUNK, CHUNK_BYTES)) {
+            for (List<DirectoryEntry> chunk : MessageChunks.split(entries, CHUNK, MessageChunks.MAX_BYTES)) {
                 chunks++;
                 publisher.sendAndAwait(new DirectoryEntriesCollected(syncId + ":chunk-" + chunks, syncId, status.clientId(),
                         status.directoryId(), chunks, chunk));

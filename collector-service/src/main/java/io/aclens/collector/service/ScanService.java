@@ -8,6 +8,8 @@ import io.aclens.collector.repository.ScanJobRepository;
 import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.ScanCompleted;
 import io.aclens.contracts.ScanFailed;
+import io.aclens.contracts.ScanPrincipalsCollected;
+import io.aclens.collector.messaging.MessageChunks;
 import io.aclens.contracts.ScanStarted;
 import io.aclens.posix.LocalIdentities;
 import io.aclens.support.rest.ProblemException;
@@ -35,6 +37,7 @@ public class ScanService {
     private static final Logger LOG = Logger.getLogger(ScanService.class);
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final int KEPT_STATUSES = 500;
+    private static final int PRINCIPALS_PER_CHUNK = 2000;
 
     private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -198,9 +201,15 @@ public class ScanService {
             source.collect(tally);
             events.flush();
             List<Principal> principals = tally.sids().stream().map(source::resolve).toList();
+            int chunk = 0;
+            for (List<Principal> names : MessageChunks.split(principals, PRINCIPALS_PER_CHUNK, MessageChunks.MAX_BYTES)) {
+                chunk++;
+                events.sendAndAwait(new ScanPrincipalsCollected(scanId + ":principals-" + chunk, scanId, queued.clientId(), queued.sourceId(),
+                        chunk, names));
+            }
             Instant finished = Instant.now();
             events.sendAndAwait(new ScanCompleted(scanId + ":completed", scanId, queued.clientId(), queued.sourceId(), tally.folders(),
-                    tally.errors(), tally.unreadable(), principals, Duration.between(started, finished).toMillis(), finished, source.server()));
+                    tally.errors(), tally.unreadable(), List.of(), Duration.between(started, finished).toMillis(), finished, source.server()));
             remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.COMPLETED,
                     tally.folders(), tally.errors(), started, finished, null));
             record(jobs.finished(scanId, "COMPLETED", tally.folders(), tally.errors(), finished, null), scanId);

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * Turns a completed scan into the source's next snapshot in one transaction, set-based: rows of folders that
@@ -108,7 +109,7 @@ public class CommitRepository {
                                                     and f.valid_to is null)""")
                         .execute(Tuple.of(completed.clientId(), source, completed.scanId(), snapshotId)))
                 .call(() -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(completed.scanId())))
-                .call(() -> savePrincipals(conn, completed))
+                .call(() -> savePrincipals(conn, completed.clientId(), completed.principals()))
                 .call(snapshotId -> conn.preparedQuery("""
                                 update snapshot.scan set status = 'COMMITTED', snapshot_id = $2, completed_at = $3,
                                     expected_folders = $4, error_count = $5, unreadable = $6, duration_ms = $7, last_event_at = now()
@@ -120,17 +121,25 @@ public class CommitRepository {
                 .map(event -> new CommitOutcome.Committed(event, false));
     }
 
-    private Uni<Void> savePrincipals(SqlConnection conn, ScanCompleted completed) {
-        if (completed.principals().isEmpty()) {
+    /**
+     * The names a scan's chunk of principals carries, kept per client at once: a SID's name is a fact about the client's
+     * accounts whether or not that scan is committed.
+     */
+    public Uni<Void> savePrincipals(String clientId, List<Principal> principals) {
+        return pool.withTransaction(conn -> savePrincipals(conn, clientId, principals));
+    }
+
+    private static Uni<Void> savePrincipals(SqlConnection conn, String clientId, List<Principal> principals) {
+        if (principals.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int n = completed.principals().size();
+        int n = principals.size();
         String[] sids = new String[n];
         String[] names = new String[n];
         String[] fullNames = new String[n];
         String[] kinds = new String[n];
         for (int i = 0; i < n; i++) {
-            Principal p = completed.principals().get(i);
+            Principal p = principals.get(i);
             sids[i] = p.sid();
             names[i] = p.name();
             fullNames[i] = p.fullName();
@@ -142,7 +151,7 @@ public class CommitRepository {
                         from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as t(sid, name, full_name, kind)
                         on conflict (client_id, sid) do update
                         set name = excluded.name, full_name = excluded.full_name, kind = excluded.kind, updated_at = now()""")
-                .execute(Tuple.of(completed.clientId(), sids, names, fullNames, kinds)).replaceWithVoid();
+                .execute(Tuple.of(clientId, sids, names, fullNames, kinds)).replaceWithVoid();
     }
 
     private Uni<SnapshotCommitted> existing(SqlConnection conn, String scanId) {

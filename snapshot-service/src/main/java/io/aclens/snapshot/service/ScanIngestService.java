@@ -6,6 +6,7 @@ import io.aclens.contracts.PoisonEventException;
 import io.aclens.contracts.ScanCompleted;
 import io.aclens.contracts.ScanEvent;
 import io.aclens.contracts.ScanFailed;
+import io.aclens.contracts.ScanPrincipalsCollected;
 import io.aclens.contracts.ScanStarted;
 import io.aclens.snapshot.messaging.SnapshotEventPublisher;
 import io.aclens.snapshot.repository.CommitRepository;
@@ -72,6 +73,9 @@ public class ScanIngestService {
         }
         if (event instanceof ScanFailed failed) {
             return staging.endWithoutCommit(failed.scanId(), "FAILED", failed.reason());
+        }
+        if (event instanceof ScanPrincipalsCollected names) {
+            return commits.savePrincipals(names.clientId(), names.principals());
         }
         ScanCompleted completed = (ScanCompleted) event;
         return commits.commit(completed).chain(outcome -> {

@@ -1,15 +1,16 @@
-package io.aclens.collector.directory;
+package io.aclens.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aclens.access.PrincipalKind;
 import io.aclens.access.directory.DirectoryEntry;
+import io.aclens.collector.messaging.MessageChunks;
 import io.aclens.contracts.EventCodec;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class EntryChunksTest {
+class MessageChunksTest {
 
     @Test
     void chunksStayBelowTheMessageLimitWhenPeopleAreInManyGroups() throws Exception {
@@ -19,12 +20,12 @@ class EntryChunksTest {
                 "user" + i, "user" + i + "@corp.example", "Сотрудник Номер " + i, null, "Бухгалтерия", null, true, null, domain + "-513",
                 null, groups)).toList();
 
-        List<List<DirectoryEntry>> chunks = EntryChunks.split(people, DirectorySyncService.CHUNK, DirectorySyncService.CHUNK_BYTES);
+        List<List<DirectoryEntry>> chunks = MessageChunks.split(people, 250, MessageChunks.MAX_BYTES);
 
         assertThat(chunks.stream().mapToInt(List::size).sum()).isEqualTo(1000);
         for (List<DirectoryEntry> chunk : chunks) {
-            assertThat(chunk).hasSizeLessThanOrEqualTo(DirectorySyncService.CHUNK);
-            assertThat(EventCodec.mapper().writeValueAsBytes(chunk).length).isLessThanOrEqualTo(DirectorySyncService.CHUNK_BYTES);
+            assertThat(chunk).hasSizeLessThanOrEqualTo(250);
+            assertThat(EventCodec.mapper().writeValueAsBytes(chunk).length).isLessThanOrEqualTo(MessageChunks.MAX_BYTES);
         }
         assertThat(chunks.size()).as("more chunks than 250 entries a chunk would give").isGreaterThan(4);
     }
