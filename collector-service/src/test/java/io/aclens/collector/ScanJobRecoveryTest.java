@@ -68,7 +68,9 @@ class ScanJobRecoveryTest {
                 List<ScanCompleted> completed = kafka.events(all, ScanCompleted.class);
                 return completed.stream().anyMatch(e -> e.scanId().equals(queued))
                         && completed.stream().anyMatch(e -> e.sourceId().equals(source) && !e.scanId().equals(queued))
-                        && kafka.events(all, ScanFailed.class).stream().anyMatch(e -> e.scanId().equals(upload));
+                        && kafka.events(all, ScanFailed.class).stream().anyMatch(e -> e.scanId().equals(upload))
+                        // each scan's events are on their own partition: wait for every one looked at below
+                        && kafka.events(all, ScanFailed.class).stream().anyMatch(e -> e.scanId().equals(running));
             }, Duration.ofSeconds(60));
             events = kafka.events(records, ScanEvent.class);
         }

@@ -116,6 +116,9 @@ class ScanResourceTest {
                 .hasSizeGreaterThanOrEqualTo(accounts);
         assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(ScanCompleted.class,
                 completed -> assertThat(completed.folderCount()).isEqualTo(accounts + 1));
+        assertThat(events).as("heartbeats while it ran, on the collector's clock, with how far it got")
+                .filteredOn(io.aclens.contracts.ScanHeartbeat.class::isInstance).isNotEmpty()
+                .allSatisfy(e -> assertThat(((io.aclens.contracts.ScanHeartbeat) e).foldersSoFar()).isBetween(0L, accounts + 1L));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.aclens.contracts;
 
 /** The lifecycle of one scan: started, then one event per folder, then completed or failed. Keyed by scan id. */
-public sealed interface ScanEvent extends AclensEvent permits ScanStarted, FolderScanned, ScanPrincipalsCollected, ScanCompleted, ScanFailed {
+public sealed interface ScanEvent extends AclensEvent permits ScanStarted, FolderScanned, ScanHeartbeat, ScanPrincipalsCollected, ScanCompleted, ScanFailed {
     String scanId();
 
     String clientId();

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -310,6 +311,25 @@ class SnapshotPipelineTest {
         awaitSnapshot(marker.scanId);
         assertThat(scanStatus(scan.scanId)).isEqualTo("ABANDONED");
         given().get("/api/clients/" + client + "/snapshots").then().body("$", hasSize(1));
+    }
+
+    @Test
+    void silenceIsJudgedOnTheCollectorsClockAndAHeartbeatKeepsALongScanAlive() {
+        String client = "clock-" + UUID.randomUUID();
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        ScanEvents silent = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
+        ScanEvents beating = new ScanEvents(client, "fs2").folder("/srv", Ace.allow(BOB, AccessMask.READ));
+        kafka.send(Topics.SCANS, silent.started(), anHourAgo);
+        kafka.send(Topics.SCANS, beating.started(), anHourAgo);
+        kafka.send(Topics.SCANS, new io.aclens.contracts.ScanHeartbeat(beating.scanId + ":heartbeat-1", beating.scanId, client, "fs2", 1000,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "STAGING".equals(scanStatus(silent.scanId)) && "STAGING".equals(scanStatus(beating.scanId)));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            reaper.abandon().await().atMost(Duration.ofSeconds(5));
+            return "ABANDONED".equals(scanStatus(silent.scanId));
+        });
+        assertThat(scanStatus(beating.scanId)).as("its collector said it goes on").isEqualTo("STAGING");
+        given().get("/api/scans/" + silent.scanId).then().body("reason", org.hamcrest.Matchers.containsString("no event, no heartbeat"));
     }
 
     @Test

@@ -43,9 +43,20 @@ public final class KafkaTestClient implements AutoCloseable {
         send(topic, event.partitionKey(), EventCodec.headers(event, "/aclens/test"), EventCodec.encode(event));
     }
 
+    /** Sends the event as if its producer had sent it at {@code sentAt} (the record's CreateTime). */
+    public void send(String topic, AclensEvent event, java.time.Instant sentAt) {
+        send(new ProducerRecord<>(topic, null, sentAt.toEpochMilli(), event.partitionKey(), EventCodec.encode(event),
+                EventCodec.headers(event, "/aclens/test")));
+    }
+
     public void send(String topic, String key, Headers headers, byte[] value) {
+        send(new ProducerRecord<>(topic, null, key, value, headers));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
+        String topic = record.topic();
         try {
-            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -33,6 +33,10 @@ public interface CollectorConfig {
     @WithDefault("60s")
     java.time.Duration scanLease();
 
+    /** How often a running scan tells the snapshot service it is alive (ScanHeartbeat), with how many folders it read so far. */
+    @WithDefault("60s")
+    java.time.Duration heartbeatInterval();
+
     /** How often registrations are re-read, so that changes made through another replica take effect. */
     @WithDefault("30s")
     java.time.Duration registryRefresh();

@@ -54,7 +54,7 @@ public final class CollectionTally {
         }
     }
 
-    public long folders() {
+    public synchronized long folders() {
         return folders;
     }
 

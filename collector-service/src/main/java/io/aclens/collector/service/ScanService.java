@@ -8,6 +8,7 @@ import io.aclens.collector.repository.ScanJobRepository;
 import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.ScanCompleted;
 import io.aclens.contracts.ScanFailed;
+import io.aclens.contracts.ScanHeartbeat;
 import io.aclens.contracts.ScanPrincipalsCollected;
 import io.aclens.collector.messaging.MessageChunks;
 import io.aclens.contracts.ScanStarted;
@@ -47,6 +48,11 @@ public class ScanService {
     /** This process among the collector's replicas: the holder of the jobs it queued. */
     private final String owner = "collector-" + UUID.randomUUID();
     private final ExecutorService workers;
+    private final java.util.concurrent.ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "aclens-scan-heartbeats");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final RecentStatuses<ScanStatus> statuses = new RecentStatuses<>(KEPT_STATUSES);
 
     public ScanService(ScanEventPublisher publisher, CollectorConfig config, ScanJobRepository jobs) {
@@ -63,6 +69,7 @@ public class ScanService {
 
     @PreDestroy
     void stop() {
+        heartbeats.shutdownNow();
         workers.shutdownNow();
     }
 
@@ -198,8 +205,14 @@ public class ScanService {
                         folder.depth(), folder.ownerSid(), folder.groupSid(), folder.inheritanceProtected(), folder.dacl(), folder.readError(),
                         folder.sddl(), listError));
             });
-            source.collect(tally);
-            events.flush();
+            java.util.concurrent.ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> beat(events, queued, tally),
+                    config.heartbeatInterval().toMillis(), config.heartbeatInterval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            try {
+                source.collect(tally);
+                events.flush();
+            } finally {
+                heartbeat.cancel(false);
+            }
             List<Principal> principals = tally.sids().stream().map(source::resolve).toList();
             int chunk = 0;
             for (List<Principal> names : MessageChunks.split(principals, PRINCIPALS_PER_CHUNK, MessageChunks.MAX_BYTES)) {
@@ -221,6 +234,17 @@ public class ScanService {
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Scan %s of %s failed", scanId, queued.root());
             fail(queued, started, events, e.getMessage(), true);
+        }
+    }
+
+    /** Tells the snapshot service the scan is alive, on the collector's clock; one that cannot be sent is only logged. */
+    private static void beat(ScanEventPublisher.Publication events, ScanStatus scan, CollectionTally tally) {
+        try {
+            Instant now = Instant.now();
+            events.sendAndAwait(new ScanHeartbeat(scan.scanId() + ":heartbeat-" + now.toEpochMilli(), scan.scanId(), scan.clientId(),
+                    scan.sourceId(), tally.folders(), now));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not send the heartbeat of scan %s: %s", scan.scanId(), e.getMessage());
         }
     }
 

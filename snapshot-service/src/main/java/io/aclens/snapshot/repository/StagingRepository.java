@@ -22,12 +22,21 @@ public class StagingRepository {
         this.pool = pool;
     }
 
-    /** Records a scan as staging; a repeated start (redelivery) changes nothing. */
-    public Uni<Void> startScan(String scanId, String clientId, String sourceId, String root, Instant startedAt) {
+    /**
+     * Records a scan as staging; a repeated start (redelivery) changes nothing. {@code eventTime} is when the collector sent
+     * the start, {@code partition} where its events arrive.
+     */
+    public Uni<Void> startScan(String scanId, String clientId, String sourceId, String root, Instant startedAt, Instant eventTime, int partition) {
         return pool.preparedQuery("""
-                        insert into snapshot.scan (scan_id, client_id, source_id, root, status, started_at, last_event_at)
-                        values ($1, $2, $3, $4, 'STAGING', $5, now()) on conflict (scan_id) do nothing""")
-                .execute(Tuple.of(scanId, clientId, sourceId, root, utc(startedAt))).replaceWithVoid();
+                        insert into snapshot.scan (scan_id, client_id, source_id, root, status, started_at, last_event_at, kafka_partition)
+                        values ($1, $2, $3, $4, 'STAGING', $5, $6, $7) on conflict (scan_id) do nothing""")
+                .execute(Tuple.from(new Object[]{scanId, clientId, sourceId, root, utc(startedAt), utc(eventTime), partition})).replaceWithVoid();
+    }
+
+    /** The collector said the scan goes on, at {@code eventTime} on its clock. */
+    public Uni<Void> alive(String scanId, Instant eventTime) {
+        return pool.preparedQuery("update snapshot.scan set last_event_at = greatest(last_event_at, $2) where scan_id = $1 and status = 'STAGING'")
+                .execute(Tuple.of(scanId, utc(eventTime))).replaceWithVoid();
     }
 
     /** The scan's status, or {@code null} when no start was seen for it. */
@@ -40,7 +49,7 @@ public class StagingRepository {
      * Stages folders of a scan that is still staging (a redelivered folder, or one of a scan that already
      * ended, is skipped) and stores their DACLs by content hash.
      */
-    public Uni<Void> stage(String scanId, String clientId, List<StagedFolder> folders) {
+    public Uni<Void> stage(String scanId, String clientId, List<StagedFolder> folders, Instant eventTime) {
         Map<String, String> acls = new LinkedHashMap<>();
         int n = folders.size();
         String[] paths = new String[n];
@@ -89,9 +98,7 @@ public class StagingRepository {
                         .addArrayOfString(aclHashes).addArrayOfString(readErrors).addArrayOfString(stateHashes)
                         .addArrayOfString(sddls).addArrayOfString(childPrefixes))
                 .replaceWithVoid();
-        Uni<Void> touch = pool.preparedQuery("update snapshot.scan set last_event_at = now() where scan_id = $1 and status = 'STAGING'")
-                .execute(Tuple.of(scanId)).replaceWithVoid();
-        return storeAcls.chain(() -> stageFolders).chain(() -> touch);
+        return storeAcls.chain(() -> stageFolders).chain(() -> alive(scanId, eventTime));
     }
 
     /** Ends a scan without changing state: its staged folders are dropped. */
@@ -104,12 +111,16 @@ public class StagingRepository {
                 .replaceWithVoid();
     }
 
-    /** Abandons scans that sent nothing since {@code before}; returns their ids. */
-    public Uni<List<String>> abandonStale(Instant before, String reason) {
+    /**
+     * Abandons the scans whose events arrive on {@code partition} and whose collector sent nothing since {@code before}
+     * (its clock); returns their ids. Scans staged before partitions were recorded count as on every partition.
+     */
+    public Uni<List<String>> abandonStale(int partition, Instant before, String reason) {
         return pool.withTransaction(conn -> conn.preparedQuery("""
                                 update snapshot.scan set status = 'ABANDONED', reason = $2, completed_at = now()
-                                where status = 'STAGING' and last_event_at < $1 returning scan_id""")
-                        .execute(Tuple.of(utc(before), reason))
+                                where status = 'STAGING' and last_event_at < $1 and (kafka_partition = $3 or kafka_partition is null)
+                                returning scan_id""")
+                        .execute(Tuple.of(utc(before), reason, partition))
                         .map(rows -> {
                             List<String> ids = new java.util.ArrayList<>();
                             for (Row row : rows) {

@@ -6,6 +6,7 @@ import io.aclens.contracts.PoisonEventException;
 import io.aclens.contracts.ScanCompleted;
 import io.aclens.contracts.ScanEvent;
 import io.aclens.contracts.ScanFailed;
+import io.aclens.contracts.ScanHeartbeat;
 import io.aclens.contracts.ScanPrincipalsCollected;
 import io.aclens.contracts.ScanStarted;
 import io.aclens.snapshot.messaging.SnapshotEventPublisher;
@@ -14,6 +15,7 @@ import io.aclens.snapshot.repository.DataErrors;
 import io.aclens.snapshot.repository.StagingRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +37,14 @@ public class ScanIngestService {
     private final StagingRepository staging;
     private final CommitRepository commits;
     private final SnapshotEventPublisher publisher;
+    private final ScanPartitions scanPartitions;
 
-    public ScanIngestService(StagingRepository staging, CommitRepository commits, SnapshotEventPublisher publisher) {
+    public ScanIngestService(StagingRepository staging, CommitRepository commits, SnapshotEventPublisher publisher,
+                             ScanPartitions scanPartitions) {
         this.staging = staging;
         this.commits = commits;
         this.publisher = publisher;
+        this.scanPartitions = scanPartitions;
     }
 
     public Uni<Void> ingest(ConsumerRecords<String, byte[]> records) {
@@ -47,6 +52,7 @@ public class ScanIngestService {
         for (TopicPartition partition : records.partitions()) {
             Batch batch = new Batch();
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                scanPartitions.read(record.partition(), eventTime(record));
                 ScanEvent event;
                 try {
                     event = EventCodec.decode(record.headers(), record.value(), ScanEvent.class);
@@ -69,7 +75,11 @@ public class ScanIngestService {
 
     private Uni<Void> apply(ConsumerRecord<String, byte[]> record, ScanEvent event) {
         if (event instanceof ScanStarted started) {
-            return staging.startScan(started.scanId(), started.clientId(), started.sourceId(), started.root(), started.startedAt());
+            return staging.startScan(started.scanId(), started.clientId(), started.sourceId(), started.root(), started.startedAt(),
+                    eventTime(record), record.partition());
+        }
+        if (event instanceof ScanHeartbeat heartbeat) {
+            return staging.alive(heartbeat.scanId(), eventTime(record));
         }
         if (event instanceof ScanFailed failed) {
             return staging.endWithoutCommit(failed.scanId(), "FAILED", failed.reason());
@@ -92,6 +102,12 @@ public class ScanIngestService {
             }
             return publisher.deadLetter(record, "completion of scan " + completed.scanId() + " that never started");
         });
+    }
+
+    /** When the collector sent the record: the producer's timestamp (CreateTime), never when this service read it. */
+    static Instant eventTime(ConsumerRecord<String, byte[]> record) {
+        return record.timestampType() == org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE ? Instant.now()
+                : Instant.ofEpochMilli(record.timestamp());
     }
 
     /** Consecutive folder events, grouped per scan for one staging statement each. */
@@ -131,7 +147,8 @@ public class ScanIngestService {
                     return Uni.createFrom().voidItem(); // redelivered after the scan ended
                 }
                 List<StagedFolder> staged = scanFolders.stream().map(StagedFolder::of).toList();
-                return staging.stage(scanId, scanFolders.get(0).clientId(), staged)
+                Instant newest = scanRecords.stream().map(ScanIngestService::eventTime).max(Instant::compareTo).orElseThrow();
+                return staging.stage(scanId, scanFolders.get(0).clientId(), staged, newest)
                         .onFailure(DataErrors::isDataError).recoverWithUni(e -> refused(scanId, scanRecords, e));
             });
         }

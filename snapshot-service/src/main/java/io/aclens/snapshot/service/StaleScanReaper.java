@@ -6,19 +6,27 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** A scan that went quiet (collector crashed, network gone) is abandoned visibly instead of lingering. */
+/**
+ * A scan whose collector went quiet (crashed, network gone) is abandoned visibly instead of lingering. Quiet is judged on
+ * the collector's clock — its events' and heartbeats' times — and per partition only as far as this replica has read it,
+ * so a snapshot service that fell behind never throws away a scan whose events still wait in the topic.
+ */
 @ApplicationScoped
 public class StaleScanReaper {
     private static final Logger LOG = Logger.getLogger(StaleScanReaper.class);
 
     private final StagingRepository staging;
+    private final ScanPartitions partitions;
     private final Duration abandonAfter;
 
-    public StaleScanReaper(StagingRepository staging, @ConfigProperty(name = "aclens.snapshot.abandon-after") Duration abandonAfter) {
+    public StaleScanReaper(StagingRepository staging, ScanPartitions partitions,
+                           @ConfigProperty(name = "aclens.snapshot.abandon-after") Duration abandonAfter) {
         this.staging = staging;
+        this.partitions = partitions;
         this.abandonAfter = abandonAfter;
     }
 
@@ -29,12 +37,19 @@ public class StaleScanReaper {
     }
 
     public Uni<Void> abandon() {
-        return staging.abandonStale(Instant.now().minus(abandonAfter), "no event for " + abandonAfter + "; the scan never completed")
-                .invoke(ids -> {
-                    if (!ids.isEmpty()) {
-                        LOG.warnf("Abandoned %d stale scan(s): %s", ids.size(), ids);
-                    }
-                })
-                .replaceWithVoid();
+        return partitions.knownUpTo().chain(known -> {
+            Uni<Void> work = Uni.createFrom().voidItem();
+            for (Map.Entry<Integer, Instant> partition : known.entrySet()) {
+                work = work.chain(() -> staging.abandonStale(partition.getKey(), partition.getValue().minus(abandonAfter),
+                                "its collector sent nothing for " + abandonAfter + " (no event, no heartbeat); the scan never completed")
+                        .invoke(ids -> {
+                            if (!ids.isEmpty()) {
+                                LOG.warnf("Abandoned %d stale scan(s) of partition %d: %s", ids.size(), partition.getKey(), ids);
+                            }
+                        })
+                        .replaceWithVoid());
+            }
+            return work;
+        });
     }
 }
