@@ -14,7 +14,7 @@ class ParserFuzzerTest {
     void everyMutatedInputParsesOrIsRefusedCleanly() {
         Map<String, List<ParserFuzzer.Finding>> findings = ParserFuzzer.run(20_000, 20261202L);
 
-        assertThat(findings.keySet()).containsExactly("sddl", "binary-sid", "icacls", "ad-entry", "ldap-entries");
+        assertThat(findings.keySet()).containsExactly("sddl", "binary-sid", "icacls", "ndjson", "ad-entry", "ldap-entries");
         findings.forEach((parser, found) -> assertThat(found).as(parser).isEmpty());
     }
 }

@@ -4,6 +4,7 @@ import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
 import io.aclens.access.nt.IcaclsParser;
+import io.aclens.agent.AgentUploadReader;
 import io.aclens.access.nt.Sddl;
 import io.aclens.access.nt.SddlException;
 import io.aclens.access.nt.Sid;
@@ -18,8 +19,8 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Mutation fuzzing of the parsers that read what clients send (SDDL, binary SIDs, icacls exports, Active Directory
- * and plain LDAP entries as LDIF): seeds from real
+ * Mutation fuzzing of the parsers that read what clients send (SDDL, binary SIDs, icacls exports, the agent's NDJSON
+ * uploads, Active Directory and plain LDAP entries as LDIF): seeds from real
  * exports are flipped, cut, spliced and repeated, and every input must either parse or be refused with an
  * IllegalArgumentException that says where (a positioned, clean error). Anything else — another exception, a
  * StackOverflowError, an OutOfMemoryError — is a finding, kept with the input that caused it.
@@ -49,6 +50,11 @@ public final class ParserFuzzer {
                     "D:\\Общие\\Закрыто: Отказано в доступе.",
                     "Успешно обработано 2 файлов; не удалось обработать 1 файлов", ""),
                     "C:\\Data NT AUTHORITY\\SYSTEM:(OI)(CI)(F)\n          S-1-5-21-1-2-3-1105:(RD,WD,X)\n\n"), IcaclsParser::parse),
+            new Target("ndjson", List.of(String.join("\n",
+                    "{\"path\":\"\\\\\\\\?\\\\UNC\\\\fs1\\\\data\",\"owner\":\"S-1-5-32-544\",\"sddl\":\"O:BAG:SYD:PAI(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)\"}",
+                    "{\"path\":\"D:\\\\Data\\\\Финансы\",\"sddl\":\"O:BAD:AI(D;OICI;0x116;;;S-1-5-21-1-2-3-1105)(A;OICIID;FA;;;BA)\","
+                            + "\"names\":{\"S-1-5-21-1-2-3-1105\":\"CORP\\\\petrova\"}}",
+                    "{\"path\":\"D:\\\\Data\\\\Locked\",\"error\":\"Access to the path is denied.\"}", "")), ParserFuzzer::readUpload),
             new Target("ad-entry", List.of(String.join("\n",
                     "dn: CN=Anna Ivanova,OU=Staff,DC=corp,DC=example", "objectClass: user", "objectSid:: AQUAAAAAAAUVAAAA3KKdO4N0KUZCR6MpUQQAAA==",
                     "sAMAccountName: aivanova", "displayName:: 0JDQvdC90LAg0JjQstCw0L3QvtCy0LA=", "userAccountControl: 512", "primaryGroupID: 513",
@@ -63,6 +69,15 @@ public final class ParserFuzzer {
                     "dn: cn=finance,ou=groups,dc=example,dc=org", "objectClass: posixGroup", "cn: finance", "gidNumber: 5000", "memberUid: asmith", "",
                     "dn: cn=auditors,ou=groups,dc=example,dc=org", "objectClass: groupOfNames", "cn: auditors",
                     "member: uid=jdoe,ou=people,dc=example,dc=org", "member: cn=finance,ou=groups,dc=example,dc=org")), ParserFuzzer::mapLdapEntries));
+
+    /** The agent's upload, validated line by line as the collector does before it publishes anything. */
+    private static void readUpload(String text) {
+        try {
+            AgentUploadReader.validate(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), AgentUploadReader.MAX_LINE_CHARS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static final String ALPHABET = "()[];:,\\/-_ =OICIDNPAIRWXSYBAUFGMLK0123456789abcdefx\t\r\n\u0000\uFFFF\uD800ЯяЁ";
 

@@ -1,6 +1,8 @@
 package io.aclens.collector.agent;
 
 import io.aclens.access.directory.DirectoryEntry;
+import io.aclens.agent.AgentUploadReader;
+import io.aclens.agent.UploadRejectedException;
 import io.aclens.access.nt.IcaclsImport;
 import io.aclens.access.nt.IcaclsParser;
 import io.aclens.collector.client.SnapshotServiceClient;
@@ -58,17 +60,17 @@ public class AgentUploadService {
         try {
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxUploadBytes() + 1));
             if (bytes.length > config.maxUploadBytes()) {
-                throw new UploadRejectedException(413, "the upload is larger than " + config.maxUploadBytes()
+                throw new ProblemException(413, "Upload Too Large", "the upload is larger than " + config.maxUploadBytes()
                         + " bytes (aclens.collector.max-upload-bytes)");
             }
             parsed = IcaclsParser.parse(bytes, oem);
         } catch (IOException e) {
             throw new ProblemException(400, "Invalid Upload", "the upload could not be read: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new UploadRejectedException(400, "not icacls output: " + e.getMessage());
+            throw new ProblemException(400, "Invalid Upload", "not icacls output: " + e.getMessage());
         }
         if (parsed.isEmpty()) {
-            throw new UploadRejectedException(400, "no folder found: expected the text of icacls <path> /T");
+            throw new ProblemException(400, "Invalid Upload", "no folder found: expected the text of icacls <path> /T");
         }
         List<DirectoryEntry> directory = snapshots.directory(clientId);
         Map<String, String> sidByName = new HashMap<>();
@@ -102,6 +104,9 @@ public class AgentUploadService {
             delete(spool);
             if (e instanceof ProblemException problem) {
                 throw problem;
+            }
+            if (e instanceof UploadRejectedException rejected) {
+                throw new ProblemException(rejected.status(), rejected.title(), rejected.getMessage());
             }
             throw new ProblemException(400, "Invalid Upload", "the upload could not be read: " + e.getMessage());
         }

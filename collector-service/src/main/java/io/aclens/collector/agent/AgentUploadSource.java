@@ -1,5 +1,7 @@
 package io.aclens.collector.agent;
 
+import io.aclens.agent.AgentFolder;
+import io.aclens.agent.AgentUploadReader;
 import io.aclens.access.Principal;
 import io.aclens.access.nt.SecurityDescriptor;
 import io.aclens.collector.service.CollectedFolder;

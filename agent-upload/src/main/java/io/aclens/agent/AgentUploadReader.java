@@ -1,4 +1,4 @@
-package io.aclens.collector.agent;
+package io.aclens.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ public final class AgentUploadReader {
     /** The longest path Windows accepts (with the \\?\ prefix), in UTF-16 units. */
     private static final int MAX_PATH_CHARS = 32_767;
     /** The longest line a folder can need: its path, its descriptor as SDDL (an ACL is at most 64 KiB), names. */
-    static final int MAX_LINE_CHARS = 1 << 20;
+    public static final int MAX_LINE_CHARS = 1 << 20;
 
     private static final ObjectMapper JSON = EventCodec.mapper();
 
@@ -52,14 +53,25 @@ public final class AgentUploadReader {
     public record ParsedFolder(AgentFolder line, SecurityDescriptor descriptor) {
     }
 
+    /** Validates the whole upload while writing it to {@code file}; refused (nothing kept) at the first bad line. */
     public static Spooled spool(InputStream body, long maxBytes, Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            return new Spooled(file, copy(body, maxBytes, out));
+        }
+    }
+
+    /** Validates the whole upload without keeping it; returns how many folders it holds. */
+    public static long validate(InputStream body, long maxBytes) throws IOException {
+        return copy(body, maxBytes, Writer.nullWriter());
+    }
+
+    private static long copy(InputStream body, long maxBytes, Writer out) throws IOException {
         CountingInputStream counted = new CountingInputStream(body, maxBytes);
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long lineNumber = 0;
         long folders = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(counted, decoder));
-             BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(counted, decoder))) {
             String line;
             while (true) {
                 try {
@@ -79,14 +91,14 @@ public final class AgentUploadReader {
                 }
                 validate(line, lineNumber);
                 out.write(line);
-                out.newLine();
+                out.write('\n');
                 folders++;
             }
         }
         if (folders == 0) {
             throw new UploadRejectedException(400, "the upload holds no folders");
         }
-        return new Spooled(file, folders);
+        return folders;
     }
 
     /**

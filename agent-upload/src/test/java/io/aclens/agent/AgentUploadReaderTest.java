@@ -1,10 +1,8 @@
-package io.aclens.collector;
+package io.aclens.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aclens.collector.agent.AgentUploadReader;
-import io.aclens.collector.agent.UploadRejectedException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

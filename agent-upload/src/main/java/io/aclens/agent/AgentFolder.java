@@ -1,4 +1,4 @@
-package io.aclens.collector.agent;
+package io.aclens.agent;
 
 import java.util.Map;
 

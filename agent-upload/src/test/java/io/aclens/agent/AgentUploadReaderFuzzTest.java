@@ -1,9 +1,8 @@
-package io.aclens.collector;
+package io.aclens.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aclens.collector.agent.AgentUploadReader;
-import io.aclens.support.rest.ProblemException;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +34,7 @@ class AgentUploadReaderFuzzTest {
             Path spool = dir.resolve("spool-" + i);
             try {
                 AgentUploadReader.spool(new ByteArrayInputStream(upload.getBytes(StandardCharsets.UTF_8)), 1 << 20, spool);
-            } catch (ProblemException refused) {
+            } catch (UploadRejectedException refused) {
                 if (refused.getMessage() == null || refused.getMessage().isBlank()) {
                     findings.add("refused without a reason: " + upload);
                 }
