@@ -1,5 +1,6 @@
 package io.aclens.diff.service;
 
+import io.aclens.support.messaging.Transience;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -3,14 +3,17 @@ package io.aclens.report.messaging;
 import io.aclens.contracts.ChangeSetCompleted;
 import io.aclens.contracts.EventCodec;
 import io.aclens.report.repository.SourceStateRepository;
+import io.aclens.support.messaging.Transience;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Learns which snapshot each source is at once its changes are known, so a report never shows a matrix
- * newer than its changes. Poison records go to aclens.change-sets.v1.dlq (channel strategy).
+ * newer than its changes. Poison records go to aclens.change-sets.v1.dlq (channel strategy); a database that is away is
+ * waited for, never a reason to dead-letter.
  */
 @ApplicationScoped
 public class ChangeSetConsumer {
@@ -23,6 +26,7 @@ public class ChangeSetConsumer {
     @Incoming("change-sets")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         ChangeSetCompleted changeSet = EventCodec.decode(record.headers(), record.value(), ChangeSetCompleted.class);
-        return sources.advance(changeSet.clientId(), changeSet.sourceId(), changeSet.snapshotId());
+        return Transience.retriedWhileTransient(sources.advance(changeSet.clientId(), changeSet.sourceId(), changeSet.snapshotId()),
+                Duration.ofSeconds(1), Duration.ofSeconds(30), "Recording change set of snapshot " + changeSet.snapshotId());
     }
 }

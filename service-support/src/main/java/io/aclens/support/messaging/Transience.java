@@ -1,4 +1,4 @@
-package io.aclens.diff.service;
+package io.aclens.support.messaging;
 
 import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.ProcessingException;
@@ -8,10 +8,11 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Whether a failure will pass by itself: the snapshot service or the database down, restarting or overloaded. Such a
- * failure is never the event's fault, so its event is never dead-lettered; everything else is.
+ * Whether a failure will pass by itself: another service or the database down, restarting or overloaded. Such a
+ * failure is never the event's fault: its event is retried until it passes, never dead-lettered, and its channel never
+ * stopped for it.
  */
-final class Transience {
+public final class Transience {
     /** SQLSTATE classes of a database that is unreachable, shutting down, out of resources, or resolving a conflict. */
     private static final Set<String> TRANSIENT_SQL_CLASSES = Set.of("08", "40", "53", "57", "58");
     private static final Set<Integer> TRANSIENT_HTTP = Set.of(408, 429, 502, 503, 504);
@@ -19,7 +20,23 @@ final class Transience {
     private Transience() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    /**
+     * {@code work} again and again, with back-off from {@code initial} up to {@code max}, for as long as it fails for a
+     * passing reason; any other failure is passed on at once. The record waits, its partition behind it; lag shows it.
+     */
+    public static <T> io.smallrye.mutiny.Uni<T> retriedWhileTransient(io.smallrye.mutiny.Uni<T> work, java.time.Duration initial,
+                                                                   java.time.Duration max, String what) {
+        return work.onFailure(failure -> {
+                    boolean passing = isTransient(failure);
+                    if (passing) {
+                        org.jboss.logging.Logger.getLogger(Transience.class).warnf("%s failed for a passing reason, trying again: %s", what, failure);
+                    }
+                    return passing;
+                })
+                .retry().withBackOff(initial, max).indefinitely();
+    }
+
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PgException pg) {
                 return pg.getSqlState() != null && TRANSIENT_SQL_CLASSES.contains(pg.getSqlState().substring(0, 2));
