@@ -55,11 +55,15 @@ public class ScanJobRepository {
                 .execute(Tuple.of(owner, utc(Instant.now().plus(lease)))).map(rows -> rows.rowCount());
     }
 
-    /** Takes over the open jobs whose holder stopped renewing: each is taken by one replica only. */
-    public Uni<List<ScanJob>> takeOverExpired(String owner, Duration lease) {
+    /**
+     * Takes over the open jobs whose holder stopped renewing, and those of an earlier process on this host
+     * ({@code hostPrefix}; it cannot still be running if this one holds its host): each is taken by one replica only.
+     */
+    public Uni<List<ScanJob>> takeOverExpired(String owner, String hostPrefix, Duration lease) {
         return pool.preparedQuery("update collector.scan_job set owner = $1, lease_until = $2 where scan_id in (select scan_id from"
-                        + " collector.scan_job where state in ('QUEUED', 'RUNNING') and lease_until < now() for update skip locked) returning " + COLUMNS)
-                .execute(Tuple.of(owner, utc(Instant.now().plus(lease)))).map(rows -> {
+                        + " collector.scan_job where state in ('QUEUED', 'RUNNING') and (lease_until < now() or (starts_with(owner, $3) and owner <> $1))"
+                        + " for update skip locked) returning " + COLUMNS)
+                .execute(Tuple.of(owner, utc(Instant.now().plus(lease)), hostPrefix)).map(rows -> {
                     List<ScanJob> jobs = new ArrayList<>();
                     rows.forEach(row -> jobs.add(job(row)));
                     return jobs;

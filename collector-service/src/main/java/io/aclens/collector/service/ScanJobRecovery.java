@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Nothing queued is lost when a collector stops. Each replica renews the leases of the scans it holds; the scans of a
- * replica that stopped renewing (killed, restarted, its host gone) are taken over by one other, or by itself once it is
- * back: a queued scan is queued again under its id; a running one is failed visibly (the snapshot service hears
+ * replica that stopped renewing (killed, its host gone) are taken over by one other, and a collector restarted on the
+ * same host takes its predecessor's at once (a host runs one collector: two on one host would take each other's scans,
+ * which costs a rescan, never a wrong snapshot): a queued scan is queued again under its id; a running one is failed visibly (the snapshot service hears
  * ScanFailed, so its half-read tree is never taken for the whole) and scanned afresh; an upload, whose spooled body died
  * with the process, is failed visibly so that its agent uploads again.
  */
@@ -58,7 +59,7 @@ public class ScanJobRecovery {
     public int takeOver() {
         List<ScanJob> orphans;
         try {
-            orphans = jobs.takeOverExpired(scans.owner(), scans.lease()).await().atMost(DATABASE_TIMEOUT);
+            orphans = jobs.takeOverExpired(scans.owner(), scans.hostPrefix(), scans.lease()).await().atMost(DATABASE_TIMEOUT);
         } catch (RuntimeException e) {
             LOG.warnf("Cannot look for scans left by a stopped collector: %s", e.getMessage());
             return 0;

@@ -45,8 +45,11 @@ public class ScanService {
     private final ScanEventPublisher publisher;
     private final CollectorConfig config;
     private final ScanJobRepository jobs;
-    /** This process among the collector's replicas: the holder of the jobs it queued. */
-    private final String owner = "collector-" + UUID.randomUUID();
+    /**
+     * This process among the collector's replicas, the holder of the jobs it queued: its host, so that a restarted
+     * collector can take its predecessor's jobs at once, and a process id of its own.
+     */
+    private final String owner = hostName() + "/" + UUID.randomUUID();
     private final ExecutorService workers;
     private final java.util.concurrent.ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "aclens-scan-heartbeats");
@@ -153,6 +156,11 @@ public class ScanService {
     /** This replica's name as the holder of scan jobs. */
     public String owner() {
         return owner;
+    }
+
+    /** What every holder name of a collector on this host starts with. */
+    public String hostPrefix() {
+        return hostName() + "/";
     }
 
     /**
