@@ -80,7 +80,8 @@ public class CollectorApi {
             }
             return response.body();
         } catch (IOException e) {
-            throw new ApiException(0, "Cannot reach the collector at " + collectorUrl + ": " + e.getMessage());
+            throw new ApiException(0, "Cannot reach the collector at " + collectorUrl + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(0, "Interrupted");

@@ -1,6 +1,5 @@
 package io.aclens.cli.ops;
 
-import io.aclens.contracts.api.ConnectionTestResult;
 import io.aclens.contracts.api.DirectoryRegistration;
 import io.aclens.contracts.api.DirectorySettings;
 import io.aclens.contracts.api.RegisteredDirectoryView;
@@ -18,19 +17,6 @@ public final class DirectoryCommand {
     private DirectoryCommand() {
     }
 
-    /** Which client's directory. */
-    static class Named {
-        @Option(names = "--client", required = true, description = "Client id.")
-        String clientId;
-
-        @Option(names = "--name", required = true, description = "The directory's name within the client.")
-        String name;
-
-        String path() {
-            return "/api/clients/" + CollectorApi.segment(clientId) + "/directories/" + CollectorApi.segment(name);
-        }
-    }
-
     @Command(name = "add", mixinStandardHelpOptions = true, description = {
             "Registers (or changes) a directory once a connection test passed; the answer says what failed otherwise.",
             "  echo \"$PASSWORD\" | ./aclens directory add --client acme --name ad --kind active-directory \\",
@@ -41,7 +27,7 @@ public final class DirectoryCommand {
         @Mixin
         CollectorApi api = new CollectorApi();
         @Mixin
-        Named directory = new Named();
+        Registered.Name directory = new Registered.Name();
         @Mixin
         RegisteredSecret secret = new RegisteredSecret();
 
@@ -77,7 +63,7 @@ public final class DirectoryCommand {
                     case DirectorySettings.LOCAL -> new DirectorySettings.Local(kind, passwdFile, groupFile, minUid);
                     default -> throw new CollectorApi.ApiException(2, "--kind must be active-directory, ldap or local");
                 };
-                RegisteredDirectoryView stored = api.put(directory.path(), new DirectoryRegistration(directoryId, cron, secret.password(), settings),
+                RegisteredDirectoryView stored = api.put(directory.path("directories"), new DirectoryRegistration(directoryId, cron, secret.password(), settings),
                         RegisteredDirectoryView.class);
                 System.out.println("Directory " + stored.clientId() + "/" + stored.name() + " registered as " + stored.directoryId()
                         + " (connection test passed)" + (stored.cron() == null ? "" : "; synced on " + stored.cron()));
@@ -108,45 +94,32 @@ public final class DirectoryCommand {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true, description = "Tests a registered directory's connection again.")
-    public static final class Test implements Callable<Integer> {
-        @Mixin
-        CollectorApi api = new CollectorApi();
-        @Mixin
-        Named directory = new Named();
-
+    public static final class Test extends Registered.Test {
         @Override
-        public Integer call() {
-            return Outcome.of(() -> SourceCommand.report(api.post(directory.path() + "/connection-test", null, ConnectionTestResult.class)));
+        String collection() {
+            return "directories";
         }
     }
 
     @Command(name = "sync", mixinStandardHelpOptions = true, description = "Syncs a registered directory now.")
-    public static final class Sync implements Callable<Integer> {
-        @Mixin
-        CollectorApi api = new CollectorApi();
-        @Mixin
-        Named directory = new Named();
+    public static final class Sync extends Registered.Subcommand {
+        @Override
+        String collection() {
+            return "directories";
+        }
 
         @Override
         public Integer call() {
-            return Outcome.of(() -> System.out.println("Directory sync " + api.post(directory.path() + "/syncs", null,
+            return Outcome.of(() -> System.out.println("Directory sync " + api.post(path() + "/syncs", null,
                     com.fasterxml.jackson.databind.JsonNode.class).path("syncId").asText() + " started"));
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a registered directory and its schedule.")
-    public static final class Remove implements Callable<Integer> {
-        @Mixin
-        CollectorApi api = new CollectorApi();
-        @Mixin
-        Named directory = new Named();
-
+    public static final class Remove extends Registered.Remove {
         @Override
-        public Integer call() {
-            return Outcome.of(() -> {
-                api.delete(directory.path());
-                System.out.println("Directory " + directory.clientId + "/" + directory.name + " removed");
-            });
+        String collection() {
+            return "directories";
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.aclens.cli.ops;
 
-import io.aclens.contracts.api.ConnectionTestResult;
 import io.aclens.contracts.api.SourceRegistration;
 import io.aclens.contracts.api.SourceSettings;
 import io.aclens.contracts.api.SourceView;
@@ -18,19 +17,6 @@ public final class SourceCommand {
     private SourceCommand() {
     }
 
-    /** Which client's source. */
-    static class Named {
-        @Option(names = "--client", required = true, description = "Client id.")
-        String clientId;
-
-        @Option(names = "--name", required = true, description = "The source's name within the client.")
-        String name;
-
-        String path() {
-            return "/api/clients/" + CollectorApi.segment(clientId) + "/sources/" + CollectorApi.segment(name);
-        }
-    }
-
     @Command(name = "add", mixinStandardHelpOptions = true, description = {
             "Registers (or changes) a source once a connection test passed; the answer says what failed otherwise.",
             "  echo \"$PASSWORD\" | ./aclens source add --client acme --name fs1 --kind smb --host fs1.acme.local --share data \\",
@@ -41,7 +27,7 @@ public final class SourceCommand {
         @Mixin
         CollectorApi api = new CollectorApi();
         @Mixin
-        Named source = new Named();
+        Registered.Name source = new Registered.Name();
         @Mixin
         RegisteredSecret secret = new RegisteredSecret();
 
@@ -83,7 +69,7 @@ public final class SourceCommand {
                     case SourceSettings.AGENT, SourceSettings.ICACLS -> new SourceSettings.Upload(kind);
                     default -> throw new CollectorApi.ApiException(2, "--kind must be smb, linux, agent or icacls");
                 };
-                SourceView stored = api.put(source.path(), new SourceRegistration(sourceId, cron, secret.password(), settings), SourceView.class);
+                SourceView stored = api.put(source.path("sources"), new SourceRegistration(sourceId, cron, secret.password(), settings), SourceView.class);
                 System.out.println("Source " + stored.clientId() + "/" + stored.name() + " registered as " + stored.sourceId()
                         + " (connection test passed)" + (stored.cron() == null ? "" : "; scanned on " + stored.cron()));
             });
@@ -112,29 +98,24 @@ public final class SourceCommand {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true, description = "Tests a registered source's connection again.")
-    public static final class Test implements Callable<Integer> {
-        @Mixin
-        CollectorApi api = new CollectorApi();
-        @Mixin
-        Named source = new Named();
-
+    public static final class Test extends Registered.Test {
         @Override
-        public Integer call() {
-            return Outcome.of(() -> report(api.post(source.path() + "/connection-test", null, ConnectionTestResult.class)));
+        String collection() {
+            return "sources";
         }
     }
 
     @Command(name = "scan", mixinStandardHelpOptions = true, description = "Scans a registered source now.")
-    public static final class Scan implements Callable<Integer> {
-        @Mixin
-        CollectorApi api = new CollectorApi();
-        @Mixin
-        Named source = new Named();
+    public static final class Scan extends Registered.Subcommand {
+        @Override
+        String collection() {
+            return "sources";
+        }
 
         @Override
         public Integer call() {
             return Outcome.of(() -> {
-                for (var scan : api.post(source.path() + "/scans", null, com.fasterxml.jackson.databind.JsonNode[].class)) {
+                for (var scan : api.post(path() + "/scans", null, com.fasterxml.jackson.databind.JsonNode[].class)) {
                     System.out.println("Scan " + scan.path("scanId").asText() + " of " + scan.path("root").asText() + " queued");
                 }
             });
@@ -142,25 +123,10 @@ public final class SourceCommand {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a registered source and its schedule (its snapshots stay).")
-    public static final class Remove implements Callable<Integer> {
-        @Mixin
-        CollectorApi api = new CollectorApi();
-        @Mixin
-        Named source = new Named();
-
+    public static final class Remove extends Registered.Remove {
         @Override
-        public Integer call() {
-            return Outcome.of(() -> {
-                api.delete(source.path());
-                System.out.println("Source " + source.clientId + "/" + source.name + " removed");
-            });
+        String collection() {
+            return "sources";
         }
-    }
-
-    static void report(ConnectionTestResult result) throws CollectorApi.ApiException {
-        if (!result.ok()) {
-            throw new CollectorApi.ApiException(1, "Connection test failed (" + result.failedStep() + "): " + result.reason());
-        }
-        System.out.println("Connection test passed: " + result.reason());
     }
 }
