@@ -32,12 +32,15 @@ import org.apache.kafka.common.utils.Time;
  * Its log directory may be kept between runs: the storage is formatted only once.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
-    private final KafkaRaftServer server;
+    private final Properties props;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private EmbeddedKafkaBroker(Properties props, String bootstrapServers) {
+        this.props = props;
         this.bootstrapServers = bootstrapServers;
+        this.server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        server.startup();
     }
 
     /**
@@ -79,9 +82,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare Kafka log directory " + logDir, e);
         }
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-        server.startup();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, "127.0.0.1:" + clientPort);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(props, "127.0.0.1:" + clientPort);
         broker.awaitReady(Duration.ofSeconds(60));
         return broker;
     }
@@ -111,8 +112,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
+    /** Shuts the broker down and starts it again on the same ports and log, as a restarted broker would come back. */
+    public synchronized void restart() {
+        close();
+        server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        server.startup();
+        awaitReady(Duration.ofSeconds(60));
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         server.shutdown();
         server.awaitShutdown();
     }

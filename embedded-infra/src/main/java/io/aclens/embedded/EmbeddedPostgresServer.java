@@ -14,10 +14,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -25,18 +27,41 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port    0 for a free port
      */
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        return new EmbeddedPostgresServer(launch(dataDir, port == 0 ? FreePorts.next() : port), dataDir);
+    }
+
+    private static EmbeddedPostgres launch(Path dataDir, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPort(port == 0 ? FreePorts.next() : port)
+                    .setPort(port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off".equals(System.getProperty("aclens.pg.fsync")) ? "off" : "on");
             if (dataDir != null) {
                 builder.setDataDirectory(dataDir.toFile()).setCleanDataDirectory(false);
             }
-            return new EmbeddedPostgresServer(builder.start());
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * Stops the server and starts it again on the same port and cluster, as a restarted database would come back;
+     * {@code down} is how long it stays away. Only a cluster kept in a directory of its own can come back with its data.
+     */
+    public synchronized void restart(java.time.Duration down) {
+        if (dataDir == null) {
+            throw new IllegalStateException("A throw-away cluster cannot be restarted with its data");
+        }
+        int port = port();
+        close();
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while PostgreSQL was down", e);
+        }
+        postgres = launch(dataDir, port);
     }
 
     public int port() {
@@ -52,7 +77,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             postgres.close();
         } catch (IOException e) {

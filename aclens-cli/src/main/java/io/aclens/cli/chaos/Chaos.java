@@ -23,8 +23,8 @@ import java.util.SplittableRandom;
 /**
  * Fault injection on the whole pipeline: a reference run, undisturbed, then runs in which one service is killed
  * (SIGKILL) at a random moment of a scan and started again. Each run syncs the client's directory, scans a generated
- * tree, edits the permissions of twelve folders and scans again; afterwards its snapshot, permission changes and
- * effective changes must equal the reference's — nothing lost, nothing doubled — however the run was disturbed.
+ * tree, edits the permissions of twelve folders and scans again; afterwards its snapshot, permission changes, effective
+ * changes and workbook matrices must equal the reference's — nothing lost, nothing doubled — however the run was disturbed.
  */
 public final class Chaos {
     static final String SOURCE_ID = "chaos:tree";
@@ -42,6 +42,8 @@ public final class Chaos {
     private final PipelineClient pipeline;
     private final Path dir;
     private final int folders;
+    /** Names this suite's clients apart from an earlier one's in a kept data folder. */
+    private final String session = Long.toString(System.currentTimeMillis(), 36);
     private final Path passwd;
     private final Path group;
 
@@ -73,7 +75,7 @@ public final class Chaos {
     }
 
     public Reference reference() throws IOException {
-        return run("chaos-reference", null);
+        return run("chaos-" + session + "-reference", null);
     }
 
     /** A run in which {@code target} is killed during one of the two scans (chosen by the seed), at a moment of it the seed picks. */
@@ -82,7 +84,7 @@ public final class Chaos {
         SplittableRandom random = new SplittableRandom(seed);
         Disturbance disturbance = new Disturbance(target, random.nextBoolean() ? 1 : 2,
                 (long) (random.nextDouble() * Math.max(1, reference.scanTook().toMillis())));
-        ChaosRun result = run("chaos-" + number, disturbance).result();
+        ChaosRun result = run("chaos-" + session + "-" + number, disturbance).result();
         return new Outcome(number, target, "scan " + disturbance.scan(), disturbance.afterMs(), result.differenceFrom(reference.result()),
                 Duration.between(started, Instant.now()));
     }
@@ -114,7 +116,8 @@ public final class Chaos {
         String root = tree.toString();
         return new Reference(ChaosRun.of(second.folderCount(),
                 pipeline.changes(clientId, from).stream().map(c -> relative(c, root)).toList(),
-                pipeline.effectiveChanges(clientId, from).stream().map(c -> relative(c, root)).toList()), firstScanTook);
+                pipeline.effectiveChanges(clientId, from).stream().map(c -> relative(c, root)).toList(),
+                WorkbookMatrices.of(pipeline.report(clientId), root)), firstScanTook);
     }
 
     /** Scans the tree (killing the target on the way if this is its scan) and waits until the snapshot is diffed and reportable. */

@@ -13,11 +13,12 @@ import picocli.CommandLine.Option;
 
 /** ./aclens chaos: the fault-injection suite, printed as a table of runs and outcomes. */
 @Command(name = "chaos", mixinStandardHelpOptions = true, description = {
-        "Kills each service (SIGKILL) at random moments of scans and checks that nothing is lost or doubled.",
+        "Kills each service (SIGKILL), restarts the broker and PostgreSQL, at random moments of scans, and checks that nothing is",
+        "lost or doubled.",
         "A reference run, then for each service --runs runs: sync a directory, scan a generated tree, edit twelve folders,",
-        "scan again — one kill during a scan, at a moment the seed picks; each run's snapshot, permission changes and",
-        "effective changes must equal the reference's.",
-        "  ./aclens chaos                         20,000 folders, 10 runs a service (about 15 minutes)",
+        "scan again — one failure during a scan, at a moment the seed picks; each run's snapshot, permission changes,",
+        "effective changes and workbook matrices must equal the reference's.",
+        "  ./aclens chaos                         20,000 folders, 10 runs a target (about 25 minutes)",
         "  ./aclens chaos --folders 2000 --runs 2 --seed 7"})
 public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--folders", defaultValue = "20000", description = "Folders in each run's tree (default: ${DEFAULT-VALUE}).")
@@ -29,8 +30,13 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261202", description = "Seed of the kill moments (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--services", split = ",", description = "Services to kill (default: all four).")
-    List<String> services = Stack.SERVICES;
+    @Option(names = "--services", split = ",", description = "What to kill: the four services, kafka-broker (restarted), postgresql "
+            + "(stopped 5 s; embedded only) (default: all of them).")
+    List<String> services = TARGETS;
+
+    /** Every target: the four services, the broker and the database. */
+    public static final List<String> TARGETS = java.util.stream.Stream.concat(Stack.SERVICES.stream(),
+            java.util.stream.Stream.of(Stack.KAFKA, Stack.POSTGRESQL)).toList();
 
     @Option(names = "--data", defaultValue = ".aclens-chaos", description = "Where the stack and the trees live (default: ${DEFAULT-VALUE}).")
     Path data;
@@ -47,9 +53,9 @@ public final class ChaosCommand implements Callable<Integer> {
         try (Stack stack = Stack.start(StackConfig.of(home, data.resolve("stack"), true), line -> System.out.println("  " + line))) {
             Chaos chaos = new Chaos(stack, data.resolve("work-" + System.currentTimeMillis()), folders);
             Chaos.Reference reference = chaos.reference();
-            System.out.printf(Locale.ROOT, "Reference: %d folders, %d permission changes, %d effective changes; first scan %d ms%n",
-                    reference.result().folders(), reference.result().changes().size(), reference.result().effectiveChanges().size(),
-                    reference.scanTook().toMillis());
+            System.out.printf(Locale.ROOT, "Reference: %d folders, %d permission changes, %d effective changes, %d workbook matrix rows; "
+                            + "first scan %d ms%n", reference.result().folders(), reference.result().changes().size(),
+                    reference.result().effectiveChanges().size(), reference.result().workbook().size(), reference.scanTook().toMillis());
             System.out.printf(Locale.ROOT, "%-4s %-17s %-8s %9s %8s  %s%n", "RUN", "KILLED", "DURING", "AFTER ms", "TOOK s", "OUTCOME");
             int number = 0;
             for (int r = 0; r < runs; r++) {

@@ -6,14 +6,15 @@ import java.util.List;
 
 /**
  * What one run of the pipeline left behind, in terms that must not depend on when anything was killed: the folders of
- * the source's newest snapshot, its permission changes and the effective changes, each as comparable lines.
+ * the source's newest snapshot, its permission changes, the effective changes and the workbook's matrices, each as
+ * comparable lines.
  */
-record ChaosRun(long folders, List<String> changes, List<String> effectiveChanges) {
-    static ChaosRun of(long folders, List<ChangeView> changes, List<EffectiveChangeView> effective) {
+record ChaosRun(long folders, List<String> changes, List<String> effectiveChanges, List<String> workbook) {
+    static ChaosRun of(long folders, List<ChangeView> changes, List<EffectiveChangeView> effective, List<String> workbook) {
         return new ChaosRun(folders,
                 changes.stream().map(c -> c.path() + " | " + c.kind() + " | " + c.principalSid() + " | " + c.before() + " → " + c.after()).sorted().toList(),
                 effective.stream().map(c -> c.path() + " | " + c.login() + " | " + c.kind() + " | " + c.before() + " → " + c.after() + " | "
-                        + c.cause()).sorted().toList());
+                        + c.cause()).sorted().toList(), workbook);
     }
 
     /** Null when equal to {@code expected}, else what differs. */
@@ -27,6 +28,10 @@ record ChaosRun(long folders, List<String> changes, List<String> effectiveChange
         if (!effectiveChanges.equals(expected.effectiveChanges)) {
             return "effective changes differ: " + effectiveChanges.size() + " instead of " + expected.effectiveChanges.size() + " "
                     + firstDifference(effectiveChanges, expected.effectiveChanges);
+        }
+        if (!workbook.equals(expected.workbook)) {
+            return "the workbook's matrices differ: " + workbook.size() + " rows instead of " + expected.workbook.size() + " "
+                    + firstDifference(workbook, expected.workbook);
         }
         return null;
     }

@@ -112,8 +112,27 @@ public final class Stack implements AutoCloseable {
         return tokens;
     }
 
-    /** Kills a service with SIGKILL and starts it again; returns once it is ready. */
+    /** The broker and the database as fault-injection targets, beside the services. */
+    public static final String KAFKA = "kafka-broker";
+    public static final String POSTGRESQL = "postgresql";
+    private static final Duration DATABASE_DOWN = Duration.ofSeconds(5);
+
+    /**
+     * Kills a service with SIGKILL and starts it again, or restarts the broker or the (embedded) database; returns once it
+     * is back.
+     */
     public void killAndRestart(String service) {
+        if (service.equals(KAFKA)) {
+            kafka.restart();
+            return;
+        }
+        if (service.equals(POSTGRESQL)) {
+            if (postgres == null) {
+                throw new IllegalStateException("PostgreSQL is not embedded in this stack: it cannot be restarted from here");
+            }
+            postgres.restart(DATABASE_DOWN);
+            return;
+        }
         ServiceProcess process = services.get(service);
         if (process == null) {
             throw new IllegalStateException(service + " was not started in this stack");
