@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 
 /** ./aclens chaos: the fault-injection suite, printed as a table of runs and outcomes. */
 @Command(name = "chaos", mixinStandardHelpOptions = true, description = {
-        "Kills each service (SIGKILL), restarts the broker and PostgreSQL, at random moments of scans, and checks that nothing is",
-        "lost or doubled.",
+        "Fails each service, the broker and PostgreSQL at random moments of scans; nothing may be lost or doubled.",
+        "Services are killed (SIGKILL) and started again, the broker restarted, PostgreSQL stopped for 5 s.",
         "A reference run, then for each service --runs runs: sync a directory, scan a generated tree, edit twelve folders,",
         "scan again — one failure during a scan, at a moment the seed picks; each run's snapshot, permission changes,",
         "effective changes and workbook matrices must equal the reference's.",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** Fuzzes the parsers of client input and prints, per parser, how many inputs ran and what failed as it must not. */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
-        description = {"Mutation-fuzzes the SDDL, binary SID and icacls parsers and the AD and LDAP entry mappings:",
+        description = {"Mutation-fuzzes the SDDL, binary SID, icacls and agent NDJSON parsers and the AD and LDAP entry mappings:",
                 "every input must parse or be refused cleanly.",
                 "  ./aclens fuzz --inputs 1000000"})
 public final class FuzzCommand implements Callable<Integer> {
