@@ -60,6 +60,11 @@ public class RegistryRepository {
                         instant(row.getOffsetDateTime("created_at")), row.getLong("sources").intValue(), row.getLong("directories").intValue())));
     }
 
+    public Uni<Boolean> clientExists(String clientId) {
+        return pool.preparedQuery("select 1 from collector.client where client_id = $1").execute(Tuple.of(clientId))
+                .map(rows -> rows.iterator().hasNext());
+    }
+
     /** Removes the client and its registrations; false when there was no such client. */
     public Uni<Boolean> deleteClient(String clientId) {
         return pool.preparedQuery("delete from collector.client where client_id = $1").execute(Tuple.of(clientId))

@@ -291,8 +291,7 @@ public class OnboardingService {
     }
 
     private void requireClient(String clientId) {
-        boolean registered = repository.clients().await().atMost(DATABASE_TIMEOUT).stream().anyMatch(c -> c.clientId().equals(clientId));
-        if (!registered) {
+        if (!repository.clientExists(clientId).await().atMost(DATABASE_TIMEOUT)) {
             throw ProblemException.notFound("No client '" + clientId + "' is registered (./aclens client add " + clientId + ")");
         }
     }
