@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -110,8 +109,9 @@ public class Registrations {
         return registrations.stream().filter(r -> r.clientId().equals(clientId) && r.name().equals(name)).findFirst();
     }
 
+    /** Every change to a registration (its cron included) sets its updatedAt, so name and time say whether it changed. */
     private static List<String> signature(List<StoredRegistration> registrations) {
-        return registrations.stream().map(r -> r.clientId() + "/" + r.name() + "@" + r.updatedAt() + "#" + Objects.hashCode(r.cron())).toList();
+        return registrations.stream().map(r -> r.clientId() + "/" + r.name() + "@" + r.updatedAt()).toList();
     }
 
     private static <T> T read(String json, Class<T> type) {
