@@ -5,7 +5,7 @@
 .DESCRIPTION
   Walks the folders under -Path (long paths supported through the \\?\ prefix), writes one JSON line per
   folder {path, owner, sddl, error, names} as UTF-8 to -OutFile, then posts the file to
-  <CollectorUrl>/api/clients/<ClientId>/sources/<SourceId>/uploads with the client's bearer token.
+  <CollectorUrl>/api/v1/clients/<ClientId>/sources/<SourceId>/uploads with the client's bearer token.
   A folder it cannot read is written with its error; the walk goes on. Windows PowerShell 5.1 compatible.
 
 .EXAMPLE
@@ -87,7 +87,7 @@ try {
 Write-Host "Exported $count folders ($errors unreadable) to $OutFile"
 
 $token = (Get-Content -LiteralPath $TokenFile -Raw).Trim()
-$uri = "$($CollectorUrl.TrimEnd('/'))/api/clients/$([uri]::EscapeDataString($ClientId))/sources/$([uri]::EscapeDataString($SourceId))/uploads?root=$([uri]::EscapeDataString($root))"
+$uri = "$($CollectorUrl.TrimEnd('/'))/api/v1/clients/$([uri]::EscapeDataString($ClientId))/sources/$([uri]::EscapeDataString($SourceId))/uploads?root=$([uri]::EscapeDataString($root))"
 try {
     $response = Invoke-WebRequest -Uri $uri -Method Post -InFile $OutFile -ContentType 'application/x-ndjson' `
         -Headers @{ Authorization = "Bearer $token" } -UseBasicParsing

@@ -71,7 +71,7 @@ class CollectorRestartEndToEndTest {
 
     private static String collectorState(Stack stack, String scanId) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.url(Stack.COLLECTOR)
-                        + "/api/scans/" + scanId)).header("Authorization", "Bearer " + stack.tokens().operatorToken()).build(),
+                        + "/api/v1/scans/" + scanId)).header("Authorization", "Bearer " + stack.tokens().operatorToken()).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? response.body() : "";
     }

@@ -165,7 +165,7 @@ class SmbEndToEndTest {
     /** ./aclens client add, then source add with a wrong password (refused, and why), then the right one: scanned on its schedule. */
     private static void aClientOnboardedThroughTheCommandIsScannedOnItsScheduleWithoutARestart(Stack stack, PipelineClient pipeline, Path dir)
             throws java.io.IOException {
-        String[] api = {"--collector-url", stack.url(Stack.COLLECTOR), "--token", stack.tokens().operatorToken()};
+        String[] api = {"--api-url", stack.apiUrl(), "--token", stack.tokens().operatorToken()};
         assertThat(OperatorCommand.run(null, "client", "add", "onboarded", "--name", "Onboarded GmbH", api[0], api[1], api[2], api[3]).exitCode())
                 .isZero();
         String[] smb = {"source", "add", "--client", "onboarded", "--name", "fs1", "--kind", "smb", "--host", "127.0.0.1", "--share",

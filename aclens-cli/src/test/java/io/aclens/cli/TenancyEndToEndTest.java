@@ -2,6 +2,8 @@ package io.aclens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aclens.auth.Roles;
 import io.aclens.cli.stack.PipelineClient;
 import io.aclens.cli.stack.Stack;
@@ -9,6 +11,7 @@ import io.aclens.cli.stack.StackConfig;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.ScanView;
+import io.aclens.testing.EndpointAuthorization;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,25 +75,54 @@ class TenancyEndToEndTest {
             assertThat(globex.matrix.keySet()).containsExactlyInAnyOrder(root, root + "\\Globex Legal");
 
             String globexViewer = stack.tokens().issue("globex-manager", Roles.CLIENT_VIEWER, List.of("globex"), Duration.ofHours(1));
-            assertThat(status(stack.url("snapshot-service") + "/api/snapshots/" + acmeAgain.snapshotId() + "/folders", globexViewer))
+            assertThat(status(stack.apiUrl() + "/api/v1/snapshots/" + acmeAgain.snapshotId() + "/folders", globexViewer))
                     .as("another client's snapshot, by id").isEqualTo(404);
-            assertThat(status(stack.url("diff-service") + "/api/clients/acme/changes", globexViewer)).isEqualTo(404);
-            assertThat(status(stack.url("report-service") + "/api/clients/acme/reports", globexViewer)).isEqualTo(404);
-            assertThat(status(stack.url("report-service") + "/api/clients/globex/reports", globexViewer)).isEqualTo(200);
-            assertThat(status(stack.url("report-service") + "/api/clients/globex/reports", null)).isEqualTo(401);
+            assertThat(status(stack.apiUrl() + "/api/v1/clients/acme/changes", globexViewer)).isEqualTo(404);
+            assertThat(status(stack.apiUrl() + "/api/v1/clients/acme/reports", globexViewer)).isEqualTo(404);
+            assertThat(status(stack.apiUrl() + "/api/v1/clients/globex/reports", globexViewer)).isEqualTo(200);
+            assertThat(status(stack.apiUrl() + "/api/v1/clients/globex/reports", null)).isEqualTo(401);
+
+            everyOperationOfTheOneApiIsGuarded(stack); // last: as the MSP's administrator it also removes client acme
         }
+    }
+
+    /**
+     * The gateway's one base URL: its merged document lists the operations of all four services, each of which it routes
+     * to the service that guards it, and the probe generated from that document finds every one guarded.
+     */
+    private static void everyOperationOfTheOneApiIsGuarded(Stack stack) throws Exception {
+        JsonNode document = new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(stack.apiUrl() + "/api/v1/openapi.json")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        Set<String> servedBy = new HashSet<>();
+        document.path("paths").forEach(path -> path.forEach(operation -> servedBy.add(operation.path("x-aclens-service").asText())));
+        assertThat(servedBy).containsExactlyInAnyOrderElementsOf(Stack.SERVICES);
+        assertThat(document.at("/components/securitySchemes").size()).as("the bearer scheme is in the document").isPositive();
+        assertThat(status(stack.apiUrl() + "/q/swagger-ui/", null)).as("Swagger UI").isEqualTo(200);
+        assertThat(status(stack.apiUrl() + "/api/v1/no-such-thing", stack.tokens().operatorToken())).isEqualTo(404);
+
+        EndpointAuthorization.verify(document, stack.apiUrl(), new EndpointAuthorization.TokenSource() {
+            @Override
+            public String token(String role, String... clients) {
+                return stack.tokens().issue("probe-" + role, role, List.of(clients), Duration.ofMinutes(10));
+            }
+
+            @Override
+            public String expired(String role) {
+                return stack.tokens().expired("probe-" + role, role, List.of());
+            }
+        }, "acme", "globex");
     }
 
     /** ./aclens client add, then source add --kind agent: the agent of that client may upload to that source only. */
     static OperatorCommand.Result registerAgentSource(Stack stack, String client, String sourceId) {
-        String url = stack.url(Stack.COLLECTOR);
+        String url = stack.apiUrl();
         String token = stack.tokens().operatorToken();
-        OperatorCommand.Result added = OperatorCommand.run(null, "client", "add", client, "--collector-url", url, "--token", token);
+        OperatorCommand.Result added = OperatorCommand.run(null, "client", "add", client, "--api-url", url, "--token", token);
         if (added.exitCode() != 0) {
             return added;
         }
         return OperatorCommand.run(null, "source", "add", "--client", client, "--name", sourceId.replaceAll("[^A-Za-z0-9._-]", "-"),
-                "--kind", "agent", "--source-id", sourceId, "--collector-url", url, "--token", token);
+                "--kind", "agent", "--source-id", sourceId, "--api-url", url, "--token", token);
     }
 
     private static int status(String url, String token) throws Exception {

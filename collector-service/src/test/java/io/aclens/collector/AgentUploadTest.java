@@ -44,7 +44,7 @@ class AgentUploadTest {
 
     private static String upload(String sourceId, String contentType, String token, String body, int status) {
         return TestTokens.as(token).contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .when().post("/api/clients/acme/sources/" + sourceId + "/uploads")
+                .when().post("/api/v1/clients/acme/sources/" + sourceId + "/uploads")
                 .then().statusCode(status).extract().asString();
     }
 
@@ -94,11 +94,11 @@ class AgentUploadTest {
         upload(source, "application/x-ndjson", TestTokens.token(Roles.AGENT, "globex"), UPLOAD, 404); // another client's agent
         upload(source, "application/x-ndjson", TestTokens.token(Roles.CLIENT_VIEWER, "acme"), UPLOAD, 403); // a viewer uploads nothing
         TestTokens.as(AGENT).contentType("application/json").body(UPLOAD.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .when().post("/api/clients/acme/sources/" + source + "/uploads")
+                .when().post("/api/v1/clients/acme/sources/" + source + "/uploads")
                 .then().statusCode(415).contentType("application/problem+json");
         String big = UPLOAD.repeat(200);
         TestTokens.as(AGENT).contentType("application/x-ndjson").body(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .when().post("/api/clients/acme/sources/" + source + "/uploads")
+                .when().post("/api/v1/clients/acme/sources/" + source + "/uploads")
                 .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("larger than 65536"));
 
         upload(source, "application/x-ndjson", AGENT, UPLOAD, 202);
@@ -135,7 +135,7 @@ class AgentUploadTest {
         String source = "icacls-" + UUID.randomUUID();
         Registry.uploadSource("acme", source, "icacls");
         TestTokens.as(AGENT).contentType("text/plain").body(utf16(ICACLS))
-                .when().post("/api/clients/acme/sources/" + source + "/uploads").then().statusCode(202);
+                .when().post("/api/v1/clients/acme/sources/" + source + "/uploads").then().statusCode(202);
 
         List<ScanEvent> events = eventsOfSource(source, 1);
         assertThat(events.get(0)).isInstanceOfSatisfying(ScanStarted.class, s -> assertThat(s.sourceKind()).isEqualTo(SourceKind.ICACLS_IMPORT));
@@ -154,11 +154,11 @@ class AgentUploadTest {
         String source = "icacls-bad-" + UUID.randomUUID();
         Registry.uploadSource("acme", source, "icacls");
         TestTokens.as(AGENT).contentType("text/plain").body(utf16(ICACLS))
-                .when().post("/api/clients/acme/sources/" + source + "/uploads").then().statusCode(422)
+                .when().post("/api/v1/clients/acme/sources/" + source + "/uploads").then().statusCode(422)
                 .contentType("application/problem+json").body("detail", containsString("КОМПАНИЯ\\Бухгалтерия"))
                 .body("detail", containsString("no directory of client acme is synced yet"));
         TestTokens.as(AGENT).contentType("text/plain").body("just some text\n".getBytes())
-                .when().post("/api/clients/acme/sources/" + source + "/uploads").then().statusCode(400).contentType("application/problem+json");
+                .when().post("/api/v1/clients/acme/sources/" + source + "/uploads").then().statusCode(400).contentType("application/problem+json");
 
         String marker = "marker-" + UUID.randomUUID();
         Registry.uploadSource("acme", marker, "agent");

@@ -34,14 +34,14 @@ class AuditTest {
     void whoReadOrChangedWhichClientsDataIsKeptPerClient() throws Exception {
         Registry.client("audited");
         AccessTokens.Issued operator = TestTokens.issued(Roles.MSP_OPERATOR);
-        TestTokens.as(operator.token()).get("/api/clients/audited/sources").then().statusCode(200);
+        TestTokens.as(operator.token()).get("/api/v1/clients/audited/sources").then().statusCode(200);
         AccessTokens.Issued agent = TestTokens.issued(Roles.AGENT, "audited");
         TestTokens.as(agent.token()).contentType("application/x-ndjson").body("{}".getBytes())
-                .post("/api/clients/audited/sources/unregistered/uploads").then().statusCode(403);
-        TestTokens.as(TestTokens.token(Roles.SERVICE)).get("/api/clients/audited/sources").then().statusCode(403);
+                .post("/api/v1/clients/audited/sources/unregistered/uploads").then().statusCode(403);
+        TestTokens.as(TestTokens.token(Roles.SERVICE)).get("/api/v1/clients/audited/sources").then().statusCode(403);
         String admin = TestTokens.token(Roles.MSP_ADMIN);
 
-        List<AuditEntryView> entries = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> audit(admin, "/api/clients/audited/audit"),
+        List<AuditEntryView> entries = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> audit(admin, "/api/v1/clients/audited/audit"),
                 found -> found.size() >= 3);
         assertThat(entries).allSatisfy(entry -> assertThat(entry.clientId()).isEqualTo("audited"));
         assertThat(entries).anySatisfy(entry -> {
@@ -59,9 +59,9 @@ class AuditTest {
         assertThat(entries).as("the services' own calls are pipeline traffic, not kept").noneMatch(entry -> Roles.SERVICE.equals(entry.role()));
         assertThat(entries).as("newest first").isSortedAccordingTo((a, b) -> b.at().compareTo(a.at()));
 
-        TestTokens.as(operator.token()).get("/api/clients/audited/audit").then().statusCode(403);
-        TestTokens.as(TestTokens.token(Roles.CLIENT_VIEWER, "audited")).get("/api/clients/audited/audit").then().statusCode(403);
-        assertThat(audit(admin, "/api/audit"))
-                .as("MSP-wide calls too: the client registered above").anySatisfy(entry -> assertThat(entry.path()).isEqualTo("/api/clients"));
+        TestTokens.as(operator.token()).get("/api/v1/clients/audited/audit").then().statusCode(403);
+        TestTokens.as(TestTokens.token(Roles.CLIENT_VIEWER, "audited")).get("/api/v1/clients/audited/audit").then().statusCode(403);
+        assertThat(audit(admin, "/api/v1/audit"))
+                .as("MSP-wide calls too: the client registered above").anySatisfy(entry -> assertThat(entry.path()).isEqualTo("/api/v1/clients"));
     }
 }

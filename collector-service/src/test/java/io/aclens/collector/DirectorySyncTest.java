@@ -55,7 +55,7 @@ class DirectorySyncTest {
         Files.writeString(dir.resolve("passwd"), passwd, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("group"), "staff:x:4000:\nfinance:x:4001:user1,user2\n", StandardCharsets.UTF_8);
 
-        String syncId = given().post("/api/directories/corp/syncs").then().statusCode(202).extract().path("syncId");
+        String syncId = given().post("/api/v1/directories/corp/syncs").then().statusCode(202).extract().path("syncId");
         List<DirectoryEvent> events = eventsOf(syncId, "io.aclens.directory.sync-completed.v1");
 
         assertThat(events.get(0)).isInstanceOf(DirectorySyncStarted.class);
@@ -70,31 +70,31 @@ class DirectorySyncTest {
         assertThat(state.findUser("root")).as("system accounts are not people").isEmpty();
         assertThat(state.token(state.findUser("user2").orElseThrow().sid()).contains("S-1-22-2-4001")).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> "COMPLETED".equals(
-                given().get("/api/directory-syncs/" + syncId).then().extract().path("state")));
+                given().get("/api/v1/directory-syncs/" + syncId).then().extract().path("state")));
     }
 
     @Test
     void anUnreachableDirectoryFailsWithAReasonThatNeverQuotesThePassword() {
-        String syncId = given().post("/api/directories/unreachable/syncs").then().statusCode(202).extract().path("syncId");
+        String syncId = given().post("/api/v1/directories/unreachable/syncs").then().statusCode(202).extract().path("syncId");
 
         List<DirectoryEvent> events = eventsOf(syncId, "io.aclens.directory.sync-failed.v1");
         DirectorySyncFailed failed = (DirectorySyncFailed) events.get(events.size() - 1);
         assertThat(failed.reason()).contains("LDAPException").doesNotContain("do-not-log-me");
-        given().get("/api/directories").then().statusCode(200)
+        given().get("/api/v1/directories").then().statusCode(200)
                 .body(containsString("ldap://127.0.0.1:1"), not(containsString("do-not-log-me")));
     }
 
     @Test
     void aDirectoryIsReadOverTlsWithItsHostNameVerifiedOrByExplicitOptInOnly() {
-        String refused = given().post("/api/directories/cleartext/syncs").then().statusCode(202).extract().path("syncId");
+        String refused = given().post("/api/v1/directories/cleartext/syncs").then().statusCode(202).extract().path("syncId");
         DirectorySyncFailed cleartext = (DirectorySyncFailed) last(eventsOf(refused, "io.aclens.directory.sync-failed.v1"));
         assertThat(cleartext.reason()).as("ldap:// is upgraded with StartTLS, and this server cannot").contains("StartTLS");
 
-        String wrongHost = given().post("/api/directories/wrong-host/syncs").then().statusCode(202).extract().path("syncId");
+        String wrongHost = given().post("/api/v1/directories/wrong-host/syncs").then().statusCode(202).extract().path("syncId");
         DirectorySyncFailed mismatch = (DirectorySyncFailed) last(eventsOf(wrongHost, "io.aclens.directory.sync-failed.v1"));
         assertThat(mismatch.reason()).as("a trusted certificate issued to another host is refused").containsIgnoringCase("other.example");
 
-        String allowed = given().post("/api/directories/cleartext-allowed/syncs").then().statusCode(202).extract().path("syncId");
+        String allowed = given().post("/api/v1/directories/cleartext-allowed/syncs").then().statusCode(202).extract().path("syncId");
         DirectorySyncCompleted completed = (DirectorySyncCompleted) last(eventsOf(allowed, "io.aclens.directory.sync-completed.v1"));
         assertThat(completed.entryCount()).as("plain LDAP only by explicit opt-in").isEqualTo(1);
     }
@@ -105,7 +105,7 @@ class DirectorySyncTest {
 
     @Test
     void anUnknownDirectoryIsAProblem() {
-        given().post("/api/directories/nope/syncs").then().statusCode(404).contentType("application/problem+json")
+        given().post("/api/v1/directories/nope/syncs").then().statusCode(404).contentType("application/problem+json")
                 .body(containsString("aclens.collector.directories.nope"));
     }
 }

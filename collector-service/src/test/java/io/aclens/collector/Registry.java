@@ -12,7 +12,7 @@ final class Registry {
     /** The client, registered once (a second registration answers 409, which is fine here). */
     static void client(String clientId) {
         TestTokens.as(TestTokens.token(Roles.MSP_ADMIN)).contentType("application/json")
-                .body(Map.of("clientId", clientId, "displayName", clientId + " Ltd")).when().post("/api/clients")
+                .body(Map.of("clientId", clientId, "displayName", clientId + " Ltd")).when().post("/api/v1/clients")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
     }
 
@@ -21,6 +21,6 @@ final class Registry {
         client(clientId);
         TestTokens.as(TestTokens.token(Roles.MSP_ADMIN)).contentType("application/json")
                 .body(Map.of("sourceId", sourceId, "settings", Map.of("kind", kind))).when()
-                .put("/api/clients/" + clientId + "/sources/" + sourceId.replaceAll("[^A-Za-z0-9._-]", "-")).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                .put("/api/v1/clients/" + clientId + "/sources/" + sourceId.replaceAll("[^A-Za-z0-9._-]", "-")).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
 }

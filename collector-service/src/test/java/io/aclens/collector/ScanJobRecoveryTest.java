@@ -80,9 +80,9 @@ class ScanJobRecoveryTest {
                 .satisfies(e -> assertThat(((ScanFailed) e).reason()).contains("stopped while this scan ran"));
         assertThat(events).filteredOn(e -> e instanceof ScanStarted && e.sourceId().equals(source) && !e.scanId().equals(queued)
                 && !e.scanId().equals(running)).as("the running one is scanned afresh under a new id").hasSize(1);
-        given().get("/api/scans/" + upload).then().statusCode(200).body("state", org.hamcrest.Matchers.is("FAILED"))
+        given().get("/api/v1/scans/" + upload).then().statusCode(200).body("state", org.hamcrest.Matchers.is("FAILED"))
                 .body("failure", org.hamcrest.Matchers.containsString("upload it again"));
-        given().get("/api/scans/" + queued).then().statusCode(200).body("state", org.hamcrest.Matchers.is("COMPLETED"));
+        given().get("/api/v1/scans/" + queued).then().statusCode(200).body("state", org.hamcrest.Matchers.is("COMPLETED"));
     }
 
     private static ScanJob job(String scanId, String sourceId, String root, String rerun) {

@@ -51,7 +51,7 @@ class ScanResourceTest {
         String scanId = given().contentType("application/json")
                 .body(Map.of("clientId", "acme", "root", root.toString(), "sourceId", "fs1-data",
                         "passwdFile", passwd.toString(), "groupFile", group.toString()))
-                .when().post("/api/scans")
+                .when().post("/api/v1/scans")
                 .then().statusCode(202).extract().path("scanId");
 
         List<ScanEvent> events;
@@ -81,7 +81,7 @@ class ScanResourceTest {
             assertThat(p.fullName()).isEqualTo("Мария Петрова");
         });
 
-        given().when().get("/api/scans/" + scanId).then().statusCode(200).body("state", equalTo("COMPLETED")).body("folders", equalTo(4));
+        given().when().get("/api/v1/scans/" + scanId).then().statusCode(200).body("state", equalTo("COMPLETED")).body("folders", equalTo(4));
     }
 
     @Test
@@ -98,7 +98,7 @@ class ScanResourceTest {
         Path passwdFile = Files.writeString(root.resolveSibling(root.getFileName() + ".passwd"), passwd, StandardCharsets.UTF_8);
         Path groupFile = Files.writeString(root.resolveSibling(root.getFileName() + ".group"), "");
         String scanId = given().contentType("application/json").body(Map.of("clientId", "acme", "root", root.toString(), "sourceId", "many-accounts",
-                "passwdFile", passwdFile.toString(), "groupFile", groupFile.toString())).when().post("/api/scans")
+                "passwdFile", passwdFile.toString(), "groupFile", groupFile.toString())).when().post("/api/v1/scans")
                 .then().statusCode(202).extract().path("scanId");
 
         List<ConsumerRecord<String, byte[]>> records;
@@ -124,14 +124,14 @@ class ScanResourceTest {
     @Test
     void badRequestsGetProblemDetails() {
         given().contentType("application/json").body(Map.of("clientId", "acme", "root", "relative/path"))
-                .when().post("/api/scans")
+                .when().post("/api/v1/scans")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("absolute"));
         given().contentType("application/json").body(Map.of("clientId", "no spaces allowed", "root", "/tmp"))
-                .when().post("/api/scans")
+                .when().post("/api/v1/scans")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("clientId"));
         given().contentType("application/json").body("{not json")
-                .when().post("/api/scans")
+                .when().post("/api/v1/scans")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().when().get("/api/scans/nope").then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/scans/nope").then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -36,7 +36,7 @@ class SmbScanTest {
 
     @Test
     void everyFolderIsReadExactlyAsSambaReportsIt() {
-        given().get("/api/smb-sources").then().statusCode(200).body(not(containsString(EmbeddedSamba.PASSWORD)));
+        given().get("/api/v1/smb-sources").then().statusCode(200).body(not(containsString(EmbeddedSamba.PASSWORD)));
         List<ScanEvent> events = scan("lab");
         Map<String, FolderScanned> folders = folders(events);
 
@@ -94,7 +94,7 @@ class SmbScanTest {
     }
 
     private static List<ScanEvent> scan(String source) {
-        String scanId = given().post("/api/smb-sources/" + source + "/scans").then().statusCode(202).extract().path("[0].scanId");
+        String scanId = given().post("/api/v1/smb-sources/" + source + "/scans").then().statusCode(202).extract().path("[0].scanId");
         try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
             var records = kafka.readUntil(Topics.SCANS, all -> kafka.events(all, ScanCompleted.class).stream()
                     .anyMatch(e -> e.scanId().equals(scanId)), Duration.ofSeconds(60));

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public class SnapshotServiceStub implements QuarkusTestResourceLifecycleManager {
     static final Map<String, List<DirectoryEntry>> DIRECTORY = new ConcurrentHashMap<>();
-    private static final Pattern CLIENT_DIRECTORY = Pattern.compile("/api/clients/([^/]+)/directory");
+    private static final Pattern CLIENT_DIRECTORY = Pattern.compile("/api/v1/clients/([^/]+)/directory");
 
     private JsonStubServer server;
 

@@ -76,7 +76,7 @@ class DiffPipelineTest {
     }
 
     private static ChangeView[] changesOf(String client) {
-        return given().get("/api/clients/" + client + "/changes").then().statusCode(200).extract().as(ChangeView[].class);
+        return given().get("/api/v1/clients/" + client + "/changes").then().statusCode(200).extract().as(ChangeView[].class);
     }
 
     @Test
@@ -91,11 +91,11 @@ class DiffPipelineTest {
                 new FolderDelta("/srv/New", null, folder("/srv/New", Ace.allow(BOB, AccessMask.READ)))), null));
 
         kafka.send(Topics.SNAPSHOTS, committed(client, base, null));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/change-sets/" + base).statusCode() == 200);
-        given().get("/api/change-sets/" + base).then().body("baseline", equalTo(true)).body("changeCount", equalTo(0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/change-sets/" + base).statusCode() == 200);
+        given().get("/api/v1/change-sets/" + base).then().body("baseline", equalTo(true)).body("changeCount", equalTo(0));
 
         kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/change-sets/" + (base + 1)).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/change-sets/" + (base + 1)).statusCode() == 200);
 
         assertThat(changesOf(client)).extracting(ChangeView::path, ChangeView::kind, ChangeView::principalName, ChangeView::before, ChangeView::after)
                 .containsExactlyInAnyOrder(
@@ -124,7 +124,7 @@ class DiffPipelineTest {
     }
 
     private static EffectiveChangeView[] effectiveChangesOf(String client) {
-        return given().get("/api/clients/" + client + "/effective-changes").then().statusCode(200).extract().as(EffectiveChangeView[].class);
+        return given().get("/api/v1/clients/" + client + "/effective-changes").then().statusCode(200).extract().as(EffectiveChangeView[].class);
     }
 
     @Test
@@ -137,7 +137,7 @@ class DiffPipelineTest {
                 folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY)), folder("/srv/Finance", Ace.allow(SALES, AccessMask.READ)))), null));
 
         kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/change-sets/" + (base + 1)).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/change-sets/" + (base + 1)).statusCode() == 200);
 
         assertThat(effectiveChangesOf(client)).extracting(EffectiveChangeView::login, EffectiveChangeView::path, EffectiveChangeView::kind,
                         EffectiveChangeView::after, EffectiveChangeView::cause)
@@ -163,7 +163,7 @@ class DiffPipelineTest {
 
         kafka.send(Topics.SNAPSHOTS, new DirectorySnapshotCommitted(DirectorySnapshotCommitted.eventIdFor(directoryBase + 1), directoryBase + 1,
                 directoryBase, "sync-2", client, "local:corp", 4, Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/directory-change-sets/" + (directoryBase + 1)).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/directory-change-sets/" + (directoryBase + 1)).statusCode() == 200);
 
         assertThat(effectiveChangesOf(client)).extracting(EffectiveChangeView::login, EffectiveChangeView::path, EffectiveChangeView::kind,
                         EffectiveChangeView::cause, EffectiveChangeView::detail)
@@ -188,7 +188,7 @@ class DiffPipelineTest {
         SnapshotServiceStub.FOLDERS.put(base + 1, new FolderPage(List.of(folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY))), null));
 
         kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/change-sets/" + (base + 1)).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/change-sets/" + (base + 1)).statusCode() == 200);
 
         assertThat(changesOf(client)).extracting(ChangeView::path, ChangeView::kind, ChangeView::principalName, ChangeView::after, ChangeView::cause)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("\\\\fs1\\data (share permissions)", ChangeKind.LOWERED, "Everyone",
@@ -210,7 +210,7 @@ class DiffPipelineTest {
 
         kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base));
         kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base)); // redelivered: the natural keys hold without the path in an index
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/change-sets/" + (base + 1)).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/change-sets/" + (base + 1)).statusCode() == 200);
 
         assertThat(changesOf(client)).extracting(ChangeView::path, ChangeView::kind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(deep, ChangeKind.LOWERED));
@@ -236,11 +236,11 @@ class DiffPipelineTest {
             kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base));
             // far more attempts than max-attempts (2): a transient failure is retried until it passes
             await().atMost(Duration.ofSeconds(30)).until(() -> SnapshotServiceStub.server.refusedRequests() >= refusedBefore + 8);
-            given().get("/api/change-sets/" + (base + 1)).then().statusCode(404);
+            given().get("/api/v1/change-sets/" + (base + 1)).then().statusCode(404);
         } finally {
             SnapshotServiceStub.server.unavailable(false);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/change-sets/" + (base + 1)).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/change-sets/" + (base + 1)).statusCode() == 200);
         assertThat(changesOf(client)).hasSize(1);
 
         // a poison event after it on the same partition: had the waiting event been dead-lettered, it would come first
@@ -269,8 +269,8 @@ class DiffPipelineTest {
 
     @Test
     void restErrorsAreProblemDetails() {
-        given().get("/api/change-sets/424242424242").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/clients/x/changes?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z").then().statusCode(400)
+        given().get("/api/v1/change-sets/424242424242").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/clients/x/changes?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 }

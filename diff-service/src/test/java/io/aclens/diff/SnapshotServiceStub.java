@@ -27,11 +27,11 @@ public class SnapshotServiceStub implements QuarkusTestResourceLifecycleManager 
     static final Map<Long, List<DirectoryEntry>> DIRECTORY_SNAPSHOTS = new ConcurrentHashMap<>();
     static final Map<String, List<SnapshotView>> SNAPSHOTS = new ConcurrentHashMap<>();
     static final Map<Long, FolderPage> FOLDERS = new ConcurrentHashMap<>();
-    private static final Pattern SNAPSHOT = Pattern.compile("/api/snapshots/(\\d+)");
-    private static final Pattern DELTA = Pattern.compile("/api/snapshots/(\\d+)/delta");
-    private static final Pattern FOLDER_PAGE = Pattern.compile("/api/snapshots/(\\d+)/folders");
-    private static final Pattern DIRECTORY_ENTRIES = Pattern.compile("/api/directory-snapshots/(\\d+)/entries");
-    private static final Pattern CLIENT_PRINCIPALS = Pattern.compile("/api/clients/([^/]+)/(principals|directory|snapshots)");
+    private static final Pattern SNAPSHOT = Pattern.compile("/api/v1/snapshots/(\\d+)");
+    private static final Pattern DELTA = Pattern.compile("/api/v1/snapshots/(\\d+)/delta");
+    private static final Pattern FOLDER_PAGE = Pattern.compile("/api/v1/snapshots/(\\d+)/folders");
+    private static final Pattern DIRECTORY_ENTRIES = Pattern.compile("/api/v1/directory-snapshots/(\\d+)/entries");
+    private static final Pattern CLIENT_PRINCIPALS = Pattern.compile("/api/v1/clients/([^/]+)/(principals|directory|snapshots)");
 
     static JsonStubServer server;
 

@@ -83,11 +83,11 @@ class ReportPipelineTest {
     @Test
     void onDemandReportIsStoredAndDownloadable() throws Exception {
         String client = knownClient();
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().post("/api/clients/" + client + "/reports").statusCode() == 201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().post("/api/v1/clients/" + client + "/reports").statusCode() == 201);
 
-        given().get("/api/clients/" + client + "/reports").then().statusCode(200).body("$", hasSize(1)).body("[0].folderCount", equalTo(2));
-        given().get("/api/clients/" + client + "/sources").then().body("[0].sourceId", equalTo("fs1"));
-        String url = given().get("/api/clients/" + client + "/reports").then().extract().path("[0].downloadUrl");
+        given().get("/api/v1/clients/" + client + "/reports").then().statusCode(200).body("$", hasSize(1)).body("[0].folderCount", equalTo(2));
+        given().get("/api/v1/clients/" + client + "/report-sources").then().body("[0].sourceId", equalTo("fs1"));
+        String url = given().get("/api/v1/clients/" + client + "/reports").then().extract().path("[0].downloadUrl");
         byte[] xlsx = given().get(url).then().statusCode(200)
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -110,46 +110,46 @@ class ReportPipelineTest {
                 new DirectoryEntry("S-1-22-1-1002", PrincipalKind.USER, "ann", null, "Ann Lee", null, "Finance", null, true, null, null, null,
                         List.of(finance)),
                 DirectoryEntry.group(finance, "finance", "posix", List.of())));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/clients/" + client + "/sources").then().extract()
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
                 .jsonPath().getList("$").size() == 1);
 
-        given().get("/api/clients/" + client + "/people").then().body("login", org.hamcrest.Matchers.contains("ann", "bob"));
-        given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/clients/" + client + "/access").then().statusCode(200)
+        given().get("/api/v1/clients/" + client + "/people").then().body("login", org.hamcrest.Matchers.contains("ann", "bob"));
+        given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then().statusCode(200)
                 .body("level", equalTo("READ")).body("reasons[0]", equalTo("Read via bob (named directly) (allow, explicit)"));
-        given().queryParam("user", "ann").queryParam("path", "/srv/Finance").get("/api/clients/" + client + "/access").then().statusCode(200)
+        given().queryParam("user", "ann").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then().statusCode(200)
                 .body("level", equalTo("NONE")).body("reasons", hasSize(0));
-        given().queryParam("minimum", "F").get("/api/clients/" + client + "/people/bob/access").then().statusCode(200)
+        given().queryParam("minimum", "F").get("/api/v1/clients/" + client + "/people/bob/access").then().statusCode(200)
                 .body("path", org.hamcrest.Matchers.contains("/srv"));
-        given().queryParam("user", "nobody").queryParam("path", "/srv").get("/api/clients/" + client + "/access").then().statusCode(404)
+        given().queryParam("user", "nobody").queryParam("path", "/srv").get("/api/v1/clients/" + client + "/access").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().queryParam("minimum", "lots").get("/api/clients/" + client + "/people/bob/access").then().statusCode(400)
+        given().queryParam("minimum", "lots").get("/api/v1/clients/" + client + "/people/bob/access").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void accessByPersonNeedsADirectory() {
         String client = knownClient();
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/clients/" + client + "/sources").then().extract()
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
                 .jsonPath().getList("$").size() == 1);
-        given().queryParam("user", "bob").queryParam("path", "/srv").get("/api/clients/" + client + "/access").then().statusCode(409)
+        given().queryParam("user", "bob").queryParam("path", "/srv").get("/api/v1/clients/" + client + "/access").then().statusCode(409)
                 .contentType("application/problem+json");
     }
 
     @Test
     void scheduledReportIsMadeOncePerClientAndPeriod() {
         String client = knownClient();
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().post("/api/clients/" + client + "/reports").statusCode() == 201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().post("/api/v1/clients/" + client + "/reports").statusCode() == 201);
         String period = "1999-" + ThreadLocalRandom.current().nextInt(10, 99);
 
         assertThat(monthly.generateFor(period)).isGreaterThanOrEqualTo(1);
         assertThat(monthly.generateFor(period)).as("the period is already reported").isZero();
-        given().get("/api/clients/" + client + "/reports").then().body("findAll { it.period == '" + period + "' }", hasSize(1));
+        given().get("/api/v1/clients/" + client + "/reports").then().body("findAll { it.period == '" + period + "' }", hasSize(1));
     }
 
     @Test
     void unknownClientAndPoisonEventsAreClearErrors() {
-        given().post("/api/clients/nobody/reports").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/reports/987654321/xlsx").then().statusCode(404);
+        given().post("/api/v1/clients/nobody/reports").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/reports/987654321/xlsx").then().statusCode(404);
 
         String key = "poison-" + UUID.randomUUID();
         RecordHeaders headers = new RecordHeaders();

@@ -24,9 +24,9 @@ public class UpstreamServicesStub implements QuarkusTestResourceLifecycleManager
     static final Map<String, List<Principal>> PRINCIPALS = new ConcurrentHashMap<>();
     static final Map<String, List<ChangeView>> CHANGES = new ConcurrentHashMap<>();
     static final Map<String, List<DirectoryEntry>> DIRECTORY = new ConcurrentHashMap<>();
-    private static final Pattern SNAPSHOT = Pattern.compile("/api/snapshots/(\\d+)");
-    private static final Pattern FOLDER_PAGE = Pattern.compile("/api/snapshots/(\\d+)/folders");
-    private static final Pattern CLIENT = Pattern.compile("/api/clients/([^/]+)/(principals|changes|effective-changes|directory)");
+    private static final Pattern SNAPSHOT = Pattern.compile("/api/v1/snapshots/(\\d+)");
+    private static final Pattern FOLDER_PAGE = Pattern.compile("/api/v1/snapshots/(\\d+)/folders");
+    private static final Pattern CLIENT = Pattern.compile("/api/v1/clients/([^/]+)/(principals|changes|effective-changes|directory)");
 
     private JsonStubServer server;
 

@@ -69,9 +69,9 @@ class DirectoryStateTest {
     }
 
     private static DirectorySyncView awaitEnded(String syncId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/directory-syncs/" + syncId).statusCode() == 200
-                && !"STAGING".equals(given().get("/api/directory-syncs/" + syncId).then().extract().path("status")));
-        return given().get("/api/directory-syncs/" + syncId).then().extract().as(DirectorySyncView.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/directory-syncs/" + syncId + "/snapshot").statusCode() == 200
+                && !"STAGING".equals(given().get("/api/v1/directory-syncs/" + syncId + "/snapshot").then().extract().path("status")));
+        return given().get("/api/v1/directory-syncs/" + syncId + "/snapshot").then().extract().as(DirectorySyncView.class);
     }
 
     private static List<String> logins(String url) {
@@ -92,12 +92,12 @@ class DirectoryStateTest {
         DirectorySyncView two = awaitEnded(sync(client, "ad:corp", second, null));
         assertThat(two.status()).isEqualTo("COMMITTED");
 
-        assertThat(logins("/api/directory-snapshots/" + one.directorySnapshotId() + "/entries"))
+        assertThat(logins("/api/v1/directory-snapshots/" + one.directorySnapshotId() + "/entries"))
                 .containsExactly("Finance 0", "anna 1", "bob 0", "carl 0");
-        assertThat(logins("/api/directory-snapshots/" + two.directorySnapshotId() + "/entries"))
+        assertThat(logins("/api/v1/directory-snapshots/" + two.directorySnapshotId() + "/entries"))
                 .containsExactly("Finance 0", "anna 0", "bob (disabled) 1");
-        assertThat(logins("/api/clients/" + client + "/directory")).containsExactly("Finance 0", "anna 0", "bob (disabled) 1");
-        assertThat(logins("/api/clients/" + client + "/directory?exclude=ad:corp")).isEmpty();
+        assertThat(logins("/api/v1/clients/" + client + "/directory")).containsExactly("Finance 0", "anna 0", "bob (disabled) 1");
+        assertThat(logins("/api/v1/clients/" + client + "/directory?exclude=ad:corp")).isEmpty();
 
         List<ConsumerRecord<String, byte[]>> records = kafka.readUntil(Topics.SNAPSHOTS, all -> kafka.events(all, DirectorySnapshotCommitted.class)
                 .stream().anyMatch(e -> e.directorySnapshotId() == two.directorySnapshotId()), Duration.ofSeconds(20));
@@ -114,7 +114,7 @@ class DirectoryStateTest {
 
         assertThat(sync.status()).isEqualTo("INCOMPLETE");
         assertThat(sync.reason()).isEqualTo("expected 2 entries, received 1");
-        assertThat(logins("/api/clients/" + client + "/directory")).isEmpty();
+        assertThat(logins("/api/v1/clients/" + client + "/directory")).isEmpty();
     }
 
     @Test

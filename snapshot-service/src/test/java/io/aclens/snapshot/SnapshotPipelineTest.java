@@ -62,12 +62,12 @@ class SnapshotPipelineTest {
     }
 
     private static String scanStatus(String scanId) {
-        return given().get("/api/scans/" + scanId).then().extract().path("status");
+        return given().get("/api/v1/scans/" + scanId + "/snapshot").then().extract().path("status");
     }
 
     private static long awaitSnapshot(String scanId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMMITTED".equals(scanStatus(scanId)));
-        return given().get("/api/scans/" + scanId).then().extract().<Number>path("snapshotId").longValue();
+        return given().get("/api/v1/scans/" + scanId + "/snapshot").then().extract().<Number>path("snapshotId").longValue();
     }
 
     @Test
@@ -84,23 +84,23 @@ class SnapshotPipelineTest {
         publish(second.all());
         long snapshot2 = awaitSnapshot(second.scanId);
 
-        FolderPage now = given().get("/api/snapshots/" + snapshot2 + "/folders?limit=2").then().statusCode(200).extract().as(FolderPage.class);
+        FolderPage now = given().get("/api/v1/snapshots/" + snapshot2 + "/folders?limit=2").then().statusCode(200).extract().as(FolderPage.class);
         assertThat(now.items()).extracting(f -> f.path()).containsExactly("/srv", "/srv/Finance");
         assertThat(now.items().get(1).dacl()).containsExactly(Ace.allow(SALES, AccessMask.READ));
-        FolderPage rest = given().get("/api/snapshots/" + snapshot2 + "/folders?limit=2&after=" + now.next()).then().extract().as(FolderPage.class);
+        FolderPage rest = given().get("/api/v1/snapshots/" + snapshot2 + "/folders?limit=2&after=" + now.next()).then().extract().as(FolderPage.class);
         assertThat(rest.items()).extracting(f -> f.path()).containsExactly("/srv/New", "/srv/Sales");
 
-        FolderPage past = given().get("/api/snapshots/" + snapshot1 + "/folders").then().extract().as(FolderPage.class);
+        FolderPage past = given().get("/api/v1/snapshots/" + snapshot1 + "/folders").then().extract().as(FolderPage.class);
         assertThat(past.items()).as("state at the first snapshot is still there").hasSize(3);
         assertThat(past.items().get(1).dacl()).containsExactly(Ace.allow(SALES, AccessMask.MODIFY));
 
-        DeltaPage delta = given().get("/api/snapshots/" + snapshot2 + "/delta").then().statusCode(200).extract().as(DeltaPage.class);
+        DeltaPage delta = given().get("/api/v1/snapshots/" + snapshot2 + "/delta").then().statusCode(200).extract().as(DeltaPage.class);
         assertThat(delta.items()).extracting(d -> d.path()).containsExactly("/srv/Finance", "/srv/New");
         assertThat(delta.items().get(1).before()).isNull();
 
-        given().get("/api/clients/" + client + "/snapshots").then().statusCode(200).body("$", hasSize(2))
+        given().get("/api/v1/clients/" + client + "/snapshots").then().statusCode(200).body("$", hasSize(2))
                 .body("[0].previousSnapshotId", equalTo((int) snapshot1));
-        given().get("/api/clients/" + client + "/principals").then().body("[0].fullName", equalTo("Bob Builder"));
+        given().get("/api/v1/clients/" + client + "/principals").then().body("[0].fullName", equalTo("Bob Builder"));
 
         List<ConsumerRecord<String, byte[]>> committed = kafka.readUntil(Topics.SNAPSHOTS,
                 all -> kafka.events(all, SnapshotCommitted.class).stream().anyMatch(e -> e.snapshotId() == snapshot2), Duration.ofSeconds(20));
@@ -118,7 +118,7 @@ class SnapshotPipelineTest {
                 List.of(new io.aclens.access.Principal("S-1-22-1-1002", "carol", "Carol Chunk", io.aclens.access.PrincipalKind.USER))));
         publish(events);
         awaitSnapshot(scan.scanId);
-        given().get("/api/clients/" + client + "/principals").then().statusCode(200)
+        given().get("/api/v1/clients/" + client + "/principals").then().statusCode(200)
                 .body("fullName", org.hamcrest.Matchers.hasItems("Bob Builder", "Carol Chunk"));
     }
 
@@ -135,9 +135,9 @@ class SnapshotPipelineTest {
         long snapshot2 = awaitSnapshot(second.scanId);
 
         assertThat(deep.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(2704);
-        FolderPage folders = given().get("/api/snapshots/" + snapshot1 + "/folders").then().statusCode(200).extract().as(FolderPage.class);
+        FolderPage folders = given().get("/api/v1/snapshots/" + snapshot1 + "/folders").then().statusCode(200).extract().as(FolderPage.class);
         assertThat(folders.items()).extracting(f -> f.path()).containsExactly("/srv", deep);
-        DeltaPage delta = given().get("/api/snapshots/" + snapshot2 + "/delta").then().statusCode(200).extract().as(DeltaPage.class);
+        DeltaPage delta = given().get("/api/v1/snapshots/" + snapshot2 + "/delta").then().statusCode(200).extract().as(DeltaPage.class);
         assertThat(delta.items()).singleElement().satisfies(d -> {
             assertThat(d.path()).isEqualTo(deep);
             assertThat(d.after().dacl()).containsExactly(Ace.allow(SALES, AccessMask.READ));
@@ -157,17 +157,17 @@ class SnapshotPipelineTest {
         publish(listingDenied.all());
         long partial = awaitSnapshot(listingDenied.scanId);
 
-        assertThat(given().get("/api/snapshots/" + partial + "/folders").then().extract().as(FolderPage.class).items())
+        assertThat(given().get("/api/v1/snapshots/" + partial + "/folders").then().extract().as(FolderPage.class).items())
                 .as("the sub-folders of a folder that could not be listed keep their last known state; /srv/ab, listed, is gone")
                 .extracting(f -> f.path()).containsExactly("/srv", "/srv/a", "/srv/a/b", "/srv/a/b/c");
-        assertThat(given().get("/api/snapshots/" + partial + "/delta").then().extract().as(DeltaPage.class).items())
+        assertThat(given().get("/api/v1/snapshots/" + partial + "/delta").then().extract().as(DeltaPage.class).items())
                 .extracting(d -> d.path()).containsExactly("/srv/ab");
 
         ScanEvents listedAgain = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
                 .folder("/srv/a", Ace.allow(SALES, AccessMask.MODIFY)).folder("/srv/a/b", Ace.allow(SALES, AccessMask.MODIFY));
         publish(listedAgain.all());
         long again = awaitSnapshot(listedAgain.scanId);
-        assertThat(given().get("/api/snapshots/" + again + "/delta").then().extract().as(DeltaPage.class).items())
+        assertThat(given().get("/api/v1/snapshots/" + again + "/delta").then().extract().as(DeltaPage.class).items())
                 .as("listed again, a folder really gone is removed").extracting(d -> d.path()).containsExactly("/srv/a/b/c");
     }
 
@@ -181,8 +181,8 @@ class SnapshotPipelineTest {
 
         awaitSnapshot(good.scanId);
         await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(scanStatus(bad.scanId)));
-        given().get("/api/scans/" + bad.scanId).then().body("reason", org.hamcrest.Matchers.containsString("the database refused a folder"));
-        given().get("/api/clients/" + bad.clientId + "/snapshots").then().body("$", hasSize(0));
+        given().get("/api/v1/scans/" + bad.scanId + "/snapshot").then().body("reason", org.hamcrest.Matchers.containsString("the database refused a folder"));
+        given().get("/api/v1/clients/" + bad.clientId + "/snapshots").then().body("$", hasSize(0));
         List<ConsumerRecord<String, byte[]>> dead = kafka.readUntil(Topics.deadLetter(Topics.SCANS),
                 all -> all.stream().anyMatch(r -> bad.scanId.equals(r.key())), Duration.ofSeconds(20));
         ConsumerRecord<String, byte[]> refused = dead.stream().filter(r -> bad.scanId.equals(r.key())).findFirst().orElseThrow();
@@ -206,20 +206,20 @@ class SnapshotPipelineTest {
         publish(globexScan.all());
         long globexSnapshot = awaitSnapshot(globexScan.scanId);
 
-        given().get("/api/clients/" + globex + "/snapshots").then().body("$", hasSize(1))
+        given().get("/api/v1/clients/" + globex + "/snapshots").then().body("$", hasSize(1))
                 .body("[0].previousSnapshotId", org.hamcrest.Matchers.nullValue());
-        assertThat(given().get("/api/snapshots/" + globexSnapshot + "/folders").then().extract().as(FolderPage.class).items())
+        assertThat(given().get("/api/v1/snapshots/" + globexSnapshot + "/folders").then().extract().as(FolderPage.class).items())
                 .extracting(f -> f.path()).containsExactly("/srv", "/srv/Globex Legal");
-        assertThat(given().get("/api/snapshots/" + acmeSnapshot + "/folders").then().extract().as(FolderPage.class).items())
+        assertThat(given().get("/api/v1/snapshots/" + acmeSnapshot + "/folders").then().extract().as(FolderPage.class).items())
                 .extracting(f -> f.path()).containsExactly("/srv", "/srv/Acme Payroll");
-        assertThat(given().get("/api/snapshots/" + globexSnapshot + "/delta").then().extract().as(DeltaPage.class).items())
+        assertThat(given().get("/api/v1/snapshots/" + globexSnapshot + "/delta").then().extract().as(DeltaPage.class).items())
                 .as("a client's first snapshot of a source is its baseline, whatever another client's source of that name holds")
                 .extracting(d -> d.path()).containsExactly("/srv", "/srv/Globex Legal");
         String globexViewer = TestTokens.token(Roles.CLIENT_VIEWER, globex);
-        TestTokens.as(globexViewer).get("/api/snapshots/" + globexSnapshot + "/folders").then().statusCode(200);
-        TestTokens.as(globexViewer).get("/api/snapshots/" + acmeSnapshot + "/folders").then().statusCode(404)
+        TestTokens.as(globexViewer).get("/api/v1/snapshots/" + globexSnapshot + "/folders").then().statusCode(200);
+        TestTokens.as(globexViewer).get("/api/v1/snapshots/" + acmeSnapshot + "/folders").then().statusCode(404)
                 .contentType("application/problem+json");
-        TestTokens.as(globexViewer).get("/api/clients/" + acme + "/snapshots").then().statusCode(404);
+        TestTokens.as(globexViewer).get("/api/v1/clients/" + acme + "/snapshots").then().statusCode(404);
     }
 
     @Test
@@ -234,8 +234,8 @@ class SnapshotPipelineTest {
         kafka.readUntil(Topics.SNAPSHOTS, all -> all.stream().filter(r -> EventCodec.header(r.headers(), EventCodec.HEADER_ID)
                 .orElse("").equals(eventId)).count() == 2, Duration.ofSeconds(20));
 
-        given().get("/api/clients/" + client + "/snapshots").then().body("$", hasSize(1));
-        given().get("/api/snapshots/" + snapshotId + "/folders").then().body("items", hasSize(2));
+        given().get("/api/v1/clients/" + client + "/snapshots").then().body("$", hasSize(1));
+        given().get("/api/v1/snapshots/" + snapshotId + "/folders").then().body("items", hasSize(2));
     }
 
     @Test
@@ -247,8 +247,8 @@ class SnapshotPipelineTest {
         publish(List.of(scan.completed(5)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "INCOMPLETE".equals(scanStatus(scan.scanId)));
-        given().get("/api/scans/" + scan.scanId).then().body("reason", equalTo("expected 5 folders, received 1"));
-        given().get("/api/clients/" + client + "/snapshots").then().body("$", hasSize(0));
+        given().get("/api/v1/scans/" + scan.scanId + "/snapshot").then().body("reason", equalTo("expected 5 folders, received 1"));
+        given().get("/api/v1/clients/" + client + "/snapshots").then().body("$", hasSize(0));
     }
 
     @Test
@@ -279,13 +279,13 @@ class SnapshotPipelineTest {
         publish(first.all());
         long snapshot1 = awaitSnapshot(first.scanId);
 
-        FolderPage page = given().get("/api/snapshots/" + snapshot1 + "/folders").then().statusCode(200).extract().as(FolderPage.class);
+        FolderPage page = given().get("/api/v1/snapshots/" + snapshot1 + "/folders").then().statusCode(200).extract().as(FolderPage.class);
         assertThat(page.items().get(0).sddl()).isEqualTo(asRead);
 
         ScanEvents second = new ScanEvents(client, "smb").ntFolder("/srv", asRead.replace("D:PAI", "D:P"));
         publish(second.all());
         long snapshot2 = awaitSnapshot(second.scanId);
-        DeltaPage delta = given().get("/api/snapshots/" + snapshot2 + "/delta").then().statusCode(200).extract().as(DeltaPage.class);
+        DeltaPage delta = given().get("/api/v1/snapshots/" + snapshot2 + "/delta").then().statusCode(200).extract().as(DeltaPage.class);
         assertThat(delta.items()).singleElement().satisfies(d -> {
             assertThat(d.before().sddl()).isEqualTo(asRead);
             assertThat(d.after().sddl()).startsWith("O:BAG:S-1-5-21-1-2-3-513D:P(");
@@ -310,7 +310,7 @@ class SnapshotPipelineTest {
         publish(marker.all());
         awaitSnapshot(marker.scanId);
         assertThat(scanStatus(scan.scanId)).isEqualTo("ABANDONED");
-        given().get("/api/clients/" + client + "/snapshots").then().body("$", hasSize(1));
+        given().get("/api/v1/clients/" + client + "/snapshots").then().body("$", hasSize(1));
     }
 
     @Test
@@ -329,13 +329,13 @@ class SnapshotPipelineTest {
             return "ABANDONED".equals(scanStatus(silent.scanId));
         });
         assertThat(scanStatus(beating.scanId)).as("its collector said it goes on").isEqualTo("STAGING");
-        given().get("/api/scans/" + silent.scanId).then().body("reason", org.hamcrest.Matchers.containsString("no event, no heartbeat"));
+        given().get("/api/v1/scans/" + silent.scanId + "/snapshot").then().body("reason", org.hamcrest.Matchers.containsString("no event, no heartbeat"));
     }
 
     @Test
     void restErrorsAreProblemDetails() {
-        given().get("/api/snapshots/987654321/folders").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/snapshots/1/folders?limit=0").then().statusCode(400).contentType("application/problem+json");
-        given().get("/api/clients/x/snapshots?at=yesterday&sourceId=s").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/snapshots/987654321/folders").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/snapshots/1/folders?limit=0").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/clients/x/snapshots?at=yesterday&sourceId=s").then().statusCode(400).contentType("application/problem+json");
     }
 }

@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 
 /**
- * Probes every operation a service's own OpenAPI document lists, so that an endpoint added without an access rule
- * fails its service's test: each must declare the bearer scheme, refuse a missing, expired or forged token (401) and
- * a role that may not use it (403), never answer another client's token with that client's data (403/404), and let
- * the MSP's administrator through.
+ * Probes every operation an OpenAPI document lists — a service's own, or the gateway's merged one — so that an endpoint
+ * added without an access rule fails a test: each must declare the bearer scheme, refuse a missing, expired or forged
+ * token (401) and a role that may not use it (403), never answer another client's token with that client's data
+ * (403/404), and let the MSP's administrator through.
  */
 public final class EndpointAuthorization {
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
@@ -38,14 +38,43 @@ public final class EndpointAuthorization {
         }
     }
 
-    /** Every /api operation of the service under test, parameters filled in for {@code clientId}. */
+    /** Where the tokens of the probes come from: the test key pair, or a running stack's own. */
+    public interface TokenSource {
+        String token(String role, String... clients);
+
+        String expired(String role);
+
+        /** A well-formed token signed with a key nobody trusts. */
+        default String forged(String role) {
+            return TestTokens.forged(role);
+        }
+    }
+
+    /** The test key pair the services' test profile trusts. */
+    public static final TokenSource TEST_TOKENS = new TokenSource() {
+        @Override
+        public String token(String role, String... clients) {
+            return TestTokens.token(role, clients);
+        }
+
+        @Override
+        public String expired(String role) {
+            return TestTokens.expired(role);
+        }
+    };
+
+    /** Every /api/v1 operation of the service under test, parameters filled in for {@code clientId}. */
     public static List<Operation> operations(String clientId) throws Exception {
-        JsonNode openApi = new ObjectMapper().readTree(RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().asString());
+        return operations(new ObjectMapper().readTree(RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString()), clientId);
+    }
+
+    /** Every /api/v1 operation {@code openApi} lists, parameters filled in for {@code clientId}. */
+    public static List<Operation> operations(JsonNode openApi, String clientId) {
         List<Operation> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            if (!path.getKey().startsWith("/api/")) {
+            if (!path.getKey().startsWith("/api/v1/")) {
                 continue;
             }
             for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
@@ -68,26 +97,40 @@ public final class EndpointAuthorization {
 
     /** Asserts the rules for every operation; {@code clientId} is a client the probes name, {@code other} one they do not. */
     public static void verify(String clientId, String other) throws Exception {
+        verify(new ObjectMapper().readTree(RestAssured.given().get("/q/openapi?format=json").then().statusCode(200).extract().asString()),
+                null, TEST_TOKENS, clientId, other);
+    }
+
+    /**
+     * Asserts the rules for every operation {@code openApi} lists, calling {@code baseUri} (RestAssured's default when
+     * null) with tokens from {@code tokens}.
+     */
+    public static void verify(JsonNode openApi, String baseUri, TokenSource tokens, String clientId, String other) {
         SoftAssertions softly = new SoftAssertions();
-        for (Operation operation : operations(clientId)) {
-            softly.assertThat(call(operation, null).statusCode()).as("%s without a token", operation).isEqualTo(401);
-            softly.assertThat(call(operation, TestTokens.expired(Roles.MSP_ADMIN)).statusCode()).as("%s with an expired token", operation)
+        for (Operation operation : operations(openApi, clientId)) {
+            softly.assertThat(call(baseUri, operation, null).statusCode()).as("%s without a token", operation).isEqualTo(401);
+            softly.assertThat(call(baseUri, operation, tokens.expired(Roles.MSP_ADMIN)).statusCode()).as("%s with an expired token", operation)
                     .isEqualTo(401);
-            softly.assertThat(call(operation, TestTokens.forged(Roles.MSP_ADMIN)).statusCode()).as("%s with a forged token", operation)
+            softly.assertThat(call(baseUri, operation, tokens.forged(Roles.MSP_ADMIN)).statusCode()).as("%s with a forged token", operation)
                     .isEqualTo(401);
-            Response wrongRole = call(operation, TestTokens.token(Roles.OPS));
+            Response wrongRole = call(baseUri, operation, tokens.token(Roles.OPS));
             softly.assertThat(wrongRole.statusCode()).as("%s with a role that may not use it", operation).isEqualTo(403);
             softly.assertThat(wrongRole.contentType()).as("%s answers problem+json", operation).startsWith("application/problem+json");
-            int otherClient = call(operation, TestTokens.token(Roles.CLIENT_VIEWER, other)).statusCode();
+            int otherClient = call(baseUri, operation, tokens.token(Roles.CLIENT_VIEWER, other)).statusCode();
             softly.assertThat(otherClient).as("%s with another client's token", operation).isIn(403, 404);
-            softly.assertThat(call(operation, TestTokens.token(Roles.MSP_ADMIN)).statusCode()).as("%s as the MSP's administrator", operation)
-                    .isNotIn(401, 403);
+            Response admin = call(baseUri, operation, tokens.token(Roles.MSP_ADMIN));
+            softly.assertThat(admin.statusCode()).as("%s as the MSP's administrator", operation).isNotIn(401, 403, 502, 503);
+            softly.assertThat(admin.statusCode() == 404 && admin.asString().contains("is not an ACLens API operation"))
+                    .as("%s reaches the service that lists it", operation).isFalse();
         }
         softly.assertAll();
     }
 
-    private static Response call(Operation operation, String token) {
+    private static Response call(String baseUri, Operation operation, String token) {
         RequestSpecification request = RestAssured.given().redirects().follow(false);
+        if (baseUri != null) {
+            request.baseUri(baseUri);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

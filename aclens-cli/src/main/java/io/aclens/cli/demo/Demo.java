@@ -157,14 +157,15 @@ public final class Demo {
 
     private void keepRunning(Stack stack, String clientId) {
         out.println();
-        out.println("The services keep running until Ctrl-C:");
-        Stack.SERVICES.forEach(service -> out.println("  " + service + "  " + stack.url(service) + "/q/openapi"));
+        out.println("The services keep running until Ctrl-C. The API, one base URL for all of them:");
+        out.println("  " + stack.apiUrl() + "/api/v1   (document: " + stack.apiUrl() + "/api/v1/openapi.json, Swagger UI: " + stack.apiUrl()
+                + "/q/swagger-ui)");
         String viewer = stack.tokens().issue(clientId + "-viewer", Roles.CLIENT_VIEWER, List.of(clientId), Duration.ofDays(1));
         out.println("A read-only token for client " + clientId + "'s viewer (24 h; ./aclens token create issues more):");
-        out.println("  export ACLENS_TOKEN=" + viewer);
-        out.println("Try: ./aclens access --report-url " + stack.url("report-service") + " --client " + clientId + " --user ivanova");
+        out.println("  export ACLENS_API_URL=" + stack.apiUrl() + " ACLENS_TOKEN=" + viewer);
+        out.println("Try: ./aclens access --client " + clientId + " --user ivanova");
         out.println("Onboard a client of your own (an msp-admin token, 1 h):");
-        out.println("  export ACLENS_COLLECTOR_URL=" + stack.url("collector-service") + " ACLENS_TOKEN="
+        out.println("  export ACLENS_API_URL=" + stack.apiUrl() + " ACLENS_TOKEN="
                 + stack.tokens().issue("demo-admin", Roles.MSP_ADMIN, List.of(), Duration.ofHours(1)));
         out.println("  ./aclens client add acme --name 'Acme Ltd'; ./aclens source add --client acme --name home --kind linux --root /home");
         try {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         "  ./aclens audit --from 2026-11-01T00:00:00Z           every client, and MSP-wide calls"})
 public final class AuditCommand implements Callable<Integer> {
     @Mixin
-    CollectorApi api = new CollectorApi();
+    AclensApi api = new AclensApi();
 
     @Option(names = "--client", description = "One client (default: every client, with MSP-wide calls).")
     String clientId;
@@ -27,8 +27,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Outcome.of(() -> {
-            String path = (clientId == null ? "/api/audit" : "/api/clients/" + CollectorApi.segment(clientId) + "/audit") + "?limit=" + limit
-                    + (from == null ? "" : "&from=" + CollectorApi.segment(from));
+            String path = (clientId == null ? "/api/v1/audit" : "/api/v1/clients/" + AclensApi.segment(clientId) + "/audit") + "?limit=" + limit
+                    + (from == null ? "" : "&from=" + AclensApi.segment(from));
             AuditEntryView[] entries = api.get(path, AuditEntryView[].class);
             System.out.printf("%-24s %-10s %-24s %-14s %-6s %-4s %s%n", "WHEN", "CLIENT", "WHO", "ROLE", "METHOD", "HTTP", "WHAT");
             for (AuditEntryView e : entries) {

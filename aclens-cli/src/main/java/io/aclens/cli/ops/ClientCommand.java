@@ -18,7 +18,7 @@ public final class ClientCommand {
     @Command(name = "add", mixinStandardHelpOptions = true, description = {"Registers a client.", "  ./aclens client add acme --name 'Acme Ltd'"})
     public static final class Add implements Callable<Integer> {
         @Mixin
-        CollectorApi api = new CollectorApi();
+        AclensApi api = new AclensApi();
 
         @Parameters(index = "0", description = "Client id: letters, digits, '.', '_' or '-' (it names the client in every key and URL).")
         String clientId;
@@ -29,7 +29,7 @@ public final class ClientCommand {
         @Override
         public Integer call() {
             return Outcome.of(() -> {
-                ClientView client = api.post("/api/clients", new ClientRegistration(clientId, displayName), ClientView.class);
+                ClientView client = api.post("/api/v1/clients", new ClientRegistration(clientId, displayName), ClientView.class);
                 System.out.println("Client " + client.clientId() + " (" + client.displayName() + ") registered");
             });
         }
@@ -38,12 +38,12 @@ public final class ClientCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the clients with their sources and directories.")
     public static final class ListClients implements Callable<Integer> {
         @Mixin
-        CollectorApi api = new CollectorApi();
+        AclensApi api = new AclensApi();
 
         @Override
         public Integer call() {
             return Outcome.of(() -> {
-                ClientView[] clients = api.get("/api/clients", ClientView[].class);
+                ClientView[] clients = api.get("/api/v1/clients", ClientView[].class);
                 System.out.printf("%-20s %-30s %-14s %8s %12s%n", "CLIENT", "NAME", "ORIGIN", "SOURCES", "DIRECTORIES");
                 for (ClientView client : clients) {
                     System.out.printf("%-20s %-30s %-14s %8d %12d%n", client.clientId(), client.displayName(), client.origin(), client.sources(),
@@ -57,7 +57,7 @@ public final class ClientCommand {
             description = "Removes a client's registration with its sources, directories and schedules (its snapshots and reports stay).")
     public static final class Remove implements Callable<Integer> {
         @Mixin
-        CollectorApi api = new CollectorApi();
+        AclensApi api = new AclensApi();
 
         @Parameters(index = "0", description = "Client id.")
         String clientId;
@@ -65,7 +65,7 @@ public final class ClientCommand {
         @Override
         public Integer call() {
             return Outcome.of(() -> {
-                api.delete("/api/clients/" + CollectorApi.segment(clientId));
+                api.delete("/api/v1/clients/" + AclensApi.segment(clientId));
                 System.out.println("Client " + clientId + " removed");
             });
         }

@@ -25,7 +25,7 @@ public final class DirectoryCommand {
             "  ./aclens directory add --client acme --name files --kind local --passwd-file /srv/acme/passwd --group-file /srv/acme/group"})
     public static final class Add implements Callable<Integer> {
         @Mixin
-        CollectorApi api = new CollectorApi();
+        AclensApi api = new AclensApi();
         @Mixin
         Registered.Name directory = new Registered.Name();
         @Mixin
@@ -61,7 +61,7 @@ public final class DirectoryCommand {
                     case DirectorySettings.ACTIVE_DIRECTORY, DirectorySettings.LDAP -> new DirectorySettings.Ldap(kind, url, baseDn, bindDn,
                             secret.passwordFile, trustStore, allowPlaintext, null);
                     case DirectorySettings.LOCAL -> new DirectorySettings.Local(kind, passwdFile, groupFile, minUid);
-                    default -> throw new CollectorApi.ApiException(2, "--kind must be active-directory, ldap or local");
+                    default -> throw new AclensApi.ApiException(2, "--kind must be active-directory, ldap or local");
                 };
                 RegisteredDirectoryView stored = api.put(directory.path("directories"), new DirectoryRegistration(directoryId, cron, secret.password(), settings),
                         RegisteredDirectoryView.class);
@@ -74,7 +74,7 @@ public final class DirectoryCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists a client's registered directories (never their passwords).")
     public static final class ListDirectories implements Callable<Integer> {
         @Mixin
-        CollectorApi api = new CollectorApi();
+        AclensApi api = new AclensApi();
 
         @Option(names = "--client", required = true, description = "Client id.")
         String clientId;
@@ -82,7 +82,7 @@ public final class DirectoryCommand {
         @Override
         public Integer call() {
             return Outcome.of(() -> {
-                RegisteredDirectoryView[] directories = api.get("/api/clients/" + CollectorApi.segment(clientId) + "/directories",
+                RegisteredDirectoryView[] directories = api.get("/api/v1/clients/" + AclensApi.segment(clientId) + "/directories",
                         RegisteredDirectoryView[].class);
                 System.out.printf("%-16s %-17s %-30s %-18s %s%n", "NAME", "KIND", "DIRECTORY ID", "SCHEDULE", "PASSWORD");
                 for (RegisteredDirectoryView d : directories) {

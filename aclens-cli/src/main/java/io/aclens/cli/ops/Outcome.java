@@ -6,14 +6,14 @@ final class Outcome {
     }
 
     interface Call {
-        void run() throws CollectorApi.ApiException;
+        void run() throws AclensApi.ApiException;
     }
 
     static int of(Call call) {
         try {
             call.run();
             return 0;
-        } catch (CollectorApi.ApiException e) {
+        } catch (AclensApi.ApiException e) {
             System.err.println(e.getMessage());
             return 1;
         }

@@ -19,14 +19,14 @@ final class Registered {
         String name;
 
         String path(String collection) {
-            return "/api/clients/" + CollectorApi.segment(clientId) + "/" + collection + "/" + CollectorApi.segment(name);
+            return "/api/v1/clients/" + AclensApi.segment(clientId) + "/" + collection + "/" + AclensApi.segment(name);
         }
     }
 
     /** A subcommand about one registration of {@link #collection()} ("sources" or "directories"). */
     abstract static class Subcommand implements Callable<Integer> {
         @Mixin
-        CollectorApi api = new CollectorApi();
+        AclensApi api = new AclensApi();
         @Mixin
         Name registration = new Name();
 
@@ -56,9 +56,9 @@ final class Registered {
         }
     }
 
-    static void report(ConnectionTestResult result) throws CollectorApi.ApiException {
+    static void report(ConnectionTestResult result) throws AclensApi.ApiException {
         if (!result.ok()) {
-            throw new CollectorApi.ApiException(1, "Connection test failed (" + result.failedStep() + "): " + result.reason());
+            throw new AclensApi.ApiException(1, "Connection test failed (" + result.failedStep() + "): " + result.reason());
         }
         System.out.println("Connection test passed: " + result.reason());
     }

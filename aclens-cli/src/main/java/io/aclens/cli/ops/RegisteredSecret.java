@@ -15,21 +15,21 @@ public class RegisteredSecret {
     String passwordFile;
 
     /** The password read from standard input, or null. */
-    String password() throws CollectorApi.ApiException {
+    String password() throws AclensApi.ApiException {
         if (!passwordStdin) {
             return null;
         }
         if (passwordFile != null) {
-            throw new CollectorApi.ApiException(2, "Give --password-stdin or --password-file, not both");
+            throw new AclensApi.ApiException(2, "Give --password-stdin or --password-file, not both");
         }
         try {
             String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isEmpty()) {
-                throw new CollectorApi.ApiException(2, "--password-stdin: standard input held no password");
+                throw new AclensApi.ApiException(2, "--password-stdin: standard input held no password");
             }
             return line;
         } catch (IOException e) {
-            throw new CollectorApi.ApiException(2, "Cannot read the password from standard input: " + e.getMessage());
+            throw new AclensApi.ApiException(2, "Cannot read the password from standard input: " + e.getMessage());
         }
     }
 }

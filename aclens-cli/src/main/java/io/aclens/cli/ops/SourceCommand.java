@@ -25,7 +25,7 @@ public final class SourceCommand {
             "  ./aclens source add --client acme --name fs2 --kind agent --source-id fs2:data"})
     public static final class Add implements Callable<Integer> {
         @Mixin
-        CollectorApi api = new CollectorApi();
+        AclensApi api = new AclensApi();
         @Mixin
         Registered.Name source = new Registered.Name();
         @Mixin
@@ -67,7 +67,7 @@ public final class SourceCommand {
                             secret.passwordFile, maxDepth, null, null);
                     case SourceSettings.LINUX -> new SourceSettings.LinuxTree(kind, root, maxDepth, null, null);
                     case SourceSettings.AGENT, SourceSettings.ICACLS -> new SourceSettings.Upload(kind);
-                    default -> throw new CollectorApi.ApiException(2, "--kind must be smb, linux, agent or icacls");
+                    default -> throw new AclensApi.ApiException(2, "--kind must be smb, linux, agent or icacls");
                 };
                 SourceView stored = api.put(source.path("sources"), new SourceRegistration(sourceId, cron, secret.password(), settings), SourceView.class);
                 System.out.println("Source " + stored.clientId() + "/" + stored.name() + " registered as " + stored.sourceId()
@@ -79,7 +79,7 @@ public final class SourceCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists a client's registered sources (never their passwords).")
     public static final class ListSources implements Callable<Integer> {
         @Mixin
-        CollectorApi api = new CollectorApi();
+        AclensApi api = new AclensApi();
 
         @Option(names = "--client", required = true, description = "Client id.")
         String clientId;
@@ -87,7 +87,7 @@ public final class SourceCommand {
         @Override
         public Integer call() {
             return Outcome.of(() -> {
-                SourceView[] sources = api.get("/api/clients/" + CollectorApi.segment(clientId) + "/sources", SourceView[].class);
+                SourceView[] sources = api.get("/api/v1/clients/" + AclensApi.segment(clientId) + "/sources", SourceView[].class);
                 System.out.printf("%-16s %-7s %-40s %-18s %s%n", "NAME", "KIND", "SOURCE ID", "SCHEDULE", "PASSWORD");
                 for (SourceView s : sources) {
                     System.out.printf("%-16s %-7s %-40s %-18s %s%n", s.name(), s.settings().kind(), s.sourceId(), s.cron() == null ? "-" : s.cron(),

@@ -60,15 +60,15 @@ public final class PipelineClient {
         body.put("sourceId", scan.sourceId());
         body.put("passwdFile", scan.passwdFile());
         body.put("groupFile", scan.groupFile());
-        JsonNode accepted = send("POST", stack.url("collector-service") + "/api/scans", body, 202);
+        JsonNode accepted = send("POST", stack.apiUrl() + "/api/v1/scans", body, 202);
         return accepted.get("scanId").asText();
     }
 
     /** Registers the client with the collector, unless it is already (a data folder kept from an earlier run has it). */
     public void onboard(ClientRegistration client) {
-        int status = exchange("POST", stack.url("collector-service") + "/api/clients", client).statusCode();
+        int status = exchange("POST", stack.apiUrl() + "/api/v1/clients", client).statusCode();
         if (status != 201 && status != 409) {
-            throw new IllegalStateException("POST /api/clients answered " + status);
+            throw new IllegalStateException("POST /api/v1/clients answered " + status);
         }
     }
 
@@ -96,7 +96,7 @@ public final class PipelineClient {
     }
 
     private String collectorPath(String clientId, String kind, String name) {
-        return stack.url("collector-service") + "/api/clients/" + encode(clientId) + "/" + kind + "/" + encode(name);
+        return stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/" + kind + "/" + encode(name);
     }
 
     private JsonNode sendExpecting(String method, String url, Object body, int... expected) {
@@ -112,19 +112,19 @@ public final class PipelineClient {
     /** Starts the scans of an SMB source: one for a share, one per discovered disk share for a whole server; returns their ids. */
     public List<String> startSmbScans(String sourceName) {
         List<String> scanIds = new ArrayList<>();
-        send("POST", stack.url("collector-service") + "/api/smb-sources/" + encode(sourceName) + "/scans", null, 202)
+        send("POST", stack.apiUrl() + "/api/v1/smb-sources/" + encode(sourceName) + "/scans", null, 202)
                 .forEach(status -> scanIds.add(status.get("scanId").asText()));
         return scanIds;
     }
 
     /** A committed snapshot, with what its scan read of the server (share permissions, the server's own groups). */
     public SnapshotView snapshot(long snapshotId) {
-        return JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/snapshots/" + snapshotId, null, 200), SnapshotView.class);
+        return JSON.convertValue(send("GET", stack.apiUrl() + "/api/v1/snapshots/" + snapshotId, null, 200), SnapshotView.class);
     }
 
     /** Uploads an agent's NDJSON export ({path, owner, sddl, error} per line) as a scan; returns the scan id. */
     public String uploadAgentExport(String clientId, String sourceId, String root, String token, byte[] ndjson) {
-        String url = stack.url("collector-service") + "/api/clients/" + encode(clientId) + "/sources/" + encode(sourceId) + "/uploads?root="
+        String url = stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/sources/" + encode(sourceId) + "/uploads?root="
                 + encode(root);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
                 .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + token)
@@ -134,7 +134,7 @@ public final class PipelineClient {
 
     /** How long the collector itself took (read and publish), from its own status; empty while it runs. */
     public Optional<Duration> collectorDuration(String scanId) {
-        JsonNode status = send("GET", stack.url("collector-service") + "/api/scans/" + scanId, null, 200);
+        JsonNode status = send("GET", stack.apiUrl() + "/api/v1/scans/" + scanId, null, 200);
         if (status.path("finishedAt").isNull() || status.path("finishedAt").isMissingNode()) {
             return Optional.empty();
         }
@@ -144,7 +144,7 @@ public final class PipelineClient {
     /** Waits until the collector finished reading and publishing the scan; returns how long that took. */
     public Duration awaitCollected(String scanId, Duration timeout) {
         return poll(timeout, "scan " + scanId + " to be collected", () -> {
-            JsonNode status = send("GET", stack.url("collector-service") + "/api/scans/" + scanId, null, 200);
+            JsonNode status = send("GET", stack.apiUrl() + "/api/v1/scans/" + scanId, null, 200);
             if ("FAILED".equals(status.path("state").asText())) {
                 throw new IllegalStateException("Scan failed: " + status.path("failure").asText());
             }
@@ -155,11 +155,11 @@ public final class PipelineClient {
     /** Waits until the scan is the source's new snapshot; fails with the reason if it will never be. */
     public ScanView awaitCommitted(String scanId, Duration timeout) {
         return poll(timeout, "scan " + scanId + " to be committed", () -> {
-            JsonNode collector = send("GET", stack.url("collector-service") + "/api/scans/" + scanId, null, 200);
+            JsonNode collector = send("GET", stack.apiUrl() + "/api/v1/scans/" + scanId, null, 200);
             if ("FAILED".equals(collector.path("state").asText())) {
                 throw new IllegalStateException("Scan failed: " + collector.path("failure").asText());
             }
-            Optional<JsonNode> seen = find(stack.url("snapshot-service") + "/api/scans/" + scanId);
+            Optional<JsonNode> seen = find(stack.apiUrl() + "/api/v1/scans/" + scanId + "/snapshot");
             if (seen.isEmpty()) {
                 return Optional.empty();
             }
@@ -173,14 +173,14 @@ public final class PipelineClient {
     }
 
     public ChangeSetView awaitChangeSet(long snapshotId, Duration timeout) {
-        return poll(timeout, "the changes of snapshot " + snapshotId, () -> find(stack.url("diff-service") + "/api/change-sets/" + snapshotId)
+        return poll(timeout, "the changes of snapshot " + snapshotId, () -> find(stack.apiUrl() + "/api/v1/change-sets/" + snapshotId)
                 .map(node -> JSON.convertValue(node, ChangeSetView.class)));
     }
 
     /** Waits until the report service shows the source at this snapshot (it learns it from change-set events). */
     public void awaitReportable(String clientId, String sourceId, long snapshotId, Duration timeout) {
         poll(timeout, "the report service to see snapshot " + snapshotId, () -> {
-            for (JsonNode source : send("GET", stack.url("report-service") + "/api/clients/" + encode(clientId) + "/sources", null, 200)) {
+            for (JsonNode source : send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/report-sources", null, 200)) {
                 if (source.get("sourceId").asText().equals(sourceId) && source.get("latestSnapshotId").asLong() >= snapshotId) {
                     return Optional.of(true);
                 }
@@ -199,12 +199,12 @@ public final class PipelineClient {
 
     /** The source's committed snapshots, newest first. */
     public SnapshotView[] snapshots(String clientId, String sourceId) {
-        return JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/clients/" + encode(clientId) + "/snapshots?sourceId="
+        return JSON.convertValue(send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/snapshots?sourceId="
                 + encode(sourceId), null, 200), SnapshotView[].class);
     }
 
     public List<ChangeView> changes(String clientId, Instant from) {
-        JsonNode changes = send("GET", stack.url("diff-service") + "/api/clients/" + encode(clientId) + "/changes?from=" + from, null, 200);
+        JsonNode changes = send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/changes?from=" + from, null, 200);
         return List.of(JSON.convertValue(changes, ChangeView[].class));
     }
 
@@ -214,7 +214,7 @@ public final class PipelineClient {
     }
 
     private FolderPage folders(long snapshotId, String after, int limit) {
-        return JSON.convertValue(send("GET", stack.url("snapshot-service") + "/api/snapshots/" + snapshotId + "/folders?after=" + encode(after)
+        return JSON.convertValue(send("GET", stack.apiUrl() + "/api/v1/snapshots/" + snapshotId + "/folders?after=" + encode(after)
                 + "&limit=" + limit, null, 200), FolderPage.class);
     }
 
@@ -232,14 +232,14 @@ public final class PipelineClient {
 
     /** Syncs a directory registered in the collector's configuration; returns the sync id. */
     public String startDirectorySync(String directoryName) {
-        return send("POST", stack.url("collector-service") + "/api/directories/" + encode(directoryName) + "/syncs", null, 202)
+        return send("POST", stack.apiUrl() + "/api/v1/directories/" + encode(directoryName) + "/syncs", null, 202)
                 .get("syncId").asText();
     }
 
     /** Waits until the sync is committed as a directory snapshot and diffed; returns the directory change set. */
     public DirectoryChangeSetView awaitDirectoryDiffed(String syncId, Duration timeout) {
         DirectorySyncView sync = poll(timeout, "directory sync " + syncId + " to be committed", () ->
-                find(stack.url("snapshot-service") + "/api/directory-syncs/" + syncId)
+                find(stack.apiUrl() + "/api/v1/directory-syncs/" + syncId + "/snapshot")
                         .map(node -> JSON.convertValue(node, DirectorySyncView.class))
                         .filter(view -> {
                             if (!view.status().equals("STAGING") && !view.status().equals("COMMITTED")) {
@@ -248,26 +248,26 @@ public final class PipelineClient {
                             return view.status().equals("COMMITTED");
                         }));
         return poll(timeout, "the effective changes of directory snapshot " + sync.directorySnapshotId(), () ->
-                find(stack.url("diff-service") + "/api/directory-change-sets/" + sync.directorySnapshotId())
+                find(stack.apiUrl() + "/api/v1/directory-change-sets/" + sync.directorySnapshotId())
                         .map(node -> JSON.convertValue(node, DirectoryChangeSetView.class)));
     }
 
     public List<EffectiveChangeView> effectiveChanges(String clientId, Instant from) {
-        JsonNode changes = send("GET", stack.url("diff-service") + "/api/clients/" + encode(clientId) + "/effective-changes?from=" + from,
+        JsonNode changes = send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/effective-changes?from=" + from,
                 null, 200);
         return List.of(JSON.convertValue(changes, EffectiveChangeView[].class));
     }
 
     /** One cell of the matrix by person, with the reasons. */
     public CellAccessView access(String clientId, String user, String path) {
-        return JSON.convertValue(send("GET", stack.url("report-service") + "/api/clients/" + encode(clientId) + "/access?user=" + encode(user)
+        return JSON.convertValue(send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/access?user=" + encode(user)
                 + "&path=" + encode(path), null, 200), CellAccessView.class);
     }
 
     /** Generates the client's report now and downloads it. */
     public byte[] report(String clientId) {
-        JsonNode report = send("POST", stack.url("report-service") + "/api/clients/" + encode(clientId) + "/reports", null, 201);
-        return bytes(stack.url("report-service") + report.get("downloadUrl").asText());
+        JsonNode report = send("POST", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/reports", null, 201);
+        return bytes(stack.apiUrl() + report.get("downloadUrl").asText());
     }
 
     private byte[] bytes(String url) {

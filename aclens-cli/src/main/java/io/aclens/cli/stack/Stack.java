@@ -21,6 +21,9 @@ import java.util.function.Consumer;
 public final class Stack implements AutoCloseable {
     public static final String COLLECTOR = "collector-service";
     public static final List<String> SERVICES = List.of(COLLECTOR, "snapshot-service", "diff-service", "report-service");
+    /** The one base URL of the API: routes /api/v1 to the services started, serves the merged OpenAPI document. */
+    public static final String GATEWAY = "api-gateway";
+    private static final String GATEWAY_HEAP = "128m";
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -82,6 +85,21 @@ public final class Stack implements AutoCloseable {
         CompletableFuture.allOf(services.values().stream()
                 .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3)))).toArray(CompletableFuture[]::new)).join();
         progress.accept(services.size() + " service" + (services.size() == 1 ? "" : "s") + " ready in " + seconds(Duration.between(t2, Instant.now())) + " (logs in " + logs + ")");
+        startGateway(config, logs, progress);
+    }
+
+    /** Ready only once it has read every started service's OpenAPI document and found no path claimed twice. */
+    private void startGateway(StackConfig config, Path logs, Consumer<String> progress) {
+        Instant t3 = Instant.now();
+        Map<String, String> properties = new LinkedHashMap<>();
+        services.forEach((name, process) -> properties.put("aclens.gateway.upstreams." + name, process.baseUrl()));
+        int port = config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() - 1;
+        Path jar = config.home().resolve(GATEWAY).resolve("target/quarkus-app/quarkus-run.jar");
+        ServiceProcess gateway = ServiceProcess.start(GATEWAY, jar, port, GATEWAY_HEAP, properties, logs);
+        started.add(gateway);
+        services.put(GATEWAY, gateway);
+        gateway.awaitReady(Duration.ofMinutes(1));
+        progress.accept("API gateway at " + gateway.baseUrl() + "/api/v1 in " + seconds(Duration.between(t3, Instant.now())));
     }
 
     /** The configured database, or embedded PostgreSQL started now; returns the services' datasource settings. */
@@ -139,6 +157,11 @@ public final class Stack implements AutoCloseable {
         }
         process.killAndRestart();
         process.awaitReady(Duration.ofMinutes(3));
+    }
+
+    /** The base URL every API call can use: the gateway's. */
+    public String apiUrl() {
+        return url(GATEWAY);
     }
 
     public String url(String service) {

@@ -82,4 +82,10 @@ public final class StackTokens {
     public String issue(String name, String role, List<String> clients, Duration validFor) {
         return signer.issue(new AccessTokens.Request(name, role, clients, validFor)).token();
     }
+
+    /** A token of this stack's key that expired an hour ago (to show it is refused). */
+    public String expired(String name, String role, List<String> clients) {
+        return signer.issue(new AccessTokens.Request(name, role, clients, Duration.ofMinutes(1)), java.time.Instant.now().minus(Duration.ofHours(1)))
+                .token();
+    }
 }

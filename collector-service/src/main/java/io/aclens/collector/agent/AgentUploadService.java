@@ -84,7 +84,7 @@ public class AgentUploadService {
             folders = IcaclsImport.resolve(parsed, sidByName);
         } catch (IcaclsImport.UnresolvedNamesException e) {
             throw new ProblemException(422, "Unknown Accounts", e.getMessage() + (directory.isEmpty()
-                    ? "; no directory of client " + clientId + " is synced yet (collector: POST /api/directories/{name}/syncs)" : ""));
+                    ? "; no directory of client " + clientId + " is synced yet (collector: POST /api/v1/directories/{name}/syncs)" : ""));
         }
         return scans.submit(null, clientId, sourceId, folders.get(0).path(), null, new IcaclsImportSource(folders, nameBySid), () -> { });
     }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** The client's current directory, to resolve the account names of an icacls import. Blocking. */
 @RegisterClientHeaders(ServiceTokenHeaders.class)
 @RegisterRestClient(configKey = "snapshot-service")
-@Path("/api")
+@Path("/api/v1")
 public interface SnapshotServiceClient {
 
     @GET

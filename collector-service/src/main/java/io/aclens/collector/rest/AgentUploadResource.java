@@ -24,7 +24,7 @@ import java.net.URI;
  * Where the Windows agent uploads a share's folders — one JSON object per line {path, owner, sddl, error, names} —
  * and where clients who can only send an icacls export upload its text.
  */
-@Path("/api/clients/{clientId}/sources/{sourceId}/uploads")
+@Path("/api/v1/clients/{clientId}/sources/{sourceId}/uploads")
 @RolesAllowed({Roles.AGENT, Roles.MSP_ADMIN, Roles.MSP_OPERATOR})
 public class AgentUploadResource {
     private final AgentUploadService uploads;
@@ -47,7 +47,7 @@ public class AgentUploadResource {
         callers.scope().require(clientId);
         uploads.admitAgent(identity.hasRole(Roles.AGENT) && !callers.scope().allClients(), clientId, sourceId, SourceSettings.AGENT);
         ScanStatus status = uploads.ingest(clientId, sourceId, root, body);
-        return Response.accepted(status).location(URI.create("/api/scans/" + status.scanId())).build();
+        return Response.accepted(status).location(URI.create("/api/v1/scans/" + status.scanId())).build();
     }
 
     /** An icacls export ({@code icacls <path> /T > out.txt}); {@code codepage} is what cmd.exe wrote with when it is not UTF-16/UTF-8. */
@@ -61,6 +61,6 @@ public class AgentUploadResource {
         callers.scope().require(clientId);
         uploads.admitAgent(identity.hasRole(Roles.AGENT) && !callers.scope().allClients(), clientId, sourceId, SourceSettings.ICACLS);
         ScanStatus status = uploads.ingestIcacls(clientId, sourceId, codePage, body);
-        return Response.accepted(status).location(URI.create("/api/scans/" + status.scanId())).build();
+        return Response.accepted(status).location(URI.create("/api/v1/scans/" + status.scanId())).build();
     }
 }

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The whole audit trail: every client's entries and the MSP-wide calls (listing clients, onboarding), for the MSP's administrators. */
-@Path("/api/audit")
+@Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.MSP_ADMIN)
 public class AuditLogResource {

@@ -20,9 +20,9 @@ import java.util.List;
 
 /**
  * Who read or changed which client's data, through any service's API: for the MSP's administrators (./aclens audit). Its
- * own class path, so that {@code /api/clients/{clientId}/audit} is not taken for a path of the clients resource.
+ * own class path, so that {@code /api/v1/clients/{clientId}/audit} is not taken for a path of the clients resource.
  */
-@Path("/api/clients/{clientId}/audit")
+@Path("/api/v1/clients/{clientId}/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.MSP_ADMIN)
 public class AuditResource {

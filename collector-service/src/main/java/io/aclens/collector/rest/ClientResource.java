@@ -18,7 +18,7 @@ import java.net.URI;
 import java.util.List;
 
 /** The MSP's clients: taken on and let go by its administrators at runtime (./aclens client add|list|remove). */
-@Path("/api/clients")
+@Path("/api/v1/clients")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClientResource {
     private final OnboardingService onboarding;
@@ -38,7 +38,7 @@ public class ClientResource {
     @RolesAllowed(Roles.MSP_ADMIN)
     public Response add(ClientRegistration registration) {
         ClientView client = onboarding.addClient(registration);
-        return Response.created(URI.create("/api/clients/" + client.clientId() + "/sources")).entity(client).build();
+        return Response.created(URI.create("/api/v1/clients/" + client.clientId() + "/sources")).entity(client).build();
     }
 
     /** Removes the client's registration with its sources, directories and schedules; its snapshots and reports stay. */

@@ -16,7 +16,7 @@ import java.net.URI;
 import java.util.List;
 
 /** The directories this collector is configured to read, a way to sync one now, and what recent syncs did. */
-@Path("/api")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR})
 public class DirectoryResource {
@@ -36,7 +36,7 @@ public class DirectoryResource {
     @Path("/directories/{name}/syncs")
     public Response sync(@PathParam("name") String name) {
         DirectorySyncStatus status = syncs.start(name);
-        return Response.accepted(status).location(URI.create("/api/directory-syncs/" + status.syncId())).build();
+        return Response.accepted(status).location(URI.create("/api/v1/directory-syncs/" + status.syncId())).build();
     }
 
     @GET

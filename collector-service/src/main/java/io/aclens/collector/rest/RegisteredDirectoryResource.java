@@ -24,7 +24,7 @@ import java.util.List;
  * A client's directories (Active Directory, LDAP, local files), registered at runtime: added or changed only after a
  * connection test passed — TLS, certificate, bind, base DN — and synced on their schedule without a restart.
  */
-@Path("/api/clients/{clientId}/directories")
+@Path("/api/v1/clients/{clientId}/directories")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegisteredDirectoryResource {
     private final OnboardingService onboarding;
@@ -45,7 +45,7 @@ public class RegisteredDirectoryResource {
     @RolesAllowed(Roles.MSP_ADMIN)
     public Response put(@PathParam("clientId") String clientId, @PathParam("name") String name, DirectoryRegistration registration) {
         OnboardingService.Stored<RegisteredDirectoryView> stored = onboarding.putDirectory(clientId, name, registration);
-        return (stored.created() ? Response.created(URI.create("/api/clients/" + clientId + "/directories/" + name)) : Response.ok())
+        return (stored.created() ? Response.created(URI.create("/api/v1/clients/" + clientId + "/directories/" + name)) : Response.ok())
                 .entity(stored.view()).build();
     }
 
@@ -69,6 +69,6 @@ public class RegisteredDirectoryResource {
     @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR})
     public Response sync(@PathParam("clientId") String clientId, @PathParam("name") String name) {
         DirectorySyncStatus status = onboarding.syncDirectory(clientId, name);
-        return Response.accepted(status).location(URI.create("/api/directory-syncs/" + status.syncId())).build();
+        return Response.accepted(status).location(URI.create("/api/v1/directory-syncs/" + status.syncId())).build();
     }
 }

@@ -24,7 +24,7 @@ import java.util.List;
  * A client's sources, registered at runtime: added or changed only after a connection test passed (422 with the step
  * that failed otherwise), scanned on their schedule without a restart, tested or scanned again on demand.
  */
-@Path("/api/clients/{clientId}/sources")
+@Path("/api/v1/clients/{clientId}/sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegisteredSourceResource {
     private final OnboardingService onboarding;
@@ -45,7 +45,7 @@ public class RegisteredSourceResource {
     @RolesAllowed(Roles.MSP_ADMIN)
     public Response put(@PathParam("clientId") String clientId, @PathParam("name") String name, SourceRegistration registration) {
         OnboardingService.Stored<SourceView> stored = onboarding.putSource(clientId, name, registration);
-        return (stored.created() ? Response.created(URI.create("/api/clients/" + clientId + "/sources/" + name)) : Response.ok())
+        return (stored.created() ? Response.created(URI.create("/api/v1/clients/" + clientId + "/sources/" + name)) : Response.ok())
                 .entity(stored.view()).build();
     }
 
@@ -70,6 +70,6 @@ public class RegisteredSourceResource {
     @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR})
     public Response scan(@PathParam("clientId") String clientId, @PathParam("name") String name) {
         List<ScanStatus> started = onboarding.scanSource(clientId, name);
-        return Response.accepted(started).location(URI.create("/api/scans/" + started.get(0).scanId())).build();
+        return Response.accepted(started).location(URI.create("/api/v1/scans/" + started.get(0).scanId())).build();
     }
 }

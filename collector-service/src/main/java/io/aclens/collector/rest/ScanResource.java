@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-@Path("/api/scans")
+@Path("/api/v1/scans")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR})
 public class ScanResource {
@@ -34,7 +34,7 @@ public class ScanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(ScanRequest request) {
         ScanStatus status = scans.start(request);
-        return Response.accepted(status).location(URI.create("/api/scans/" + status.scanId())).build();
+        return Response.accepted(status).location(URI.create("/api/v1/scans/" + status.scanId())).build();
     }
 
     /** A scan's progress: also for the agent that uploaded it and the client's viewers, for their client's scans only. */

@@ -15,7 +15,7 @@ import java.net.URI;
 import java.util.List;
 
 /** The SMB shares and servers this collector is configured to read, and a way to scan one now. */
-@Path("/api/smb-sources")
+@Path("/api/v1/smb-sources")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR})
 public class SmbSourceResource {
@@ -35,6 +35,6 @@ public class SmbSourceResource {
     @Path("/{name}/scans")
     public Response scan(@PathParam("name") String name) {
         List<ScanStatus> started = smb.start(name);
-        return Response.accepted(started).location(URI.create("/api/scans/" + started.get(0).scanId())).build();
+        return Response.accepted(started).location(URI.create("/api/v1/scans/" + started.get(0).scanId())).build();
     }
 }

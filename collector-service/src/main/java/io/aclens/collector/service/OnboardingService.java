@@ -181,7 +181,7 @@ public class OnboardingService {
             return List.of(scans.start(linuxScan(source, tree)));
         }
         throw new ProblemException(409, "Uploaded Source", "Source '" + name + "' is scanned by the client's agent, which uploads its "
-                + "folders to /api/clients/" + clientId + "/sources/" + source.registeredId() + "/uploads");
+                + "folders to /api/v1/clients/" + clientId + "/sources/" + source.registeredId() + "/uploads");
     }
 
     public List<RegisteredDirectoryView> directories(String clientId) {

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Rerun.LocalTree.class, name = "local-tree"),
         @JsonSubTypes.Type(value = Rerun.SmbShare.class, name = "smb-share")})
 public sealed interface Rerun {
-    /** A tree on the collector's host, as requested (POST /api/scans, a schedule, or a registered Linux source). */
+    /** A tree on the collector's host, as requested (POST /api/v1/scans, a schedule, or a registered Linux source). */
     record LocalTree(ScanRequest request) implements Rerun {
     }
 

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 @RegisterClientHeaders(ServiceTokenHeaders.class)
 @RegisterRestClient(configKey = "snapshot-service")
-@Path("/api")
+@Path("/api/v1")
 public interface SnapshotServiceClient {
 
     @GET

@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Changes in effective terms: what people gained or lost, and why. */
-@Path("/api")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class EffectiveChangeResource {

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 @RegisterClientHeaders(ServiceTokenHeaders.class)
 @RegisterRestClient(configKey = "diff-service")
-@Path("/api")
+@Path("/api/v1")
 public interface DiffServiceClient {
 
     @GET

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** Blocking calls: reports are built on worker threads. */
 @RegisterClientHeaders(ServiceTokenHeaders.class)
 @RegisterRestClient(configKey = "snapshot-service")
-@Path("/api")
+@Path("/api/v1")
 public interface SnapshotServiceClient {
 
     @GET

@@ -150,7 +150,7 @@ public final class WorkbookWriter {
                 + "own entries, its security groups (nested), Everyone, Authenticated Users and the server's own groups, within the share's "
                 + "permissions; empty means no access. Accounts that cannot log on (disabled, expired) hold nothing: their columns show in "
                 + "brackets what they would regain if re-enabled. Hover a cell for the reason (also over REST: "
-                + "/api/clients/{client}/access?user=…&path=…).", 80, 130,
+                + "/api/v1/clients/{client}/access?user=…&path=…).", 80, 130,
                 columns.stream().map(i -> people.people().get(i).name()).toList(),
                 columns.stream().map(i -> personDetail(people, i)).toList());
         Drawing<?> drawing = sheet.createDrawingPatriarch();

@@ -28,7 +28,7 @@ import java.util.List;
  * files, and why?"), and everything one person can access. Answers from each source's latest diffed snapshot
  * and the client's current directory.
  */
-@Path("/api")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class AccessResource {
@@ -111,7 +111,7 @@ public class AccessResource {
     private static DirectoryEntry person(ClientStateLoader.Loaded state, String user) {
         if (state.directory().isEmpty()) {
             throw new ProblemException(409, "No Directory", "No directory of this client has been synced yet; sync one "
-                    + "(collector: POST /api/directories/{name}/syncs) to see access by person");
+                    + "(collector: POST /api/v1/directories/{name}/syncs) to see access by person");
         }
         return state.directory().findUser(user)
                 .orElseThrow(() -> ProblemException.notFound("No person '" + user + "' in the client's directory"));

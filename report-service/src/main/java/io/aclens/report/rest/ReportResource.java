@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-@Path("/api")
+@Path("/api/v1")
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class ReportResource {
     private final Callers callers;
@@ -47,7 +47,7 @@ public class ReportResource {
     public Response generate(@PathParam("clientId") String clientId) {
         callers.scope().require(clientId);
         ReportView view = ReportView.of(reports.generate(clientId, "ON_DEMAND", null));
-        return Response.created(URI.create("/api/reports/" + view.reportId())).entity(view).build();
+        return Response.created(URI.create("/api/v1/reports/" + view.reportId())).entity(view).build();
     }
 
     @GET

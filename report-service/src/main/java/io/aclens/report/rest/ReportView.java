@@ -13,11 +13,11 @@ public record ReportView(long reportId, String clientId, String period, String t
         ReportStore.NewReport report = generated.report();
         return new ReportView(stored.reportId(), report.clientId(), report.period(), report.trigger(), stored.createdAt(),
                 report.content().length, report.snapshotIds(), report.folderCount(), report.changeCount(),
-                "/api/reports/" + stored.reportId() + "/xlsx");
+                "/api/v1/reports/" + stored.reportId() + "/xlsx");
     }
 
     public static ReportView of(ReportEntity report) {
         return new ReportView(report.reportId, report.clientId, report.period, report.trigger, report.createdAt.toInstant(),
-                report.sizeBytes, report.snapshotIds, report.folderCount, report.changeCount, "/api/reports/" + report.reportId + "/xlsx");
+                report.sizeBytes, report.snapshotIds, report.folderCount, report.changeCount, "/api/v1/reports/" + report.reportId + "/xlsx");
     }
 }

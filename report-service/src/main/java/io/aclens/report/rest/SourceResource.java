@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Which snapshot of each source the client's next report will show. */
-@Path("/api/clients/{clientId}/sources")
+@Path("/api/v1/clients/{clientId}/report-sources")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class SourceResource {

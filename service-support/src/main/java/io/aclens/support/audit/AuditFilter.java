@@ -13,7 +13,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Records every /api call made with a token in the audit trail: the client comes from the path ({@code {clientId}}), or,
+ * Records every /api/v1 call made with a token in the audit trail: the client comes from the path ({@code {clientId}}), or,
  * for a call by id (a snapshot, a report), from the answer itself — the views all name their client.
  */
 @Provider
@@ -30,7 +30,7 @@ public class AuditFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/api/")) {
+        if (!path.startsWith("/api/v1/")) {
             return;
         }
         SecurityContext security = request.getSecurityContext();

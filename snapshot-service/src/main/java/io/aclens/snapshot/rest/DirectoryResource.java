@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Directory state with history: a client's current directory, its directory snapshots and what each held. */
-@Path("/api")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class DirectoryResource {
@@ -59,7 +59,7 @@ public class DirectoryResource {
     }
 
     @GET
-    @Path("/directory-syncs/{syncId}")
+    @Path("/directory-syncs/{syncId}/snapshot")
     public Uni<DirectorySyncView> sync(@PathParam("syncId") String syncId) {
         ClientScope scope = callers.scope();
         return directories.sync(syncId).map(found -> scope.visible(found.orElse(null), found.map(DirectorySyncView::clientId).orElse(null),

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Scan health as the snapshot service saw it: committed, or why a scan changed nothing. */
-@Path("/api")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class ScanResource {
@@ -32,7 +32,7 @@ public class ScanResource {
     }
 
     @GET
-    @Path("/scans/{scanId}")
+    @Path("/scans/{scanId}/snapshot")
     @WithSession
     public Uni<ScanView> get(@PathParam("scanId") String scanId) {
         ClientScope scope = callers.scope();

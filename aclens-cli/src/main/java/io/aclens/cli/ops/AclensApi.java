@@ -14,16 +14,16 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * The collector's onboarding API as the command calls it: where it is, the operator's token, and answers read into the
+ * ACLens' API as the command calls it: the gateway's base URL, the operator's token, and answers read into the
  * contracts' records; an error answer becomes one line with the problem's title and detail.
  */
-public class CollectorApi {
-    @Option(names = "--collector-url", defaultValue = "${env:ACLENS_COLLECTOR_URL:-http://127.0.0.1:8081}",
-            description = "The collector service (default: ${DEFAULT-VALUE}, or ACLENS_COLLECTOR_URL).")
-    String collectorUrl;
+public class AclensApi {
+    @Option(names = "--api-url", defaultValue = "${env:ACLENS_API_URL:-http://127.0.0.1:8080}",
+            description = "ACLens' API gateway (default: ${DEFAULT-VALUE}, or ACLENS_API_URL).")
+    String apiUrl;
 
     @Option(names = "--token", defaultValue = "${env:ACLENS_TOKEN}",
-            description = "A token of role msp-admin (msp-operator to list, test and scan), default: ACLENS_TOKEN.")
+            description = "A bearer token: msp-admin to onboard, msp-operator to list, test and scan, a role of the client to read (default: ACLENS_TOKEN).")
     String token;
 
     /** An answer that was not a success: the problem's status, title and detail. */
@@ -66,7 +66,7 @@ public class CollectorApi {
         }
         ObjectMapper json = EventCodec.mapper();
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(collectorUrl.replaceAll("/+$", "") + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiUrl.replaceAll("/+$", "") + path))
                     .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token.strip()).header("Accept", "application/json");
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
@@ -80,7 +80,7 @@ public class CollectorApi {
             }
             return response.body();
         } catch (IOException e) {
-            throw new ApiException(0, "Cannot reach the collector at " + collectorUrl + ": "
+            throw new ApiException(0, "Cannot reach ACLens' API at " + apiUrl + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,7 +104,7 @@ public class CollectorApi {
         try {
             return EventCodec.mapper().readValue(body, type);
         } catch (IOException e) {
-            throw new ApiException(0, "The collector's answer does not read as " + type.getSimpleName() + ": " + e.getMessage());
+            throw new ApiException(0, "The answer does not read as " + type.getSimpleName() + ": " + e.getMessage());
         }
     }
 }
