@@ -82,12 +82,39 @@ class EndToEndTest {
                 "kozlova | " + share + "/Projects | revoked | " + disabled,
                 "kozlova | " + share + "/Public | revoked | " + disabled);
         assertThat(result.effectiveChanges()).hasSize(10);
+        assertPackageMailedInRussian(result.mail(), "e2e-sample");
         assertThat(report.changes).containsExactlyInAnyOrder(
                 share + "/Бухгалтерия | granted | sales",
                 share + "/Бухгалтерия/Зарплата 2026 | revoked | uid 21099",
                 share + "/Sales/Clients | raised | petrov",
                 share + "/Public | lowered | Everyone",
                 share + "/Projects | folder added | ");
+    }
+
+    /** The package as the demo's SMTP server received it: in Russian, with this run's changes and the workbook attached. */
+    private static void assertPackageMailedInRussian(Path eml, String client) throws Exception {
+        try (java.io.InputStream in = Files.newInputStream(eml)) {
+            jakarta.mail.internet.MimeMessage mail = new jakarta.mail.internet.MimeMessage(
+                    jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+            assertThat(mail.getSubject()).startsWith("Права доступа к папкам: " + client);
+            assertThat(mail.getMessageID()).startsWith("<delivery.");
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
+            StringBuilder text = new StringBuilder();
+            boolean workbook = false;
+            for (int i = 0; i < parts.getCount(); i++) {
+                jakarta.mail.BodyPart part = parts.getBodyPart(i);
+                if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                    workbook = part.getFileName().endsWith(".xlsx") && part.getInputStream().readAllBytes().length > 0;
+                } else if (part.getContent() instanceof jakarta.mail.Multipart alternatives) {
+                    for (int j = 0; j < alternatives.getCount(); j++) {
+                        text.append(alternatives.getBodyPart(j).getContent());
+                    }
+                }
+            }
+            assertThat(workbook).as("the workbook is attached").isTrue();
+            assertThat(text.toString()).contains("Папок: 11").contains("Изменений фактического доступа сотрудников: 10")
+                    .contains("Пётр Петров: Чтение и выполнение → Изменение");
+        }
     }
 
     @Test

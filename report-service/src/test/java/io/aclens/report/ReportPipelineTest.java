@@ -65,19 +65,7 @@ class ReportPipelineTest {
     }
 
     private static String knownClient() {
-        String client = "acme-" + UUID.randomUUID();
-        long snapshotId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
-        Principal bob = new Principal("S-1-22-1-1001", "bob", "Bob Builder", PrincipalKind.USER);
-        UpstreamServicesStub.PRINCIPALS.put(client, List.of(bob));
-        UpstreamServicesStub.SNAPSHOTS.put(snapshotId, new SnapshotView(snapshotId, client, "fs1", "scan", "/srv", null, 2, 0, Instant.now(), Instant.now()));
-        UpstreamServicesStub.FOLDERS.put(snapshotId, new FolderPage(List.of(
-                new FolderView("/srv", 0, bob.sid(), null, false, "a", List.of(Ace.allow(bob.sid(), AccessMask.FULL_CONTROL)), null, null),
-                new FolderView("/srv/Finance", 1, bob.sid(), null, false, "b", List.of(Ace.allow(bob.sid(), AccessMask.READ)), null, null)), null));
-        UpstreamServicesStub.CHANGES.put(client, List.of(new ChangeView(1, snapshotId, client, "fs1", "/srv/Finance", ChangeKind.LOWERED,
-                bob.sid(), "bob", Level.MODIFY, Level.READ, ChangeCause.ACL_EDIT, Instant.now())));
-        kafka.send(Topics.CHANGE_SETS, new ChangeSetCompleted(ChangeSetCompleted.eventIdFor(snapshotId), snapshotId, snapshotId - 1, client,
-                "fs1", 1, false, Instant.now(), Instant.now()));
-        return client;
+        return KnownClients.add(kafka);
     }
 
     @Test

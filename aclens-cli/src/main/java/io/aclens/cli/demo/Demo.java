@@ -15,7 +15,12 @@ import io.aclens.contracts.api.ChangeSetView;
 import io.aclens.contracts.api.DirectoryChangeSetView;
 import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.contracts.api.ScanView;
+import io.aclens.contracts.api.DeliveryView;
+import io.aclens.contracts.api.SubscriptionRequest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +50,10 @@ public final class Demo {
     }
 
     /**
-     * What the run produced: the report file, the last scan's change set, the effective changes of the run (sample
-     * share only), and each step's duration.
+     * What the run produced: the report file, the package's mail as received (.eml), the last scan's change set, the
+     * effective changes of the run (sample share only), and each step's duration.
      */
-    public record Result(Path report, ChangeSetView lastChangeSet, List<EffectiveChangeView> effectiveChanges, Map<String, Duration> steps,
+    public record Result(Path report, Path mail, ChangeSetView lastChangeSet, List<EffectiveChangeView> effectiveChanges, Map<String, Duration> steps,
                          Map<String, Long> peakMemoryMib) {
     }
 
@@ -107,9 +112,12 @@ public final class Demo {
             Path report = options.out().resolve("aclens-" + options.clientId() + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".xlsx");
             Files.write(report, workbook);
+            Path mail = step("deliver the package by e-mail (in Russian, to the demo's SMTP server)", () -> deliver(stack, pipeline, options,
+                    report.getFileName().toString().replace(".xlsx", ".eml")));
             Map<String, Long> memory = stack.peakMemoryMib();
             out.println();
             out.println("Report: " + report.toAbsolutePath() + " (" + workbook.length / 1024 + " KiB)");
+            out.println("Mail:   " + mail.toAbsolutePath() + " (open it with any mail program: the package as the client's manager receives it)");
             out.println("Changes in this run: " + (changeSet.baseline() ? "none (first scan of this source: the baseline)"
                     : changeSet.changeCount() + " permission entries") + (options.root() == null
                     ? "; " + effectiveChanges.size() + " changes of what people can access (sheet \"Changes by person\")" : ""));
@@ -118,8 +126,33 @@ public final class Demo {
                 keepRunning(stack, options.clientId());
             }
             out.println("Total " + Stack.seconds(Duration.between(start, Instant.now())) + "; stopping everything.");
-            return new Result(report, changeSet, effectiveChanges, steps, memory);
+            return new Result(report, mail, changeSet, effectiveChanges, steps, memory);
         }
+    }
+
+    /**
+     * Subscribes the client's manager (in Russian) and sends the package now, as the monthly schedule would; writes the
+     * message the SMTP server received as an .eml beside the workbook.
+     */
+    private Path deliver(Stack stack, PipelineClient pipeline, Options options, String fileName) {
+        DeliveryView sent = pipeline.deliverNow(options.clientId(), "management", new SubscriptionRequest(
+                List.of("director@" + options.clientId() + ".example"), List.of(), "ru", "Europe/Moscow", "MONTHLY", null, true), STEP_TIMEOUT);
+        try {
+            for (MimeMessage message : stack.smtp().received()) {
+                if (sent.messageId().equals(message.getMessageID())) {
+                    Path eml = options.out().resolve(fileName);
+                    try (OutputStream file = Files.newOutputStream(eml)) {
+                        message.writeTo(file);
+                    }
+                    out.println("    delivery " + sent.deliveryId() + " sent: \"" + message.getSubject() + "\" to " + String.join(", ",
+                            java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList()));
+                    return eml;
+                }
+            }
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("Cannot write the delivered message: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("Delivery " + sent.deliveryId() + " is SENT but the SMTP server has no message " + sent.messageId());
     }
 
     /**

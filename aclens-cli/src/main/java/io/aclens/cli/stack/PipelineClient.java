@@ -13,6 +13,8 @@ import io.aclens.contracts.api.SourceView;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.DirectoryChangeSetView;
 import io.aclens.contracts.api.DirectorySyncView;
+import io.aclens.contracts.api.DeliveryView;
+import io.aclens.contracts.api.SubscriptionRequest;
 import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.FolderView;
@@ -268,6 +270,22 @@ public final class PipelineClient {
     public byte[] report(String clientId) {
         JsonNode report = send("POST", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/reports", null, 201);
         return bytes(stack.apiUrl() + report.get("downloadUrl").asText());
+    }
+
+    /** Subscribes {@code to} to the client's package and sends one now; returns the delivery once it is SENT. */
+    public DeliveryView deliverNow(String clientId, String subscription, SubscriptionRequest request, Duration timeout) {
+        String client = stack.apiUrl() + "/api/v1/clients/" + encode(clientId);
+        send("PUT", client + "/subscriptions/" + encode(subscription), request, 200);
+        DeliveryView queued = JSON.convertValue(send("POST", client + "/subscriptions/" + encode(subscription) + "/deliveries", null, 202),
+                DeliveryView.class);
+        return poll(timeout, "delivery " + queued.deliveryId(), () -> {
+            for (JsonNode delivery : send("GET", client + "/deliveries", null, 200)) {
+                if (delivery.path("deliveryId").asLong() == queued.deliveryId() && delivery.path("state").asText().equals("SENT")) {
+                    return Optional.of(JSON.convertValue(delivery, DeliveryView.class));
+                }
+            }
+            return Optional.empty();
+        });
     }
 
     private byte[] bytes(String url) {

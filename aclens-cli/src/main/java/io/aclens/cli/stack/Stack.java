@@ -3,6 +3,7 @@ package io.aclens.cli.stack;
 import io.aclens.contracts.Topics;
 import io.aclens.embedded.EmbeddedKafkaBroker;
 import io.aclens.embedded.EmbeddedPostgresServer;
+import io.aclens.embedded.EmbeddedSmtpServer;
 import io.aclens.embedded.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,12 +16,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The whole ACLens pipeline on one machine: a real Kafka broker (in this JVM), PostgreSQL (embedded unless a
- * database is configured) and the four services as child JVMs, configured with the keys docker-compose uses.
+ * The whole ACLens pipeline on one machine: a real Kafka broker and an SMTP server (in this JVM), PostgreSQL (embedded
+ * unless a database is configured), the four services and the API gateway as child JVMs, configured with the keys docker-compose uses.
  */
 public final class Stack implements AutoCloseable {
     public static final String COLLECTOR = "collector-service";
-    public static final List<String> SERVICES = List.of(COLLECTOR, "snapshot-service", "diff-service", "report-service");
+    public static final String REPORT = "report-service";
+    public static final List<String> SERVICES = List.of(COLLECTOR, "snapshot-service", "diff-service", REPORT);
     /** The one base URL of the API: routes /api/v1 to the services started, serves the merged OpenAPI document. */
     public static final String GATEWAY = "api-gateway";
     private static final String GATEWAY_HEAP = "128m";
@@ -30,6 +32,7 @@ public final class Stack implements AutoCloseable {
     private final Thread stopOnExit = new Thread(this::close, "aclens-stop");
     private EmbeddedKafkaBroker kafka;
     private EmbeddedPostgresServer postgres;
+    private EmbeddedSmtpServer smtp;
     private StackTokens tokens;
 
     private Stack() {
@@ -57,6 +60,9 @@ public final class Stack implements AutoCloseable {
         progress.accept("Kafka broker (KRaft) at " + kafka.bootstrapServers() + " in " + seconds(Duration.between(t0, Instant.now())));
 
         Map<String, String> database = startDatabase(config, progress);
+        smtp = EmbeddedSmtpServer.start(config.firstServicePort() == 0 ? 0 : config.firstServicePort() - 56); // 18025 in the demo
+        started.add(smtp);
+        progress.accept("SMTP server (GreenMail) on port " + smtp.port() + ": the report service delivers packages to it");
 
         Instant t2 = Instant.now();
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -68,6 +74,12 @@ public final class Stack implements AutoCloseable {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             properties.putAll(database);
+            if (service.equals(REPORT)) {
+                properties.put("quarkus.mailer.host", "127.0.0.1");
+                properties.put("quarkus.mailer.port", String.valueOf(smtp.port()));
+                properties.put("quarkus.mailer.start-tls", "DISABLED");
+                properties.put("aclens.report.delivery-poll", "1s");
+            }
             if (service.equals(COLLECTOR)) {
                 properties.putAll(config.collectorProperties());
                 properties.put("aclens.collector.secret-key-file", tokens.collectorSecretKey().toString());
@@ -123,6 +135,11 @@ public final class Stack implements AutoCloseable {
             progress.accept("PostgreSQL (embedded) on port " + postgres.port() + " in " + seconds(Duration.between(t1, Instant.now())));
         }
         return database;
+    }
+
+    /** The SMTP server the report service delivers to, with what it received. */
+    public EmbeddedSmtpServer smtp() {
+        return smtp;
     }
 
     /** The MSP's key pair of this stack (kept in its data folder) and the tokens it issues. */

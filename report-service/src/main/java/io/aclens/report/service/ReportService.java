@@ -38,18 +38,25 @@ public class ReportService {
         this.changesPeriod = changesPeriod;
     }
 
-    /** A generated report: where it was stored (empty when the period already had one) and what it covered. */
-    public record Generated(Optional<ReportStore.StoredReport> stored, ReportStore.NewReport report) {
+    /** A generated report: where it was stored (empty when the period already had one), what it covered and its changes. */
+    public record Generated(Optional<ReportStore.StoredReport> stored, ReportStore.NewReport report, int people,
+                            List<EffectiveChangeView> effectiveChanges) {
     }
 
+    /** The report with the changes of the last {@code aclens.report.changes-period}. */
     public Generated generate(String clientId, String trigger, String period) {
+        Instant now = Instant.now();
+        return generate(clientId, trigger, period, now.minus(changesPeriod), now.plusSeconds(1));
+    }
+
+    /** The report with the changes diffed from {@code changesFrom} to {@code changesTo}. */
+    public Generated generate(String clientId, String trigger, String period, Instant changesFrom, Instant changesTo) {
         Instant started = Instant.now();
         ClientStateLoader.Loaded state = clientStates.load(clientId, true);
         List<ReportContent.SourceMatrix> matrices = state.sources().stream()
                 .map(source -> new ReportContent.SourceMatrix(source.snapshot(), source.groups(), source.people())).toList();
-        Instant changesFrom = started.minus(changesPeriod);
         String from = changesFrom.toString();
-        String to = started.plusSeconds(1).toString();
+        String to = changesTo.toString();
         List<ChangeView> changes = diffs.changes(clientId, from, to);
         List<EffectiveChangeView> effectiveChanges = diffs.effectiveChanges(clientId, from, to);
         byte[] workbook = WorkbookWriter.write(new ReportContent(clientId, started, matrices, changes, effectiveChanges, changesFrom,
@@ -62,6 +69,6 @@ public class ReportService {
                 stored.map(s -> String.valueOf(s.reportId())).orElse("(period already reported)"), clientId, state.folderCount(),
                 state.directory().activeUsers().size(), changes.size(), effectiveChanges.size(), workbook.length,
                 Duration.between(started, Instant.now()).toMillis());
-        return new Generated(stored, report);
+        return new Generated(stored, report, state.directory().activeUsers().size(), effectiveChanges);
     }
 }

@@ -1,0 +1,12 @@
+package io.aclens.contracts.api;
+
+import java.util.List;
+
+/**
+ * Who receives a client's package and how: recipients, language ({@code ru} or {@code en}), time zone, cadence
+ * ({@code MONTHLY} — the calendar month — or {@code WEEKLY} — the ISO week), an optional Quartz cron in that zone (by
+ * default the 1st at 08:00, or Monday at 08:00) and whether to send it when nothing changed.
+ */
+public record SubscriptionRequest(List<String> to, List<String> cc, String language, String timeZone, String cadence, String cron,
+                                  Boolean sendWhenUnchanged) {
+}

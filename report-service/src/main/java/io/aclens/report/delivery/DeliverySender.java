@@ -1,0 +1,122 @@
+package io.aclens.report.delivery;
+
+import io.aclens.contracts.api.DeliveryView;
+import io.aclens.report.repository.DeliveryRepository;
+import io.aclens.report.repository.SubscriptionRepository;
+import io.aclens.report.repository.SubscriptionRepository.Subscription;
+import io.aclens.report.service.ReportService;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due packages: claims one delivery at a time, builds its workbook with the changes since the subscription's
+ * previous package, mails it, and records the outcome. An SMTP failure is kept with its reason and retried with a
+ * doubling wait ({@code aclens.report.delivery-retry}, at most an hour apart).
+ */
+@ApplicationScoped
+public class DeliverySender {
+    private static final Logger LOG = Logger.getLogger(DeliverySender.class);
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration MAX_RETRY_WAIT = Duration.ofHours(1);
+
+    private final DeliveryRepository deliveries;
+    private final SubscriptionRepository subscriptions;
+    private final ReportService reports;
+    private final PackageMail mails;
+    private final Mailer mailer;
+    private final Duration firstRetry;
+    private final Duration lease;
+    private final Duration defaultChangesPeriod;
+    private final String owner = host() + "/" + UUID.randomUUID();
+
+    public DeliverySender(DeliveryRepository deliveries, SubscriptionRepository subscriptions, ReportService reports, PackageMail mails,
+                          Mailer mailer, @ConfigProperty(name = "aclens.report.delivery-retry") Duration firstRetry,
+                          @ConfigProperty(name = "aclens.report.delivery-lease") Duration lease,
+                          @ConfigProperty(name = "aclens.report.changes-period") Duration defaultChangesPeriod) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.reports = reports;
+        this.mails = mails;
+        this.mailer = mailer;
+        this.firstRetry = firstRetry;
+        this.lease = lease;
+        this.defaultChangesPeriod = defaultChangesPeriod;
+    }
+
+    @Scheduled(every = "${aclens.report.delivery-poll}", identity = "delivery-sender", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sendDue() {
+        while (sendNext()) {
+            // one at a time, until none is due
+        }
+    }
+
+    /** Claims and sends the next due delivery; false when none was due. */
+    public boolean sendNext() {
+        Optional<DeliveryView> claimed = deliveries.claimNext(owner, lease).await().atMost(DB_TIMEOUT);
+        claimed.ifPresent(this::send);
+        return claimed.isPresent();
+    }
+
+    private void send(DeliveryView delivery) {
+        try {
+            Subscription subscription = subscriptions.find(delivery.clientId(), delivery.subscription()).await().atMost(DB_TIMEOUT)
+                    .orElseThrow(() -> new IllegalStateException("the subscription was removed"));
+            Instant changesTo = Instant.now();
+            Instant changesFrom = deliveries.previousChangesTo(delivery.clientId(), delivery.subscription(), delivery.deliveryId())
+                    .await().atMost(DB_TIMEOUT).orElse(changesTo.minus(defaultChangesPeriod));
+            ReportService.Generated generated = reports.generate(delivery.clientId(), "DELIVERY", null, changesFrom, changesTo);
+            Long reportId = generated.stored().map(s -> s.reportId()).orElse(null);
+            if (!subscription.sendWhenUnchanged() && generated.report().changeCount() == 0) {
+                deliveries.sent(delivery.deliveryId(), "SKIPPED", reportId, changesFrom, changesTo).await().atMost(DB_TIMEOUT);
+                LOG.infof("Package %s of %s/%s skipped: nothing changed", delivery.period(), delivery.clientId(), delivery.subscription());
+                return;
+            }
+            PackageSummary summary = PackageSummary.of(delivery.clientId(), delivery.period(), generated.report().folderCount(), generated.people(),
+                    generated.report().changeCount() - generated.effectiveChanges().size(), generated.effectiveChanges(), subscription.language());
+            mailer.send(mails.compose(subscription, delivery, summary, changesFrom, changesTo, generated.report().content()));
+            deliveries.sent(delivery.deliveryId(), "SENT", reportId, changesFrom, changesTo).await().atMost(DB_TIMEOUT);
+            LOG.infof("Package %s of %s/%s sent to %d recipient(s) as %s", delivery.period(), delivery.clientId(), delivery.subscription(),
+                    subscription.to().size() + subscription.cc().size(), delivery.messageId());
+        } catch (RuntimeException e) {
+            Duration wait = retryWait(delivery.attempts());
+            String reason = reason(e);
+            LOG.warnf("Package %s of %s/%s not sent (attempt %d): %s; next try in %s", delivery.period(), delivery.clientId(),
+                    delivery.subscription(), delivery.attempts(), reason, wait);
+            deliveries.failed(delivery.deliveryId(), reason, Instant.now().plus(wait)).await().atMost(DB_TIMEOUT);
+        }
+    }
+
+    /** The first retry after {@code aclens.report.delivery-retry}, then twice as long each time, at most an hour. */
+    Duration retryWait(int attempts) {
+        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
+        Duration wait = firstRetry.multipliedBy(factor);
+        return wait.compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : wait;
+    }
+
+    /** The innermost cause's message: what the SMTP server or the network said. */
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.length() > 500 ? message.substring(0, 500) : message;
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.aclens.report.delivery;
+
+import io.aclens.access.ChangeKind;
+import io.aclens.access.Level;
+import io.aclens.contracts.api.EffectiveChangeView;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the mail says about a package, in the recipient's language: counts, and the three changes that matter most —
+ * people gaining the highest levels first, then the largest losses.
+ */
+public record PackageSummary(String clientId, String period, long folders, int people, long aclChanges, int effectiveChanges,
+                             List<String> topItems) {
+    private static final Map<Level, String> RUSSIAN = Map.of(Level.NONE, "Нет доступа", Level.SPECIAL, "Особые разрешения", Level.WRITE,
+            "Запись без чтения", Level.READ, "Чтение", Level.LIST_FOLDER, "Список содержимого папки", Level.READ_EXECUTE, "Чтение и выполнение",
+            Level.MODIFY, "Изменение", Level.FULL, "Полный доступ");
+
+    /** Gains of the highest level first; a loss ranks by the level lost. */
+    private static final Comparator<EffectiveChangeView> MOST_IMPORTANT_FIRST = Comparator
+            .comparing((EffectiveChangeView c) -> c.kind() != ChangeKind.GRANTED && c.kind() != ChangeKind.RAISED)
+            .thenComparing(c -> c.after() == null ? 0 : -c.after().ordinal())
+            .thenComparing(c -> c.before() == null ? 0 : -c.before().ordinal())
+            .thenComparing(EffectiveChangeView::path);
+
+    public static PackageSummary of(String clientId, String period, long folders, int people, long aclChanges,
+                                    List<EffectiveChangeView> changes, String language) {
+        List<String> top = changes.stream().sorted(MOST_IMPORTANT_FIRST).map(c -> describe(c, language)).distinct().limit(3).toList();
+        return new PackageSummary(clientId, period, folders, people, aclChanges, changes.size(), top);
+    }
+
+    public static String levelName(Level level, String language) {
+        return "ru".equals(language) ? RUSSIAN.get(level) : level.description();
+    }
+
+    private static String describe(EffectiveChangeView change, String language) {
+        String who = change.fullName() == null || change.fullName().isBlank() ? change.login() : change.fullName();
+        return who + ": " + levelName(change.before(), language) + " → " + levelName(change.after(), language) + " — " + change.path();
+    }
+}

@@ -1,0 +1,221 @@
+package io.aclens.report;
+
+import static io.aclens.testing.TestTokens.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aclens.contracts.api.DeliveryView;
+import io.aclens.report.delivery.DeliveryPlanner;
+import io.aclens.report.delivery.DeliverySender;
+import io.aclens.report.repository.DeliveryRepository;
+import io.aclens.testing.KafkaBrokerResource;
+import io.aclens.testing.KafkaTestClient;
+import io.aclens.testing.PostgresResource;
+import io.aclens.testing.SmtpServerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Packages mailed to a real SMTP server (GreenMail): once, in the recipient's language, through outages and restarts. */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(UpstreamServicesStub.class)
+@WithTestResource(SmtpServerResource.class)
+class DeliveryTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static KafkaTestClient kafka;
+
+    @Inject
+    DeliverySender sender;
+    @Inject
+    DeliveryPlanner planner;
+    @Inject
+    DeliveryRepository deliveries;
+    @Inject
+    Pool pool;
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.forTestBroker();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    private static String knownClientWithSubscription(String language) {
+        String client = KnownClients.add(kafka);
+        await().atMost(TIMEOUT).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract().path("size()")
+                .equals(1));
+        given().contentType("application/json").body(Map.of("to", List.of(recipient(client)), "language", language, "timeZone", "Europe/Moscow"))
+                .put("/api/v1/clients/" + client + "/subscriptions/management").then().statusCode(200);
+        return client;
+    }
+
+    private static String recipient(String client) {
+        return "director@" + client + ".example";
+    }
+
+    private static List<MimeMessage> receivedBy(String client) throws Exception {
+        List<MimeMessage> mine = new ArrayList<>();
+        for (MimeMessage message : SmtpServerResource.server().received()) {
+            if (message.getAllRecipients()[0].toString().equals(recipient(client))) {
+                mine.add(message);
+            }
+        }
+        return mine;
+    }
+
+    private static DeliveryView runNow(String client) {
+        return given().post("/api/v1/clients/" + client + "/subscriptions/management/deliveries").then().statusCode(202).extract()
+                .as(DeliveryView.class);
+    }
+
+    private DeliveryView delivery(String client, long deliveryId) {
+        return List.of(given().get("/api/v1/clients/" + client + "/deliveries").then().statusCode(200).extract().as(DeliveryView[].class))
+                .stream().filter(d -> d.deliveryId() == deliveryId).findFirst().orElseThrow();
+    }
+
+    /** Sends whatever is due until this delivery reaches {@code state}. */
+    private DeliveryView sendUntil(String client, long deliveryId, String state) {
+        await().atMost(TIMEOUT).until(() -> {
+            sender.sendNext();
+            return delivery(client, deliveryId).state().equals(state);
+        });
+        return delivery(client, deliveryId);
+    }
+
+    @Test
+    void thePackageArrivesOnceInRussianWithTheWorkbookAndItsOwnMessageId() throws Exception {
+        String client = knownClientWithSubscription("ru");
+        DeliveryView delivery = runNow(client);
+
+        DeliveryView sent = sendUntil(client, delivery.deliveryId(), "SENT");
+        sender.sendNext();
+
+        assertThat(sent.attempts()).isEqualTo(1);
+        List<MimeMessage> messages = receivedBy(client);
+        assertThat(messages).hasSize(1);
+        MimeMessage mail = messages.get(0);
+        assertThat(mail.getSubject()).startsWith("Права доступа к папкам: " + client);
+        assertThat(mail.getHeader("Message-ID")[0]).isEqualTo(delivery.messageId());
+        Multipart parts = (Multipart) mail.getContent();
+        StringBuilder text = new StringBuilder();
+        byte[] workbook = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            Part part = parts.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                workbook = part.getInputStream().readAllBytes();
+            } else {
+                text.append(bodyText(part));
+            }
+        }
+        assertThat(text.toString()).contains("Папок: 2").contains("Изменений записей в списках доступа: 1");
+        assertThat(workbook).as("the workbook is attached").isNotNull();
+        try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            assertThat(xlsx.getSheet("Access by group")).isNotNull();
+        }
+        assertThat(sent.reportId()).as("the package's workbook is kept as a report").isNotNull();
+    }
+
+    @Test
+    void anSmtpOutageIsRetriedWithItsReasonAndTheRecoveryDeliversExactlyOnce() throws Exception {
+        String client = knownClientWithSubscription("en");
+        SmtpServerResource.server().stop();
+        try {
+            DeliveryView delivery = runNow(client);
+            DeliveryView failed = sendUntil(client, delivery.deliveryId(), "RETRYING");
+            assertThat(failed.lastError()).as("the reason is in the log").isNotBlank();
+            assertThat(failed.nextAttemptAt()).isAfter(Instant.now().minusSeconds(5));
+        } finally {
+            SmtpServerResource.server().restart();
+        }
+        DeliveryView sent = sendUntil(client, runs(client).get(0).deliveryId(), "SENT");
+        sender.sendNext();
+
+        assertThat(sent.attempts()).isGreaterThanOrEqualTo(2);
+        assertThat(receivedBy(client)).hasSize(1);
+        assertThat(receivedBy(client).get(0).getSubject()).startsWith("Folder access: " + client);
+    }
+
+    @Test
+    void aPeriodWhoseTimePassedWhileTheServiceWasDownIsDeliveredWhenItIsBackAndOnlyOnce() {
+        String client = knownClientWithSubscription("ru");
+        pool.preparedQuery("update report.subscription set created_at = now() - interval '40 days' where client_id = $1")
+                .execute(Tuple.of(client)).await().atMost(TIMEOUT);
+
+        assertThat(planner.plan(Instant.now())).isGreaterThanOrEqualTo(1);
+        assertThat(planner.plan(Instant.now())).as("planned again: nothing new").isZero();
+
+        String lastMonth = YearMonth.now(ZoneId.of("Europe/Moscow")).minusMonths(1).toString();
+        DeliveryView due = runs(client).stream().filter(d -> d.period().equals(lastMonth)).findFirst().orElseThrow();
+        sendUntil(client, due.deliveryId(), "SENT");
+    }
+
+    @Test
+    void twoReplicasClaimingTogetherTakeEachDeliveryOnceAndALapsedLeaseHandsItOn() throws Exception {
+        String client = knownClientWithSubscription("ru");
+        long id = runNow(client).deliveryId();
+
+        List<CompletableFuture<Optional<DeliveryView>>> claims = List.of("replica-a", "replica-b").stream()
+                .map(owner -> CompletableFuture.supplyAsync(() -> deliveries.claimNext(owner, Duration.ofHours(1)).await().atMost(TIMEOUT))).toList();
+        long claimsOfIt = claims.stream().map(CompletableFuture::join).filter(c -> c.isPresent() && c.get().deliveryId() == id).count();
+        assertThat(claimsOfIt).isEqualTo(1);
+        assertThat(deliveries.claimNext("replica-c", Duration.ofHours(1)).await().atMost(TIMEOUT)).as("held under its lease")
+                .matches(c -> c.isEmpty() || c.get().deliveryId() != id);
+
+        pool.preparedQuery("update report.delivery set claimed_until = now() - interval '1 second' where delivery_id = $1")
+                .execute(Tuple.of(id)).await().atMost(TIMEOUT);
+        DeliveryView sent = sendUntil(client, id, "SENT");
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(receivedBy(client)).hasSize(1);
+    }
+
+    @Test
+    void aSubscriptionIsCheckedBeforeItIsStored() {
+        String client = KnownClients.add(kafka);
+        given().contentType("application/json").body(Map.of("to", List.of("not an address"), "language", "de", "cron", "every day"))
+                .put("/api/v1/clients/" + client + "/subscriptions/management").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("'not an address' is not an e-mail address"),
+                        org.hamcrest.Matchers.containsString("language: ru or en"), org.hamcrest.Matchers.containsString("cron every day")));
+        given().get("/api/v1/clients/" + client + "/subscriptions").then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
+    }
+
+    private List<DeliveryView> runs(String client) {
+        return List.of(given().get("/api/v1/clients/" + client + "/deliveries").then().statusCode(200).extract().as(DeliveryView[].class));
+    }
+
+    private static String bodyText(Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof Multipart nested) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < nested.getCount(); i++) {
+                text.append(bodyText(nested.getBodyPart(i)));
+            }
+            return text.toString();
+        }
+        return content instanceof String s ? s : "";
+    }
+}

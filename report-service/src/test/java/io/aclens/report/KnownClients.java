@@ -1,0 +1,42 @@
+package io.aclens.report;
+
+import io.aclens.access.Ace;
+import io.aclens.access.AccessMask;
+import io.aclens.access.ChangeCause;
+import io.aclens.access.ChangeKind;
+import io.aclens.access.Level;
+import io.aclens.access.Principal;
+import io.aclens.access.PrincipalKind;
+import io.aclens.contracts.ChangeSetCompleted;
+import io.aclens.contracts.Topics;
+import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.FolderView;
+import io.aclens.contracts.api.SnapshotView;
+import io.aclens.testing.KafkaTestClient;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** A client the report service knows: one source of two folders in the stubbed snapshot service, one ACL change. */
+final class KnownClients {
+    private KnownClients() {
+    }
+
+    static String add(KafkaTestClient kafka) {
+        String client = "acme-" + UUID.randomUUID();
+        long snapshotId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+        Principal bob = new Principal("S-1-22-1-1001", "bob", "Bob Builder", PrincipalKind.USER);
+        UpstreamServicesStub.PRINCIPALS.put(client, List.of(bob));
+        UpstreamServicesStub.SNAPSHOTS.put(snapshotId, new SnapshotView(snapshotId, client, "fs1", "scan", "/srv", null, 2, 0, Instant.now(), Instant.now()));
+        UpstreamServicesStub.FOLDERS.put(snapshotId, new FolderPage(List.of(
+                new FolderView("/srv", 0, bob.sid(), null, false, "a", List.of(Ace.allow(bob.sid(), AccessMask.FULL_CONTROL)), null, null),
+                new FolderView("/srv/Finance", 1, bob.sid(), null, false, "b", List.of(Ace.allow(bob.sid(), AccessMask.READ)), null, null)), null));
+        UpstreamServicesStub.CHANGES.put(client, List.of(new ChangeView(1, snapshotId, client, "fs1", "/srv/Finance", ChangeKind.LOWERED,
+                bob.sid(), "bob", Level.MODIFY, Level.READ, ChangeCause.ACL_EDIT, Instant.now())));
+        kafka.send(Topics.CHANGE_SETS, new ChangeSetCompleted(ChangeSetCompleted.eventIdFor(snapshotId), snapshotId, snapshotId - 1, client,
+                "fs1", 1, false, Instant.now(), Instant.now()));
+        return client;
+    }
+}
