@@ -131,12 +131,18 @@ class DeliveryTest {
                 text.append(bodyText(part));
             }
         }
-        assertThat(text.toString()).contains("Папок: 2").contains("Изменений записей в списках доступа: 1");
+        assertThat(text.toString()).contains("Папок: 2").contains("Изменений записей в списках доступа: 1")
+                .as("/srv/Finance: nobody holds Full control").contains("Рисков: 1 (высокой важности: 0); новых: 1, устранено: 0");
         assertThat(workbook).as("the workbook is attached").isNotNull();
         try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
             assertThat(xlsx.getSheet("Access by group")).isNotNull();
         }
         assertThat(sent.reportId()).as("the package's workbook is kept as a report").isNotNull();
+
+        sendUntil(client, runNow(client).deliveryId(), "SENT");
+        assertThat(receivedBy(client)).hasSize(2);
+        assertThat(bodyText(receivedBy(client).get(1))).as("the next package knows the finding already")
+                .contains("Рисков: 1 (высокой важности: 0); новых: 0, устранено: 0");
     }
 
     @Test

@@ -75,6 +75,9 @@ class ReportPipelineTest {
 
         given().get("/api/v1/clients/" + client + "/reports").then().statusCode(200).body("$", hasSize(1)).body("[0].folderCount", equalTo(2));
         given().get("/api/v1/clients/" + client + "/report-sources").then().body("[0].sourceId", equalTo("fs1"));
+        given().get("/api/v1/clients/" + client + "/findings?language=ru").then().statusCode(200).body("$", hasSize(1))
+                .body("[0].kind", equalTo("NOBODY_HAS_FULL_CONTROL")).body("[0].title", equalTo("Ни у кого нет полного доступа"))
+                .body("[0].folders", org.hamcrest.Matchers.contains("/srv/Finance"));
         String url = given().get("/api/v1/clients/" + client + "/reports").then().extract().path("[0].downloadUrl");
         byte[] xlsx = given().get(url).then().statusCode(200)
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aclens.access.AccessMatrix;
 import io.aclens.access.Ace;
+import io.aclens.access.findings.Finding;
+import io.aclens.access.findings.FindingKind;
 import io.aclens.access.AccessMask;
 import io.aclens.access.ChangeCause;
 import io.aclens.access.ChangeKind;
@@ -55,9 +57,15 @@ class WorkbookWriterTest {
 
         byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(),
                 List.of(new ReportContent.SourceMatrix(snapshot, matrix, PeopleMatrix.of(matrix.rows(), people, false))),
-                List.of(change), List.of(lost), Instant.now().minusSeconds(86400 * 30), directory));
+                List.of(change), List.of(lost), Instant.now().minusSeconds(86400 * 30), directory,
+                List.of(new Finding("k", FindingKind.BROAD_GROUP_CAN_CHANGE, "fs1", "Everyone", 2, List.of("/srv", "/srv/Finance"), List.of()))));
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Row finding = workbook.getSheet("Findings").getRow(3);
+            assertThat(finding.getCell(0).getStringCellValue()).isEqualTo("high");
+            assertThat(finding.getCell(1).getStringCellValue()).isEqualTo(FindingKind.BROAD_GROUP_CAN_CHANGE.title("en"));
+            assertThat(finding.getCell(4).getNumericCellValue()).isEqualTo(2);
+            assertThat(finding.getCell(5).getStringCellValue()).isEqualTo("/srv\n/srv/Finance");
             assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Access by person");
             assertThat(workbook.getSheet("ACL changes")).isNotNull();
             assertThat(workbook.getSheet("Legend")).isNotNull();
@@ -112,7 +120,7 @@ class WorkbookWriterTest {
         SnapshotView snapshot = new SnapshotView(3, "acme", "fs1", "scan-1", "/srv", null, 2, 0, Instant.now(), Instant.now());
 
         byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix,
-                null)), List.of(), List.of(), Instant.now().minusSeconds(86400 * 30), Map.of()));
+                null)), List.of(), List.of(), Instant.now().minusSeconds(86400 * 30), Map.of(), List.of()));
 
         // 40,000 repeated letters compress so well that POI's reader takes them for a zip bomb; Excel does not
         org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.0001);

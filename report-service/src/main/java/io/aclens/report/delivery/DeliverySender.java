@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -76,14 +77,18 @@ public class DeliverySender {
             ReportService.Generated generated = reports.generate(delivery.clientId(), "DELIVERY", null, changesFrom, changesTo);
             Long reportId = generated.stored().map(s -> s.reportId()).orElse(null);
             if (!subscription.sendWhenUnchanged() && generated.report().changeCount() == 0) {
-                deliveries.sent(delivery.deliveryId(), "SKIPPED", reportId, changesFrom, changesTo).await().atMost(DB_TIMEOUT);
+                deliveries.sent(delivery.deliveryId(), "SKIPPED", reportId, changesFrom, changesTo, List.of()).await().atMost(DB_TIMEOUT);
                 LOG.infof("Package %s of %s/%s skipped: nothing changed", delivery.period(), delivery.clientId(), delivery.subscription());
                 return;
             }
+            FindingChanges findings = FindingChanges.between(generated.findings(),
+                    deliveries.previousFindings(delivery.clientId(), delivery.subscription(), delivery.deliveryId()).await().atMost(DB_TIMEOUT));
             PackageSummary summary = PackageSummary.of(delivery.clientId(), delivery.period(), generated.report().folderCount(), generated.people(),
-                    generated.report().changeCount() - generated.effectiveChanges().size(), generated.effectiveChanges(), subscription.language());
+                    generated.report().changeCount() - generated.effectiveChanges().size(), generated.effectiveChanges(), findings,
+                    subscription.language());
             mailer.send(mails.compose(subscription, delivery, summary, changesFrom, changesTo, generated.report().content()));
-            deliveries.sent(delivery.deliveryId(), "SENT", reportId, changesFrom, changesTo).await().atMost(DB_TIMEOUT);
+            deliveries.sent(delivery.deliveryId(), "SENT", reportId, changesFrom, changesTo, FindingChanges.reported(generated.findings()))
+                    .await().atMost(DB_TIMEOUT);
             LOG.infof("Package %s of %s/%s sent to %d recipient(s) as %s", delivery.period(), delivery.clientId(), delivery.subscription(),
                     subscription.to().size() + subscription.cc().size(), delivery.messageId());
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.aclens.report.delivery;
 
 import io.aclens.access.ChangeKind;
 import io.aclens.access.Level;
+import io.aclens.access.findings.Severity;
 import io.aclens.contracts.api.EffectiveChangeView;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
  * people gaining the highest levels first, then the largest losses.
  */
 public record PackageSummary(String clientId, String period, long folders, int people, long aclChanges, int effectiveChanges,
-                             List<String> topItems) {
+                             int findings, int highFindings, int newFindings, int resolvedFindings, List<String> topItems) {
     private static final Map<Level, String> RUSSIAN = Map.of(Level.NONE, "Нет доступа", Level.SPECIAL, "Особые разрешения", Level.WRITE,
             "Запись без чтения", Level.READ, "Чтение", Level.LIST_FOLDER, "Список содержимого папки", Level.READ_EXECUTE, "Чтение и выполнение",
             Level.MODIFY, "Изменение", Level.FULL, "Полный доступ");
@@ -24,10 +25,18 @@ public record PackageSummary(String clientId, String period, long folders, int p
             .thenComparing(c -> c.before() == null ? 0 : -c.before().ordinal())
             .thenComparing(EffectiveChangeView::path);
 
+    /** New findings of high or medium severity come first among the three most important items, then the changes. */
     public static PackageSummary of(String clientId, String period, long folders, int people, long aclChanges,
-                                    List<EffectiveChangeView> changes, String language) {
-        List<String> top = changes.stream().sorted(MOST_IMPORTANT_FIRST).map(c -> describe(c, language)).distinct().limit(3).toList();
-        return new PackageSummary(clientId, period, folders, people, aclChanges, changes.size(), top);
+                                    List<EffectiveChangeView> changes, FindingChanges findings, String language) {
+        List<String> top = java.util.stream.Stream.concat(
+                        findings.fresh().stream().filter(f -> f.severity() != Severity.LOW).map(f -> FindingChanges.describe(f, language)),
+                        changes.stream().sorted(MOST_IMPORTANT_FIRST).map(c -> describe(c, language)))
+                .distinct().limit(3).toList();
+        int all = findings.fresh().size() + findings.open().size();
+        int high = (int) java.util.stream.Stream.concat(findings.fresh().stream(), findings.open().stream())
+                .filter(f -> f.severity() == Severity.HIGH).count();
+        return new PackageSummary(clientId, period, folders, people, aclChanges, changes.size(), all, high, findings.fresh().size(),
+                findings.resolved().size(), top);
     }
 
     public static String levelName(Level level, String language) {

@@ -1,5 +1,6 @@
 package io.aclens.report.excel;
 
+import io.aclens.access.findings.Finding;
 import io.aclens.access.AccessMatrix;
 import io.aclens.access.PeopleMatrix;
 import io.aclens.access.Principal;
@@ -14,9 +15,11 @@ import java.util.Map;
  * Everything one client report shows.
  *
  * @param effectiveChanges what people gained or lost in the period, with the cause
+ * @param findings         the risks of the sources as shown, most severe first
  */
 public record ReportContent(String clientId, Instant generatedAt, List<SourceMatrix> sources, List<ChangeView> changes,
-                            List<EffectiveChangeView> effectiveChanges, Instant changesFrom, Map<String, Principal> principals) {
+                            List<EffectiveChangeView> effectiveChanges, Instant changesFrom, Map<String, Principal> principals,
+                            List<Finding> findings) {
 
     /**
      * One source's matrix at its latest diffed snapshot: by group (each ACE's own level) and, when the client's

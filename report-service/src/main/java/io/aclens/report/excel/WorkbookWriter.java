@@ -2,6 +2,8 @@ package io.aclens.report.excel;
 
 import io.aclens.access.AccessMatrix;
 import io.aclens.access.Level;
+import io.aclens.access.findings.Finding;
+import io.aclens.access.findings.RiskFindings;
 import io.aclens.access.PeopleMatrix;
 import io.aclens.access.Principal;
 import io.aclens.access.WellKnownSids;
@@ -121,6 +123,7 @@ public final class WorkbookWriter {
             }
             writer.peopleChangesSheet(content);
             writer.changesSheet(content);
+            writer.findingsSheet(content);
             writer.coverageSheet(content);
             writer.legendSheet();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -320,6 +323,29 @@ public final class WorkbookWriter {
         sheet.createFreezePane(FIXED_COLUMNS, MATRIX_FIRST_DATA_ROW);
         sheet.setAutoFilter(new CellRangeAddress(MATRIX_HEADER_ROW + 1, Math.max(r - 1, MATRIX_HEADER_ROW + 1), 0,
                 FIXED_COLUMNS + Math.max(columns.size(), 1) - 1));
+    }
+
+    private void findingsSheet(ReportContent content) {
+        String[] headers = {"Severity", "Finding", "Account, group or folder", "Source", "Folders", "Folders affected (first " + RiskFindings.FOLDERS_LISTED
+                + ")", "People"};
+        SXSSFSheet sheet = listSheet("Findings", "Risks found in the folders shown — " + content.clientId(), headers,
+                new int[]{10, 60, 30, 24, 9, 90, 40});
+        int r = 3;
+        for (Finding finding : content.findings()) {
+            Row row = sheet.createRow(r++);
+            set(row, 0, finding.severity().label("en"), text);
+            set(row, 1, finding.kind().title("en"), text);
+            set(row, 2, finding.subject(), text);
+            set(row, 3, finding.sourceId(), text);
+            row.createCell(4).setCellValue(finding.folderCount());
+            set(row, 5, String.join("\n", finding.folders()), text);
+            set(row, 6, String.join(", ", finding.people()), text);
+        }
+        if (content.findings().isEmpty()) {
+            set(sheet.createRow(r), 0, "No risks found in these folders.", text);
+        }
+        sheet.createFreezePane(0, 3);
+        sheet.setAutoFilter(new CellRangeAddress(2, Math.max(r - 1, 2), 0, headers.length - 1));
     }
 
     private void changesSheet(ReportContent content) {

@@ -70,13 +70,38 @@ public class DeliveryRepository {
                 .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)).map(OffsetDateTime::toInstant));
     }
 
-    public Uni<Void> sent(long deliveryId, String state, Long reportId, Instant changesFrom, Instant changesTo) {
-        return pool.preparedQuery("""
+    /** A finding as a package reported it. */
+    public record ReportedFinding(String key, String kind, String severity, String sourceId, String subject, int folderCount) {
+    }
+
+    /** Records the outcome with the findings the package reported, in one transaction. */
+    public Uni<Void> sent(long deliveryId, String state, Long reportId, Instant changesFrom, Instant changesTo, List<ReportedFinding> findings) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
                         update report.delivery set state = $2, report_id = $3, changes_from = $4, changes_to = $5, sent_at = now(),
                                last_error = null, claimed_by = null, claimed_until = null where delivery_id = $1""")
                 .execute(Tuple.tuple().addValue(deliveryId).addValue(state).addValue(reportId).addValue(SubscriptionRepository.utc(changesFrom))
                         .addValue(SubscriptionRepository.utc(changesTo)))
-                .replaceWithVoid();
+                .chain(() -> conn.preparedQuery("delete from report.delivery_finding where delivery_id = $1").execute(Tuple.of(deliveryId)))
+                .chain(() -> findings.isEmpty() ? Uni.createFrom().voidItem() : conn.preparedQuery("""
+                                insert into report.delivery_finding (delivery_id, finding_key, kind, severity, source_id, subject, folder_count)
+                                values ($1, $2, $3, $4, $5, $6, $7)""")
+                        .executeBatch(findings.stream().map(f -> Tuple.tuple().addValue(deliveryId).addValue(f.key()).addValue(f.kind())
+                                .addValue(f.severity()).addValue(f.sourceId()).addValue(f.subject()).addValue(f.folderCount())).toList())
+                        .replaceWithVoid()));
+    }
+
+    /** The findings of the subscription's latest package sent before {@code before}; empty for its first. */
+    public Uni<List<ReportedFinding>> previousFindings(String clientId, String subscription, long before) {
+        return pool.preparedQuery("""
+                        select f.finding_key, f.kind, f.severity, f.source_id, f.subject, f.folder_count from report.delivery_finding f
+                        where f.delivery_id = (select delivery_id from report.delivery where client_id = $1 and subscription = $2
+                                               and state = 'SENT' and delivery_id <> $3 order by sent_at desc limit 1)""")
+                .execute(Tuple.of(clientId, subscription, before)).map(rows -> {
+                    List<ReportedFinding> all = new ArrayList<>();
+                    rows.forEach(row -> all.add(new ReportedFinding(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), row.getInteger(5))));
+                    return all;
+                });
     }
 
     public Uni<Void> failed(long deliveryId, String reason, Instant retryAt) {

@@ -1,5 +1,6 @@
 package io.aclens.report.service;
 
+import io.aclens.access.findings.Finding;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.report.client.DiffServiceClient;
@@ -40,7 +41,7 @@ public class ReportService {
 
     /** A generated report: where it was stored (empty when the period already had one), what it covered and its changes. */
     public record Generated(Optional<ReportStore.StoredReport> stored, ReportStore.NewReport report, int people,
-                            List<EffectiveChangeView> effectiveChanges) {
+                            List<EffectiveChangeView> effectiveChanges, List<Finding> findings) {
     }
 
     /** The report with the changes of the last {@code aclens.report.changes-period}. */
@@ -59,8 +60,9 @@ public class ReportService {
         String to = changesTo.toString();
         List<ChangeView> changes = diffs.changes(clientId, from, to);
         List<EffectiveChangeView> effectiveChanges = diffs.effectiveChanges(clientId, from, to);
+        List<Finding> findings = ClientFindings.of(state, started);
         byte[] workbook = WorkbookWriter.write(new ReportContent(clientId, started, matrices, changes, effectiveChanges, changesFrom,
-                state.principals()));
+                state.principals(), findings));
         String snapshotIds = state.snapshotIds().stream().map(String::valueOf).collect(Collectors.joining(","));
         ReportStore.NewReport report = new ReportStore.NewReport(clientId, period, trigger, snapshotIds, state.folderCount(),
                 changes.size() + effectiveChanges.size(), workbook);
@@ -69,6 +71,6 @@ public class ReportService {
                 stored.map(s -> String.valueOf(s.reportId())).orElse("(period already reported)"), clientId, state.folderCount(),
                 state.directory().activeUsers().size(), changes.size(), effectiveChanges.size(), workbook.length,
                 Duration.between(started, Instant.now()).toMillis());
-        return new Generated(stored, report, state.directory().activeUsers().size(), effectiveChanges);
+        return new Generated(stored, report, state.directory().activeUsers().size(), effectiveChanges, findings);
     }
 }

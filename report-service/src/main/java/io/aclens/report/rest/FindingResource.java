@@ -1,0 +1,47 @@
+package io.aclens.report.rest;
+
+import io.aclens.auth.Roles;
+import io.aclens.contracts.api.FindingView;
+import io.aclens.report.service.ClientFindings;
+import io.aclens.report.service.ClientStateLoader;
+import io.aclens.support.rest.ProblemException;
+import io.aclens.support.security.Callers;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+
+/** The risks in a client's folders as its latest snapshots and directory show them. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION})
+public class FindingResource {
+    private final ClientStateLoader states;
+    private final Callers callers;
+
+    public FindingResource(ClientStateLoader states, Callers callers) {
+        this.states = states;
+        this.callers = callers;
+    }
+
+    /** Most severe first; titles in {@code language} (en or ru). */
+    @GET
+    @Path("/clients/{clientId}/findings")
+    @Blocking
+    public List<FindingView> findings(@PathParam("clientId") String clientId, @QueryParam("language") @DefaultValue("en") String language) {
+        callers.scope().require(clientId);
+        if (!language.equals("en") && !language.equals("ru")) {
+            throw ProblemException.badRequest("language: en or ru");
+        }
+        return ClientFindings.of(states.load(clientId, true), Instant.now()).stream()
+                .map(f -> new FindingView(f.key(), f.kind().name(), f.severity().name(), f.kind().title(language), f.sourceId(), f.subject(),
+                        f.folderCount(), f.folders(), f.people(), null)).toList();
+    }
+}
