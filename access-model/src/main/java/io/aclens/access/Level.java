@@ -5,21 +5,28 @@ package io.aclens.access;
  * so that {@link #rank()} tells whether a change raised or lowered access.
  */
 public enum Level {
-    NONE("", "No access"),
-    SPECIAL("S", "Special (a combination that matches no standard level)"),
-    WRITE("W", "Write without read"),
-    READ("R", "Read"),
-    LIST_FOLDER("L", "List folder contents (read & execute, folders only)"),
-    READ_EXECUTE("RX", "Read & execute"),
-    MODIFY("M", "Modify (read, change, delete)"),
-    FULL("F", "Full control");
+    NONE("", "No access", "Нет доступа"),
+    SPECIAL("S", "Special (a combination that matches no standard level)", "Особые разрешения (не совпадают ни с одним стандартным уровнем)"),
+    WRITE("W", "Write without read", "Запись без чтения"),
+    READ("R", "Read", "Чтение"),
+    LIST_FOLDER("L", "List folder contents (read & execute, folders only)", "Список содержимого папки (чтение и выполнение, только папки)"),
+    READ_EXECUTE("RX", "Read & execute", "Чтение и выполнение"),
+    MODIFY("M", "Modify (read, change, delete)", "Изменение (чтение, изменение, удаление)"),
+    FULL("F", "Full control", "Полный доступ");
 
     private final String code;
     private final String description;
+    private final String russian;
 
-    Level(String code, String description) {
+    Level(String code, String description, String russian) {
         this.code = code;
         this.description = description;
+        this.russian = russian;
+    }
+
+    /** The description in {@code ru} (Windows' own Russian names) or in English. */
+    public String description(String language) {
+        return "ru".equals(language) ? russian : description;
     }
 
     /** Short code for matrix cells. */

@@ -113,7 +113,8 @@ class EndToEndTest {
             }
             assertThat(workbook).as("the workbook is attached").isTrue();
             assertThat(text.toString()).contains("Папок: 11").contains("Изменений фактического доступа сотрудников: 10")
-                    .contains("Пётр Петров: Чтение и выполнение → Изменение");
+                    .contains("Пётр Петров: Чтение и выполнение → Изменение")
+                    .contains("Отключённая или просроченная учётная запись всё ещё указана в разрешениях: kozlova — папок: 2");
         }
     }
 

@@ -135,7 +135,7 @@ class DeliveryTest {
                 .as("/srv/Finance: nobody holds Full control").contains("Рисков: 1 (высокой важности: 0); новых: 1, устранено: 0");
         assertThat(workbook).as("the workbook is attached").isNotNull();
         try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-            assertThat(xlsx.getSheet("Access by group")).isNotNull();
+            assertThat(xlsx.getSheet("Доступ групп")).as("the workbook speaks the subscription's language").isNotNull();
         }
         assertThat(sent.reportId()).as("the package's workbook is kept as a report").isNotNull();
 

@@ -58,7 +58,7 @@ class WorkbookWriterTest {
         byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(),
                 List.of(new ReportContent.SourceMatrix(snapshot, matrix, PeopleMatrix.of(matrix.rows(), people, false))),
                 List.of(change), List.of(lost), Instant.now().minusSeconds(86400 * 30), directory,
-                List.of(new Finding("k", FindingKind.BROAD_GROUP_CAN_CHANGE, "fs1", "Everyone", 2, List.of("/srv", "/srv/Finance"), List.of()))));
+                List.of(new Finding("k", FindingKind.BROAD_GROUP_CAN_CHANGE, "fs1", "Everyone", 2, List.of("/srv", "/srv/Finance"), List.of())), "en"));
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Row finding = workbook.getSheet("Findings").getRow(3);
@@ -120,7 +120,7 @@ class WorkbookWriterTest {
         SnapshotView snapshot = new SnapshotView(3, "acme", "fs1", "scan-1", "/srv", null, 2, 0, Instant.now(), Instant.now());
 
         byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix,
-                null)), List.of(), List.of(), Instant.now().minusSeconds(86400 * 30), Map.of(), List.of()));
+                null)), List.of(), List.of(), Instant.now().minusSeconds(86400 * 30), Map.of(), List.of(), "en"));
 
         // 40,000 repeated letters compress so well that POI's reader takes them for a zip bomb; Excel does not
         org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.0001);
@@ -130,6 +130,34 @@ class WorkbookWriterTest {
             assertThat(row.getCell(0).getStringCellValue()).hasSize(WorkbookWriter.MAX_CELL_CHARS).startsWith("=HYPERLINK(")
                     .endsWith(WorkbookWriter.CUT_MARKER);
             assertThat(row.getCell(1).getStringCellValue()).as("the path too").hasSize(WorkbookWriter.MAX_CELL_CHARS);
+        }
+    }
+
+    @Test
+    void theWorkbookSpeaksRussianWhenAskedEveryWordOfIt() throws Exception {
+        Principal anna = new Principal("S-1-22-1-1", "anna", "Анна Иванова", PrincipalKind.USER);
+        AccessMatrix matrix = AccessMatrix.of(List.of(new MatrixFolder("/srv", 0, List.of(Ace.allow(anna.sid(), AccessMask.FULL_CONTROL)), false, null),
+                new MatrixFolder("/srv/HR", 1, List.of(Ace.allow(anna.sid(), AccessMask.MODIFY)), true, null)), sid -> anna);
+        SnapshotView snapshot = new SnapshotView(3, "acme", "fs1", "scan-1", "/srv", 2L, 2, 0, Instant.now(), Instant.now());
+        ChangeView change = new ChangeView(1, 3, "acme", "fs1", "/srv/HR", ChangeKind.RAISED, anna.sid(), "anna", Level.READ, Level.MODIFY,
+                ChangeCause.ACL_EDIT, Instant.now());
+
+        byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix, null)),
+                List.of(change), List.of(), Instant.now().minusSeconds(86400), Map.of(anna.sid(), anna),
+                List.of(new Finding("k", FindingKind.INHERITANCE_BROKEN, "fs1", "", 1, List.of("/srv/HR"), List.of())), "ru"));
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            List<String> sheets = new java.util.ArrayList<>();
+            workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets).containsExactly("Доступ групп", "Изменения по сотрудникам", "Изменения разрешений", "Риски", "Охват сканирования",
+                    "Обозначения");
+            assertThat(workbook.getSheet("Доступ групп").getRow(6).getCell(2).getStringCellValue()).isEqualTo("наследование отключено");
+            Row changed = workbook.getSheet("Изменения разрешений").getRow(3);
+            assertThat(changed.getCell(2).getStringCellValue()).isEqualTo("повышен");
+            assertThat(changed.getCell(6).getStringCellValue()).isEqualTo("Изменение (чтение, изменение, удаление)");
+            assertThat(changed.getCell(7).getStringCellValue()).isEqualTo("изменение разрешений");
+            assertThat(workbook.getSheet("Риски").getRow(3).getCell(0).getStringCellValue()).isEqualTo("низкая");
+            assertThat(workbook.getSheet("Обозначения").getRow(3).getCell(1).getStringCellValue()).isEqualTo("Особые разрешения (не совпадают ни с одним стандартным уровнем)");
         }
     }
 }

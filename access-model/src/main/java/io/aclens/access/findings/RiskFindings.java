@@ -31,8 +31,9 @@ public final class RiskFindings {
     public static final int FOLDERS_LISTED = 200;
     public static final Duration STALE_AFTER = Duration.ofDays(90);
     private static final int CHANGE_PERMISSIONS = AccessMask.WRITE_DAC | AccessMask.WRITE_OWNER | AccessMask.GENERIC_ALL;
+    /** The system itself (and Linux's root, uid and gid 0): never a risk of its own. */
     private static final Set<String> IMPLICIT = Set.of(WellKnownSids.CREATOR_OWNER, WellKnownSids.CREATOR_GROUP, WellKnownSids.OWNER_RIGHTS,
-            WellKnownSids.SYSTEM);
+            WellKnownSids.SYSTEM, WellKnownSids.UNIX_USER_PREFIX + "0", WellKnownSids.UNIX_GROUP_PREFIX + "0");
 
     private RiskFindings() {
     }

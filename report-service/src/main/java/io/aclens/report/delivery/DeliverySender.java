@@ -74,7 +74,8 @@ public class DeliverySender {
             Instant changesTo = Instant.now();
             Instant changesFrom = deliveries.previousChangesTo(delivery.clientId(), delivery.subscription(), delivery.deliveryId())
                     .await().atMost(DB_TIMEOUT).orElse(changesTo.minus(defaultChangesPeriod));
-            ReportService.Generated generated = reports.generate(delivery.clientId(), "DELIVERY", null, changesFrom, changesTo);
+            ReportService.Generated generated = reports.generate(delivery.clientId(), "DELIVERY", null, changesFrom, changesTo,
+                    subscription.language());
             Long reportId = generated.stored().map(s -> s.reportId()).orElse(null);
             if (!subscription.sendWhenUnchanged() && generated.report().changeCount() == 0) {
                 deliveries.sent(delivery.deliveryId(), "SKIPPED", reportId, changesFrom, changesTo, List.of()).await().atMost(DB_TIMEOUT);

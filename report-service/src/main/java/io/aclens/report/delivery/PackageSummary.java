@@ -14,9 +14,9 @@ import java.util.Map;
  */
 public record PackageSummary(String clientId, String period, long folders, int people, long aclChanges, int effectiveChanges,
                              int findings, int highFindings, int newFindings, int resolvedFindings, List<String> topItems) {
-    private static final Map<Level, String> RUSSIAN = Map.of(Level.NONE, "Нет доступа", Level.SPECIAL, "Особые разрешения", Level.WRITE,
-            "Запись без чтения", Level.READ, "Чтение", Level.LIST_FOLDER, "Список содержимого папки", Level.READ_EXECUTE, "Чтение и выполнение",
-            Level.MODIFY, "Изменение", Level.FULL, "Полный доступ");
+    /** The mail's short names, as Windows' security tab shows them. */
+    private static final Map<Level, String> SHORT_RUSSIAN = Map.of(Level.MODIFY, "Изменение", Level.SPECIAL, "Особые разрешения",
+            Level.LIST_FOLDER, "Список содержимого папки");
 
     /** Gains of the highest level first; a loss ranks by the level lost. */
     private static final Comparator<EffectiveChangeView> MOST_IMPORTANT_FIRST = Comparator
@@ -39,8 +39,8 @@ public record PackageSummary(String clientId, String period, long folders, int p
                 findings.resolved().size(), top);
     }
 
-    public static String levelName(Level level, String language) {
-        return "ru".equals(language) ? RUSSIAN.get(level) : level.description();
+    private static String levelName(Level level, String language) {
+        return "ru".equals(language) ? SHORT_RUSSIAN.getOrDefault(level, level.description("ru")) : level.description();
     }
 
     private static String describe(EffectiveChangeView change, String language) {

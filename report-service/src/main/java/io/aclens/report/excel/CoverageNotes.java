@@ -8,22 +8,23 @@ final class CoverageNotes {
     private CoverageNotes() {
     }
 
-    static String share(SourceServer server) {
+    static String share(SourceServer server, WorkbookTexts texts) {
         if (server == null || server.share() == null) {
-            return "no share (not reached over SMB by this scan)";
+            return texts.get("coverage.noShare");
         }
         if (server.shareSddl() == null) {
-            return "not known: " + server.shareNote() + " — cells show the folders' permissions alone";
+            return texts.get("coverage.shareUnknown", server.shareNote());
         }
-        return "applied to every cell: " + server.shareSddl() + (server.shareNote() == null ? "" : " (" + server.shareNote() + ")");
+        return texts.get("coverage.shareApplied", server.shareSddl()) + (server.shareNote() == null ? "" : " (" + server.shareNote() + ")");
     }
 
-    static String serverGroups(SourceServer server, DirectoryState.ServerGroupsOrigin origin) {
+    static String serverGroups(SourceServer server, DirectoryState.ServerGroupsOrigin origin, WorkbookTexts texts) {
         String note = server == null || server.groups() == null || server.groups().note() == null ? "" : " — " + server.groups().note();
+        String described = texts.get("origin." + origin.name());
         return switch (origin) {
-            case SERVER -> origin.description() + ": " + server.groups().groups().size() + " groups" + note;
-            case DIRECTORY -> origin.description() + note;
-            case WINDOWS_DEFAULTS -> origin.description() + (note.isEmpty() ? "; the server was not asked" : "; the server could not be read" + note);
+            case SERVER -> described + ": " + texts.get("coverage.groups", server.groups().groups().size()) + note;
+            case DIRECTORY -> described + note;
+            case WINDOWS_DEFAULTS -> described + "; " + (note.isEmpty() ? texts.get("coverage.notAsked") : texts.get("coverage.notRead") + note);
         };
     }
 }

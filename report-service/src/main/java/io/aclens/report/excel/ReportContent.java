@@ -16,10 +16,11 @@ import java.util.Map;
  *
  * @param effectiveChanges what people gained or lost in the period, with the cause
  * @param findings         the risks of the sources as shown, most severe first
+ * @param language         the workbook's language: en or ru
  */
 public record ReportContent(String clientId, Instant generatedAt, List<SourceMatrix> sources, List<ChangeView> changes,
                             List<EffectiveChangeView> effectiveChanges, Instant changesFrom, Map<String, Principal> principals,
-                            List<Finding> findings) {
+                            List<Finding> findings, String language) {
 
     /**
      * One source's matrix at its latest diffed snapshot: by group (each ACE's own level) and, when the client's

@@ -69,7 +69,10 @@ public final class WorkbookWriter {
     private final Map<Level, CellStyle> levelStyles = new EnumMap<>(Level.class);
     private final CellStyle[] indented = new CellStyle[MAX_INDENT + 1];
 
-    private WorkbookWriter() {
+    private final WorkbookTexts texts;
+
+    private WorkbookWriter(WorkbookTexts texts) {
+        this.texts = texts;
         Font bold = workbook.createFont();
         bold.setBold(true);
         Font big = workbook.createFont();
@@ -109,16 +112,17 @@ public final class WorkbookWriter {
     }
 
     public static byte[] write(ReportContent content) {
-        WorkbookWriter writer = new WorkbookWriter();
+        WorkbookWriter writer = new WorkbookWriter(WorkbookTexts.of(content.language()));
         try {
             int index = 1;
             boolean single = content.sources().size() == 1;
             for (ReportContent.SourceMatrix source : content.sources()) {
                 if (source.people() != null) {
-                    writer.peopleSheet(sheetName(single ? "Access by person" : "People " + index + " " + source.snapshot().sourceId()),
-                            content, source);
+                    writer.peopleSheet(sheetName(single ? writer.texts.get("sheet.people")
+                            : writer.texts.get("sheet.peopleN", index, source.snapshot().sourceId())), content, source);
                 }
-                writer.matrixSheet(sheetName(single ? "Access by group" : "Groups " + index + " " + source.snapshot().sourceId()), content, source);
+                writer.matrixSheet(sheetName(single ? writer.texts.get("sheet.groups")
+                        : writer.texts.get("sheet.groupsN", index, source.snapshot().sourceId())), content, source);
                 index++;
             }
             writer.peopleChangesSheet(content);
@@ -149,11 +153,7 @@ public final class WorkbookWriter {
         SXSSFSheet sheet = workbook.createSheet(name);
         PeopleMatrix people = source.people();
         List<Integer> columns = shownPeople(people);
-        matrixHeader(sheet, "Who can access what", content, source, "Each account's effective level over the network, through its "
-                + "own entries, its security groups (nested), Everyone, Authenticated Users and the server's own groups, within the share's "
-                + "permissions; empty means no access. Accounts that cannot log on (disabled, expired) hold nothing: their columns show in "
-                + "brackets what they would regain if re-enabled. Hover a cell for the reason (also over REST: "
-                + "/api/v1/clients/{client}/access?user=…&path=…).", 80, 130,
+        matrixHeader(sheet, texts.get("people.heading"), content, source, texts.get("people.explanation"), 80, 130,
                 columns.stream().map(i -> people.people().get(i).name()).toList(),
                 columns.stream().map(i -> personDetail(people, i)).toList());
         Drawing<?> drawing = sheet.createDrawingPatriarch();
@@ -226,8 +226,8 @@ public final class WorkbookWriter {
     private void matrixHeader(SXSSFSheet sheet, String heading, ReportContent content, ReportContent.SourceMatrix source, String explanation,
                               float firstHeight, float secondHeight, List<String> names, List<String> details) {
         set(sheet.createRow(0), 0, heading + " — " + content.clientId() + " — " + source.snapshot().sourceId(), title);
-        set(sheet.createRow(1), 0, "Snapshot " + source.snapshot().snapshotId() + " of " + source.snapshot().root() + ", scanned "
-                + time(source.snapshot().scanCompletedAt()) + ". " + explanation, text);
+        set(sheet.createRow(1), 0, texts.get("matrix.snapshot", source.snapshot().snapshotId(), source.snapshot().root(),
+                time(source.snapshot().scanCompletedAt())) + " " + explanation, text);
         Row first = sheet.createRow(MATRIX_HEADER_ROW);
         Row second = sheet.createRow(MATRIX_HEADER_ROW + 1);
         first.setHeightInPoints(firstHeight);
@@ -241,9 +241,9 @@ public final class WorkbookWriter {
     }
 
     private void folderHeaders(Row first, Row second) {
-        set(first, 0, "Folder", header);
-        set(first, 1, "Path", header);
-        set(first, 2, "Notes", header);
+        set(first, 0, texts.get("folder.folder"), header);
+        set(first, 1, texts.get("folder.path"), header);
+        set(first, 2, texts.get("folder.notes"), header);
         for (int c = 0; c < FIXED_COLUMNS; c++) {
             set(second, c, "", header);
         }
@@ -256,15 +256,15 @@ public final class WorkbookWriter {
     private void folderColumns(Row row, AccessMatrix.Row folder) {
         set(row, 0, folder.name(), indented[Math.min(folder.folder().depth(), MAX_INDENT)]);
         set(row, 1, folder.folder().path(), text);
-        String notes = folder.folder().readError() != null ? "not readable: " + folder.folder().readError()
-                : folder.folder().inheritanceProtected() ? "inheritance broken" : null;
+        String notes = folder.folder().readError() != null ? texts.get("folder.notReadable", folder.folder().readError())
+                : folder.folder().inheritanceProtected() ? texts.get("folder.inheritanceBroken") : null;
         set(row, 2, notes, text);
     }
 
     private void peopleChangesSheet(ReportContent content) {
-        String[] headers = {"Detected", "Login", "Full name", "Folder", "Change", "Before", "After", "Cause", "Why", "Source"};
-        SXSSFSheet sheet = listSheet("Changes by person", "What people gained or lost since " + time(content.changesFrom()) + " — "
-                + content.clientId(), headers, new int[]{20, 16, 26, 70, 12, 26, 26, 14, 40, 30});
+        String[] headers = texts.headers("peopleChanges.headers");
+        SXSSFSheet sheet = listSheet(texts.get("sheet.peopleChanges"), texts.get("peopleChanges.heading", time(content.changesFrom()),
+                content.clientId()), headers, new int[]{20, 16, 26, 70, 12, 26, 26, 14, 40, 30});
         int r = 3;
         for (EffectiveChangeView change : content.effectiveChanges()) {
             Row row = sheet.createRow(r++);
@@ -272,15 +272,15 @@ public final class WorkbookWriter {
             set(row, 1, change.login() == null ? change.userSid() : change.login(), text);
             set(row, 2, change.fullName(), text);
             set(row, 3, change.path(), text);
-            set(row, 4, words(change.kind().name()), text);
-            set(row, 5, change.before() == Level.NONE ? "" : change.before().description(), text);
-            set(row, 6, change.after() == Level.NONE ? "" : change.after().description(), text);
-            set(row, 7, words(change.cause().name()), text);
+            set(row, 4, texts.kind(change.kind()), text);
+            set(row, 5, change.before() == Level.NONE ? "" : texts.level(change.before()), text);
+            set(row, 6, change.after() == Level.NONE ? "" : texts.level(change.after()), text);
+            set(row, 7, texts.cause(change.cause()), text);
             set(row, 8, change.detail(), text);
             set(row, 9, change.sourceId(), text);
         }
         if (content.effectiveChanges().isEmpty()) {
-            set(sheet.createRow(r), 0, "No one's effective access changed in this period.", text);
+            set(sheet.createRow(r), 0, texts.get("peopleChanges.none"), text);
         }
         sheet.createFreezePane(0, 3);
         sheet.setAutoFilter(new CellRangeAddress(2, Math.max(r - 1, 2), 0, headers.length - 1));
@@ -298,17 +298,12 @@ public final class WorkbookWriter {
         return sheet;
     }
 
-    private static String words(String constant) {
-        return constant.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    }
-
     private void matrixSheet(String name, ReportContent content, ReportContent.SourceMatrix source) {
         SXSSFSheet sheet = workbook.createSheet(name);
         AccessMatrix matrix = source.matrix();
         List<Principal> columns = matrix.columns();
-        matrixHeader(sheet, "Access by group", content, source, "Cells show the access level each account or group "
-                + "holds on the folder through its own entries (see Legend); empty means no access of its own.", 110, 110,
-                columns.stream().map(Principal::name).toList(), columns.stream().map(WorkbookWriter::secondHeaderLine).toList());
+        matrixHeader(sheet, texts.get("groups.heading"), content, source, texts.get("groups.explanation"), 110, 110,
+                columns.stream().map(Principal::name).toList(), columns.stream().map(this::secondHeaderLine).toList());
         int r = MATRIX_FIRST_DATA_ROW;
         for (AccessMatrix.Row folder : matrix.rows()) {
             Row row = sheet.createRow(r++);
@@ -326,15 +321,14 @@ public final class WorkbookWriter {
     }
 
     private void findingsSheet(ReportContent content) {
-        String[] headers = {"Severity", "Finding", "Account, group or folder", "Source", "Folders", "Folders affected (first " + RiskFindings.FOLDERS_LISTED
-                + ")", "People"};
-        SXSSFSheet sheet = listSheet("Findings", "Risks found in the folders shown — " + content.clientId(), headers,
+        String[] headers = texts.headers("findings.headers", RiskFindings.FOLDERS_LISTED);
+        SXSSFSheet sheet = listSheet(texts.get("sheet.findings"), texts.get("findings.heading", content.clientId()), headers,
                 new int[]{10, 60, 30, 24, 9, 90, 40});
         int r = 3;
         for (Finding finding : content.findings()) {
             Row row = sheet.createRow(r++);
-            set(row, 0, finding.severity().label("en"), text);
-            set(row, 1, finding.kind().title("en"), text);
+            set(row, 0, finding.severity().label(texts.language()), text);
+            set(row, 1, finding.kind().title(texts.language()), text);
             set(row, 2, finding.subject(), text);
             set(row, 3, finding.sourceId(), text);
             row.createCell(4).setCellValue(finding.folderCount());
@@ -342,44 +336,43 @@ public final class WorkbookWriter {
             set(row, 6, String.join(", ", finding.people()), text);
         }
         if (content.findings().isEmpty()) {
-            set(sheet.createRow(r), 0, "No risks found in these folders.", text);
+            set(sheet.createRow(r), 0, texts.get("findings.none"), text);
         }
         sheet.createFreezePane(0, 3);
         sheet.setAutoFilter(new CellRangeAddress(2, Math.max(r - 1, 2), 0, headers.length - 1));
     }
 
     private void changesSheet(ReportContent content) {
-        String[] headers = {"Detected", "Folder", "Change", "Account or group", "Full name", "Before", "After", "Cause", "Source"};
-        SXSSFSheet sheet = listSheet("ACL changes", "Permission entries changed since " + time(content.changesFrom()) + " — "
-                + content.clientId(), headers, new int[]{20, 70, 22, 24, 28, 26, 26, 18, 30});
+        String[] headers = texts.headers("aclChanges.headers");
+        SXSSFSheet sheet = listSheet(texts.get("sheet.aclChanges"), texts.get("aclChanges.heading", time(content.changesFrom()), content.clientId()),
+                headers, new int[]{20, 70, 22, 24, 28, 26, 26, 18, 30});
         int r = 3;
         for (ChangeView change : content.changes()) {
             Row row = sheet.createRow(r++);
             Principal principal = change.principalSid() == null ? null : content.principals().get(change.principalSid());
             set(row, 0, time(change.detectedAt()), text);
             set(row, 1, change.path(), text);
-            set(row, 2, words(change.kind().name()), text);
+            set(row, 2, texts.kind(change.kind()), text);
             set(row, 3, principal != null ? principal.name() : change.principalSid() == null ? change.principalName()
                     : WellKnownSids.lookup(change.principalSid()).map(Principal::name).orElse(change.principalName()), text);
             set(row, 4, principal == null ? null : principal.fullName(), text);
-            set(row, 5, change.before() == null ? null : change.before().description(), text);
-            set(row, 6, change.after() == null ? null : change.after().description(), text);
-            set(row, 7, words(change.cause().name()), text);
+            set(row, 5, change.before() == null ? null : texts.level(change.before()), text);
+            set(row, 6, change.after() == null ? null : texts.level(change.after()), text);
+            set(row, 7, texts.cause(change.cause()), text);
             set(row, 8, change.sourceId(), text);
         }
         if (content.changes().isEmpty()) {
-            set(sheet.createRow(r), 0, "No changes in this period.", text);
+            set(sheet.createRow(r), 0, texts.get("aclChanges.none"), text);
         }
         sheet.createFreezePane(0, 3);
         sheet.setAutoFilter(new CellRangeAddress(2, Math.max(r - 1, 2), 0, headers.length - 1));
     }
 
     private void coverageSheet(ReportContent content) {
-        SXSSFSheet sheet = workbook.createSheet("Scan coverage");
-        set(sheet.createRow(0), 0, "What the report covers — generated " + time(content.generatedAt()), title);
+        SXSSFSheet sheet = workbook.createSheet(texts.get("sheet.coverage"));
+        set(sheet.createRow(0), 0, texts.get("coverage.heading", time(content.generatedAt())), title);
         Row head = sheet.createRow(2);
-        String[] headers = {"Source", "Root", "Snapshot", "Scan", "Scanned at", "Folders", "Unreadable", "Share permissions",
-                "Server's own groups (BUILTIN, local)"};
+        String[] headers = texts.headers("coverage.headers");
         for (int c = 0; c < headers.length; c++) {
             set(head, c, headers[c], header);
             sheet.setColumnWidth(c, (c == 1 || c == 0 ? 45 : c >= 7 ? 60 : 20) * 256);
@@ -394,17 +387,18 @@ public final class WorkbookWriter {
             set(row, 4, time(source.snapshot().scanCompletedAt()), text);
             row.createCell(5).setCellValue(source.snapshot().folderCount());
             row.createCell(6).setCellValue(source.snapshot().errorCount());
-            set(row, 7, CoverageNotes.share(source.snapshot().server()), text);
-            set(row, 8, source.people() == null ? null : CoverageNotes.serverGroups(source.snapshot().server(), source.people().serverGroupsOrigin()), text);
+            set(row, 7, CoverageNotes.share(source.snapshot().server(), texts), text);
+            set(row, 8, source.people() == null ? null : CoverageNotes.serverGroups(source.snapshot().server(), source.people().serverGroupsOrigin(),
+                    texts), text);
         }
     }
 
     private void legendSheet() {
-        SXSSFSheet sheet = workbook.createSheet("Legend");
-        set(sheet.createRow(0), 0, "Access levels", title);
+        SXSSFSheet sheet = workbook.createSheet(texts.get("sheet.legend"));
+        set(sheet.createRow(0), 0, texts.get("legend.heading"), title);
         Row head = sheet.createRow(2);
-        set(head, 0, "Code", header);
-        set(head, 1, "Meaning", header);
+        set(head, 0, texts.get("legend.code"), header);
+        set(head, 1, texts.get("legend.meaning"), header);
         sheet.setColumnWidth(1, 60 * 256);
         int r = 3;
         for (Level level : Level.values()) {
@@ -413,22 +407,17 @@ public final class WorkbookWriter {
             }
             Row row = sheet.createRow(r++);
             set(row, 0, level.code(), levelStyles.get(level));
-            set(row, 1, level.description(), text);
+            set(row, 1, texts.level(level), text);
         }
-        set(sheet.createRow(r + 1), 0, "Access by person: each account's effective level over the network, evaluated as Windows does "
-                + "(deny before allow in DACL order, raw generic rights granting nothing, nested security groups — distribution groups "
-                + "grant nothing —, primary group, Everyone, Authenticated Users, the server's own groups such as BUILTIN\\Users, the "
-                + "owner's implicit rights, all within the share's permissions) or by POSIX rules for Linux shares. A bracketed code such "
-                + "as (M) is a dormant level: what a disabled or expired account would regain if re-enabled. Access by group: the level "
-                + "of each account or group's own entries.", text);
+        set(sheet.createRow(r + 1), 0, texts.get("legend.note"), text);
     }
 
-    private static String secondHeaderLine(Principal principal) {
+    private String secondHeaderLine(Principal principal) {
         return switch (principal.kind()) {
             case USER -> principal.fullName() == null ? "" : principal.fullName();
-            case GROUP -> "group";
-            case WELL_KNOWN -> "built-in";
-            case UNRESOLVED -> "unknown account " + principal.sid();
+            case GROUP -> texts.get("principal.group");
+            case WELL_KNOWN -> texts.get("principal.builtin");
+            case UNRESOLVED -> texts.get("principal.unknown", principal.sid());
         };
     }
 

@@ -11,14 +11,17 @@ import io.aclens.support.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 @Path("/api/v1")
@@ -44,9 +47,13 @@ public class ReportResource {
     @Path("/clients/{clientId}/reports")
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    public Response generate(@PathParam("clientId") String clientId) {
+    public Response generate(@PathParam("clientId") String clientId, @QueryParam("language") @DefaultValue("en") String language) {
         callers.scope().require(clientId);
-        ReportView view = ReportView.of(reports.generate(clientId, "ON_DEMAND", null));
+        if (!language.equals("en") && !language.equals("ru")) {
+            throw ProblemException.badRequest("language: en or ru");
+        }
+        Instant now = Instant.now();
+        ReportView view = ReportView.of(reports.generate(clientId, "ON_DEMAND", null, now.minus(reports.changesPeriod()), now.plusSeconds(1), language));
         return Response.created(URI.create("/api/v1/reports/" + view.reportId())).entity(view).build();
     }
 

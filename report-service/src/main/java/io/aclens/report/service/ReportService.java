@@ -44,14 +44,19 @@ public class ReportService {
                             List<EffectiveChangeView> effectiveChanges, List<Finding> findings) {
     }
 
+    /** How far back an on-demand report's changes go ({@code aclens.report.changes-period}). */
+    public Duration changesPeriod() {
+        return changesPeriod;
+    }
+
     /** The report with the changes of the last {@code aclens.report.changes-period}. */
     public Generated generate(String clientId, String trigger, String period) {
         Instant now = Instant.now();
-        return generate(clientId, trigger, period, now.minus(changesPeriod), now.plusSeconds(1));
+        return generate(clientId, trigger, period, now.minus(changesPeriod), now.plusSeconds(1), "en");
     }
 
-    /** The report with the changes diffed from {@code changesFrom} to {@code changesTo}. */
-    public Generated generate(String clientId, String trigger, String period, Instant changesFrom, Instant changesTo) {
+    /** The report with the changes diffed from {@code changesFrom} to {@code changesTo}, its words in {@code language} (en, ru). */
+    public Generated generate(String clientId, String trigger, String period, Instant changesFrom, Instant changesTo, String language) {
         Instant started = Instant.now();
         ClientStateLoader.Loaded state = clientStates.load(clientId, true);
         List<ReportContent.SourceMatrix> matrices = state.sources().stream()
@@ -62,7 +67,7 @@ public class ReportService {
         List<EffectiveChangeView> effectiveChanges = diffs.effectiveChanges(clientId, from, to);
         List<Finding> findings = ClientFindings.of(state, started);
         byte[] workbook = WorkbookWriter.write(new ReportContent(clientId, started, matrices, changes, effectiveChanges, changesFrom,
-                state.principals(), findings));
+                state.principals(), findings, language));
         String snapshotIds = state.snapshotIds().stream().map(String::valueOf).collect(Collectors.joining(","));
         ReportStore.NewReport report = new ReportStore.NewReport(clientId, period, trigger, snapshotIds, state.folderCount(),
                 changes.size() + effectiveChanges.size(), workbook);
