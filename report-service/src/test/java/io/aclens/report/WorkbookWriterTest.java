@@ -58,7 +58,7 @@ class WorkbookWriterTest {
         byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(),
                 List.of(new ReportContent.SourceMatrix(snapshot, matrix, PeopleMatrix.of(matrix.rows(), people, false))),
                 List.of(change), List.of(lost), Instant.now().minusSeconds(86400 * 30), directory,
-                List.of(new Finding("k", FindingKind.BROAD_GROUP_CAN_CHANGE, "fs1", "Everyone", 2, List.of("/srv", "/srv/Finance"), List.of())), "en"));
+                List.of(new Finding("k", FindingKind.BROAD_GROUP_CAN_CHANGE, "fs1", "Everyone", 2, List.of("/srv", "/srv/Finance"), List.of())), "en", ReportContent.MatrixView.FULL));
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Row finding = workbook.getSheet("Findings").getRow(3);
@@ -120,7 +120,7 @@ class WorkbookWriterTest {
         SnapshotView snapshot = new SnapshotView(3, "acme", "fs1", "scan-1", "/srv", null, 2, 0, Instant.now(), Instant.now());
 
         byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix,
-                null)), List.of(), List.of(), Instant.now().minusSeconds(86400 * 30), Map.of(), List.of(), "en"));
+                null)), List.of(), List.of(), Instant.now().minusSeconds(86400 * 30), Map.of(), List.of(), "en", ReportContent.MatrixView.FULL));
 
         // 40,000 repeated letters compress so well that POI's reader takes them for a zip bomb; Excel does not
         org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.0001);
@@ -144,7 +144,7 @@ class WorkbookWriterTest {
 
         byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix, null)),
                 List.of(change), List.of(), Instant.now().minusSeconds(86400), Map.of(anna.sid(), anna),
-                List.of(new Finding("k", FindingKind.INHERITANCE_BROKEN, "fs1", "", 1, List.of("/srv/HR"), List.of())), "ru"));
+                List.of(new Finding("k", FindingKind.INHERITANCE_BROKEN, "fs1", "", 1, List.of("/srv/HR"), List.of())), "ru", ReportContent.MatrixView.FULL));
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             List<String> sheets = new java.util.ArrayList<>();
@@ -158,6 +158,27 @@ class WorkbookWriterTest {
             assertThat(changed.getCell(7).getStringCellValue()).isEqualTo("изменение разрешений");
             assertThat(workbook.getSheet("Риски").getRow(3).getCell(0).getStringCellValue()).isEqualTo("низкая");
             assertThat(workbook.getSheet("Обозначения").getRow(3).getCell(1).getStringCellValue()).isEqualTo("Особые разрешения (не совпадают ни с одним стандартным уровнем)");
+        }
+    }
+
+    @Test
+    void aReadableMatrixListsOnlyTheFoldersWhereAccessChanges() throws Exception {
+        Principal anna = new Principal("S-1-22-1-1", "anna", "Анна Иванова", PrincipalKind.USER);
+        AccessMatrix matrix = AccessMatrix.of(List.of(new MatrixFolder("/srv", 0, List.of(Ace.allow(anna.sid(), AccessMask.FULL_CONTROL)), false, null),
+                new MatrixFolder("/srv/Same", 1, List.of(Ace.allow(anna.sid(), AccessMask.FULL_CONTROL)), false, null),
+                new MatrixFolder("/srv/Same/Other", 2, List.of(Ace.allow(anna.sid(), AccessMask.READ)), false, null)), sid -> anna);
+        SnapshotView snapshot = new SnapshotView(3, "acme", "fs1", "scan-1", "/srv", 2L, 3, 0, Instant.now(), Instant.now());
+
+        byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix, null)),
+                List.of(), List.of(), Instant.now().minusSeconds(86400), Map.of(anna.sid(), anna), List.of(), "en",
+                ReportContent.MatrixView.READABLE));
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet groups = workbook.getSheet("Access by group");
+            assertThat(groups.getRow(1).getCell(0).getStringCellValue()).contains("differs from their parent's are listed: 2 of 3 folders");
+            assertThat(groups.getRow(5).getCell(1).getStringCellValue()).isEqualTo("/srv");
+            assertThat(groups.getRow(6).getCell(1).getStringCellValue()).as("the same access as its parent: left out").isEqualTo("/srv/Same/Other");
+            assertThat(groups.getRow(7)).isNull();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.aclens.report.delivery;
 
 import io.aclens.contracts.api.DeliveryView;
+import io.aclens.report.excel.ReportContent;
 import io.aclens.report.repository.DeliveryRepository;
 import io.aclens.report.repository.SubscriptionRepository;
 import io.aclens.report.repository.SubscriptionRepository.Subscription;
@@ -75,7 +76,7 @@ public class DeliverySender {
             Instant changesFrom = deliveries.previousChangesTo(delivery.clientId(), delivery.subscription(), delivery.deliveryId())
                     .await().atMost(DB_TIMEOUT).orElse(changesTo.minus(defaultChangesPeriod));
             ReportService.Generated generated = reports.generate(delivery.clientId(), "DELIVERY", null, changesFrom, changesTo,
-                    subscription.language());
+                    subscription.language(), ReportContent.MatrixView.READABLE);
             Long reportId = generated.stored().map(s -> s.reportId()).orElse(null);
             if (!subscription.sendWhenUnchanged() && generated.report().changeCount() == 0) {
                 deliveries.sent(delivery.deliveryId(), "SKIPPED", reportId, changesFrom, changesTo, List.of()).await().atMost(DB_TIMEOUT);

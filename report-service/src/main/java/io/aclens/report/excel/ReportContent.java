@@ -17,10 +17,18 @@ import java.util.Map;
  * @param effectiveChanges what people gained or lost in the period, with the cause
  * @param findings         the risks of the sources as shown, most severe first
  * @param language         the workbook's language: en or ru
+ * @param view             which folders the matrices list
  */
 public record ReportContent(String clientId, Instant generatedAt, List<SourceMatrix> sources, List<ChangeView> changes,
                             List<EffectiveChangeView> effectiveChanges, Instant changesFrom, Map<String, Principal> principals,
-                            List<Finding> findings, String language) {
+                            List<Finding> findings, String language, MatrixView view) {
+
+    /** Which folders the matrices list: all of them, or those whose access differs from their parent's, to a depth. */
+    public record MatrixView(boolean onlyDiffering, int maxDepth) {
+        public static final MatrixView FULL = new MatrixView(false, io.aclens.access.ReadableRows.ANY_DEPTH);
+        /** What a package shows: the folders where access changes. */
+        public static final MatrixView READABLE = new MatrixView(true, io.aclens.access.ReadableRows.ANY_DEPTH);
+    }
 
     /**
      * One source's matrix at its latest diffed snapshot: by group (each ACE's own level) and, when the client's

@@ -2,6 +2,7 @@ package io.aclens.report.excel;
 
 import io.aclens.access.AccessMatrix;
 import io.aclens.access.Level;
+import io.aclens.access.ReadableRows;
 import io.aclens.access.findings.Finding;
 import io.aclens.access.findings.RiskFindings;
 import io.aclens.access.PeopleMatrix;
@@ -153,13 +154,15 @@ public final class WorkbookWriter {
         SXSSFSheet sheet = workbook.createSheet(name);
         PeopleMatrix people = source.people();
         List<Integer> columns = shownPeople(people);
-        matrixHeader(sheet, texts.get("people.heading"), content, source, texts.get("people.explanation"), 80, 130,
+        List<Integer> shownRows = shownRows(content, people.rows(), (a, b) -> samePeopleAccess(people, a, b));
+        matrixHeader(sheet, texts.get("people.heading"), content, source, texts.get("people.explanation")
+                        + viewNote(content, shownRows.size(), people.rows().size()), 80, 130,
                 columns.stream().map(i -> people.people().get(i).name()).toList(),
                 columns.stream().map(i -> personDetail(people, i)).toList());
         Drawing<?> drawing = sheet.createDrawingPatriarch();
         int comments = 0;
         int r = MATRIX_FIRST_DATA_ROW;
-        for (int f = 0; f < people.rows().size(); f++) {
+        for (int f : shownRows) {
             Row row = sheet.createRow(r++);
             folderColumns(row, people.rows().get(f));
             for (int c = 0; c < columns.size(); c++) {
@@ -189,6 +192,28 @@ public final class WorkbookWriter {
         sheet.createFreezePane(FIXED_COLUMNS, MATRIX_FIRST_DATA_ROW);
         sheet.setAutoFilter(new CellRangeAddress(MATRIX_HEADER_ROW + 1, Math.max(r - 1, MATRIX_HEADER_ROW + 1), 0,
                 FIXED_COLUMNS + Math.max(columns.size(), 1) - 1));
+    }
+
+    private static List<Integer> shownRows(ReportContent content, List<AccessMatrix.Row> rows, java.util.function.BiPredicate<Integer, Integer> same) {
+        return content.view().onlyDiffering() || content.view().maxDepth() != ReadableRows.ANY_DEPTH
+                ? ReadableRows.select(rows.stream().map(AccessMatrix.Row::folder).toList(), content.view().onlyDiffering() ? same : (a, b) -> false,
+                content.view().maxDepth())
+                : ReadableRows.all(rows.size());
+    }
+
+    /** Everybody's level, dormant levels included, is the same on both rows. */
+    private static boolean samePeopleAccess(PeopleMatrix people, int a, int b) {
+        for (int p = 0; p < people.people().size(); p++) {
+            if (people.level(a, p) != people.level(b, p) || people.dormantLevel(a, p) != people.dormantLevel(b, p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String viewNote(ReportContent content, int shown, int total) {
+        String note = content.view().onlyDiffering() ? " " + texts.get("matrix.onlyDiffering", shown, total) : "";
+        return content.view().maxDepth() == ReadableRows.ANY_DEPTH ? note : note + " " + texts.get("matrix.depthLimit", content.view().maxDepth());
     }
 
     /** Every account that can log on, then those that cannot but would regain some access if re-enabled (dormant access). */
@@ -302,10 +327,13 @@ public final class WorkbookWriter {
         SXSSFSheet sheet = workbook.createSheet(name);
         AccessMatrix matrix = source.matrix();
         List<Principal> columns = matrix.columns();
-        matrixHeader(sheet, texts.get("groups.heading"), content, source, texts.get("groups.explanation"), 110, 110,
+        List<Integer> shownRows = shownRows(content, matrix.rows(), (a, b) -> matrix.rows().get(a).levels().equals(matrix.rows().get(b).levels()));
+        matrixHeader(sheet, texts.get("groups.heading"), content, source, texts.get("groups.explanation")
+                        + viewNote(content, shownRows.size(), matrix.rows().size()), 110, 110,
                 columns.stream().map(Principal::name).toList(), columns.stream().map(this::secondHeaderLine).toList());
         int r = MATRIX_FIRST_DATA_ROW;
-        for (AccessMatrix.Row folder : matrix.rows()) {
+        for (int f : shownRows) {
+            AccessMatrix.Row folder = matrix.rows().get(f);
             Row row = sheet.createRow(r++);
             folderColumns(row, folder);
             for (int i = 0; i < columns.size(); i++) {

@@ -1,6 +1,8 @@
 package io.aclens.report.rest;
 
+import io.aclens.access.ReadableRows;
 import io.aclens.auth.Roles;
+import io.aclens.report.excel.ReportContent;
 import io.aclens.support.security.Callers;
 import io.aclens.support.security.ClientScope;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,13 +49,19 @@ public class ReportResource {
     @Path("/clients/{clientId}/reports")
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    public Response generate(@PathParam("clientId") String clientId, @QueryParam("language") @DefaultValue("en") String language) {
+    public Response generate(@PathParam("clientId") String clientId, @QueryParam("language") @DefaultValue("en") String language,
+                             @QueryParam("onlyDiffering") @DefaultValue("false") boolean onlyDiffering, @QueryParam("maxDepth") Integer maxDepth) {
         callers.scope().require(clientId);
         if (!language.equals("en") && !language.equals("ru")) {
             throw ProblemException.badRequest("language: en or ru");
         }
+        if (maxDepth != null && maxDepth < 0) {
+            throw ProblemException.badRequest("maxDepth: 0 (the roots) or more");
+        }
         Instant now = Instant.now();
-        ReportView view = ReportView.of(reports.generate(clientId, "ON_DEMAND", null, now.minus(reports.changesPeriod()), now.plusSeconds(1), language));
+        ReportContent.MatrixView matrices = new ReportContent.MatrixView(onlyDiffering, maxDepth == null ? ReadableRows.ANY_DEPTH : maxDepth);
+        ReportView view = ReportView.of(reports.generate(clientId, "ON_DEMAND", null, now.minus(reports.changesPeriod()), now.plusSeconds(1),
+                language, matrices));
         return Response.created(URI.create("/api/v1/reports/" + view.reportId())).entity(view).build();
     }
 

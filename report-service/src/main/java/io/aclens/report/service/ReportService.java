@@ -52,11 +52,15 @@ public class ReportService {
     /** The report with the changes of the last {@code aclens.report.changes-period}. */
     public Generated generate(String clientId, String trigger, String period) {
         Instant now = Instant.now();
-        return generate(clientId, trigger, period, now.minus(changesPeriod), now.plusSeconds(1), "en");
+        return generate(clientId, trigger, period, now.minus(changesPeriod), now.plusSeconds(1), "en", ReportContent.MatrixView.FULL);
     }
 
-    /** The report with the changes diffed from {@code changesFrom} to {@code changesTo}, its words in {@code language} (en, ru). */
-    public Generated generate(String clientId, String trigger, String period, Instant changesFrom, Instant changesTo, String language) {
+    /**
+     * The report with the changes diffed from {@code changesFrom} to {@code changesTo}, its words in {@code language} (en, ru),
+     * its matrices listing the folders {@code view} selects.
+     */
+    public Generated generate(String clientId, String trigger, String period, Instant changesFrom, Instant changesTo, String language,
+                              ReportContent.MatrixView view) {
         Instant started = Instant.now();
         ClientStateLoader.Loaded state = clientStates.load(clientId, true);
         List<ReportContent.SourceMatrix> matrices = state.sources().stream()
@@ -67,7 +71,7 @@ public class ReportService {
         List<EffectiveChangeView> effectiveChanges = diffs.effectiveChanges(clientId, from, to);
         List<Finding> findings = ClientFindings.of(state, started);
         byte[] workbook = WorkbookWriter.write(new ReportContent(clientId, started, matrices, changes, effectiveChanges, changesFrom,
-                state.principals(), findings, language));
+                state.principals(), findings, language, view));
         String snapshotIds = state.snapshotIds().stream().map(String::valueOf).collect(Collectors.joining(","));
         ReportStore.NewReport report = new ReportStore.NewReport(clientId, period, trigger, snapshotIds, state.folderCount(),
                 changes.size() + effectiveChanges.size(), workbook);
