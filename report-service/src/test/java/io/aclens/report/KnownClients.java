@@ -7,6 +7,7 @@ import io.aclens.access.ChangeKind;
 import io.aclens.access.Level;
 import io.aclens.access.Principal;
 import io.aclens.access.PrincipalKind;
+import io.aclens.access.WellKnownSids;
 import io.aclens.contracts.ChangeSetCompleted;
 import io.aclens.contracts.Topics;
 import io.aclens.contracts.api.ChangeView;
@@ -25,6 +26,11 @@ final class KnownClients {
     }
 
     static String add(KafkaTestClient kafka) {
+        return add(kafka, false);
+    }
+
+    /** @param risky Everyone may also change /srv/Finance, and the stubbed diff service reports it as granted */
+    static String add(KafkaTestClient kafka, boolean risky) {
         String client = "acme-" + UUID.randomUUID();
         long snapshotId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
         Principal bob = new Principal("S-1-22-1-1001", "bob", "Bob Builder", PrincipalKind.USER);
@@ -32,9 +38,14 @@ final class KnownClients {
         UpstreamServicesStub.SNAPSHOTS.put(snapshotId, new SnapshotView(snapshotId, client, "fs1", "scan", "/srv", null, 2, 0, Instant.now(), Instant.now()));
         UpstreamServicesStub.FOLDERS.put(snapshotId, new FolderPage(List.of(
                 new FolderView("/srv", 0, bob.sid(), null, false, "a", List.of(Ace.allow(bob.sid(), AccessMask.FULL_CONTROL)), null, null),
-                new FolderView("/srv/Finance", 1, bob.sid(), null, false, "b", List.of(Ace.allow(bob.sid(), AccessMask.READ)), null, null)), null));
-        UpstreamServicesStub.CHANGES.put(client, List.of(new ChangeView(1, snapshotId, client, "fs1", "/srv/Finance", ChangeKind.LOWERED,
-                bob.sid(), "bob", Level.MODIFY, Level.READ, ChangeCause.ACL_EDIT, Instant.now())));
+                new FolderView("/srv/Finance", 1, bob.sid(), null, false, "b", risky
+                        ? List.of(Ace.allow(bob.sid(), AccessMask.READ), Ace.allow(WellKnownSids.EVERYONE, AccessMask.MODIFY))
+                        : List.of(Ace.allow(bob.sid(), AccessMask.READ)), null, null)), null));
+        ChangeView lowered = new ChangeView(1, snapshotId, client, "fs1", "/srv/Finance", ChangeKind.LOWERED, bob.sid(), "bob", Level.MODIFY,
+                Level.READ, ChangeCause.ACL_EDIT, Instant.now());
+        UpstreamServicesStub.CHANGES.put(client, risky ? List.of(lowered, new ChangeView(2, snapshotId, client, "fs1", "/srv/Finance",
+                ChangeKind.GRANTED, WellKnownSids.EVERYONE, "Everyone", Level.NONE, Level.MODIFY, ChangeCause.ACL_EDIT, Instant.now()))
+                : List.of(lowered));
         kafka.send(Topics.CHANGE_SETS, new ChangeSetCompleted(ChangeSetCompleted.eventIdFor(snapshotId), snapshotId, snapshotId - 1, client,
                 "fs1", 1, false, Instant.now(), Instant.now()));
         return client;

@@ -28,14 +28,13 @@ import org.jboss.logging.Logger;
 public class DeliverySender {
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration MAX_RETRY_WAIT = Duration.ofHours(1);
 
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
     private final ReportService reports;
     private final PackageMail mails;
     private final Mailer mailer;
-    private final Duration firstRetry;
+    private final RetryBackoff backoff;
     private final Duration lease;
     private final Duration defaultChangesPeriod;
     private final String owner = host() + "/" + UUID.randomUUID();
@@ -49,7 +48,7 @@ public class DeliverySender {
         this.reports = reports;
         this.mails = mails;
         this.mailer = mailer;
-        this.firstRetry = firstRetry;
+        this.backoff = new RetryBackoff(firstRetry);
         this.lease = lease;
         this.defaultChangesPeriod = defaultChangesPeriod;
     }
@@ -94,32 +93,15 @@ public class DeliverySender {
             LOG.infof("Package %s of %s/%s sent to %d recipient(s) as %s", delivery.period(), delivery.clientId(), delivery.subscription(),
                     subscription.to().size() + subscription.cc().size(), delivery.messageId());
         } catch (RuntimeException e) {
-            Duration wait = retryWait(delivery.attempts());
-            String reason = reason(e);
+            Duration wait = backoff.after(delivery.attempts());
+            String reason = RetryBackoff.reason(e);
             LOG.warnf("Package %s of %s/%s not sent (attempt %d): %s; next try in %s", delivery.period(), delivery.clientId(),
                     delivery.subscription(), delivery.attempts(), reason, wait);
             deliveries.failed(delivery.deliveryId(), reason, Instant.now().plus(wait)).await().atMost(DB_TIMEOUT);
         }
     }
 
-    /** The first retry after {@code aclens.report.delivery-retry}, then twice as long each time, at most an hour. */
-    Duration retryWait(int attempts) {
-        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
-        Duration wait = firstRetry.multipliedBy(factor);
-        return wait.compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : wait;
-    }
-
-    /** The innermost cause's message: what the SMTP server or the network said. */
-    private static String reason(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.length() > 500 ? message.substring(0, 500) : message;
-    }
-
-    private static String host() {
+    static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -1,0 +1,143 @@
+package io.aclens.report;
+
+import static io.aclens.testing.TestTokens.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.aclens.contracts.api.AlertChannelView;
+import io.aclens.contracts.api.AlertView;
+import io.aclens.report.alert.AlertEvaluator;
+import io.aclens.report.alert.AlertSender;
+import io.aclens.report.alert.WebhookSignature;
+import io.aclens.report.repository.AlertRepository;
+import io.aclens.testing.KafkaBrokerResource;
+import io.aclens.testing.KafkaTestClient;
+import io.aclens.testing.PostgresResource;
+import io.aclens.testing.SmtpServerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Immediate alerts to a real webhook receiver (checking the signature) and a real SMTP server: once, retried, signed. */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(UpstreamServicesStub.class)
+@WithTestResource(SmtpServerResource.class)
+class AlertTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static KafkaTestClient kafka;
+    private static HttpServer receiver;
+    /** Each request the receiver got: its event header, signature header and body. */
+    private static final ConcurrentLinkedQueue<String[]> RECEIVED = new ConcurrentLinkedQueue<>();
+    /** The receiver fails this many requests before it accepts. */
+    private static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+
+    @Inject
+    AlertEvaluator evaluator;
+    @Inject
+    AlertSender sender;
+    @Inject
+    AlertRepository alerts;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = KafkaTestClient.forTestBroker();
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks/aclens", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            RECEIVED.add(new String[]{exchange.getRequestHeaders().getFirst("X-ACLens-Event"),
+                    exchange.getRequestHeaders().getFirst(AlertSender.SIGNATURE_HEADER), new String(body, StandardCharsets.UTF_8)});
+            int status = FAILURES_LEFT.getAndDecrement() > 0 ? 500 : 204;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        receiver.stop(0);
+        kafka.close();
+    }
+
+    private List<AlertView> log(String client) {
+        return List.of(given().get("/api/v1/clients/" + client + "/alerts").then().statusCode(200).extract().as(AlertView[].class));
+    }
+
+    @Test
+    void aNewHighFindingIsAlertedOnceSignedRetriedUntilAcceptedAndMailed() throws Exception {
+        String client = KnownClients.add(kafka, true);
+        await().atMost(TIMEOUT).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract().path("size()").equals(1));
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/aclens";
+        AlertChannelView hook = given().contentType("application/json").body(Map.of("kind", "WEBHOOK", "target", url))
+                .put("/api/v1/clients/" + client + "/alert-channels/psa").then().statusCode(200).extract().as(AlertChannelView.class);
+        assertThat(hook.secret()).as("generated, shown once").hasSize(64);
+        given().get("/api/v1/clients/" + client + "/alert-channels").then().statusCode(200).body("[0].secret", org.hamcrest.Matchers.nullValue());
+        given().contentType("application/json").body(Map.of("kind", "EMAIL", "target", "it@" + client + ".example"))
+                .put("/api/v1/clients/" + client + "/alert-channels/it").then().statusCode(200);
+        FAILURES_LEFT.set(1);
+        RECEIVED.clear();
+
+        alerts.requestCheck(client).await().atMost(TIMEOUT);
+        await().atMost(TIMEOUT).until(evaluator::checkNext);
+        String event = "finding:BROAD_GROUP_CAN_CHANGE|fs1|S-1-1-0";
+        await().atMost(TIMEOUT).until(() -> {
+            sender.sendNext();
+            return log(client).stream().filter(a -> a.channel().equals("psa") && a.eventKey().equals(event)).allMatch(a -> a.state().equals("SENT"));
+        });
+
+        AlertView sent = log(client).stream().filter(a -> a.channel().equals("psa") && a.eventKey().equals(event)).findFirst().orElseThrow();
+        assertThat(sent.attempts()).as("the receiver failed once").isEqualTo(2);
+        List<String[]> deliveries = RECEIVED.stream().filter(r -> event.equals(r[0])).toList();
+        assertThat(deliveries).hasSize(2);
+        for (String[] delivery : deliveries) {
+            assertThat(delivery[1]).as("HMAC-SHA256 of the body with the channel's key")
+                    .isEqualTo(WebhookSignature.of(hook.secret(), delivery[2].getBytes(StandardCharsets.UTF_8)));
+            assertThat(delivery[2]).contains("\"severity\":\"HIGH\"").contains("\"subject\":\"Everyone\"");
+        }
+        assertThat(RECEIVED.stream().map(r -> r[0])).as("Everyone gaining access, reported once with every matching change")
+                .anyMatch(e -> e.startsWith("changes:"));
+        await().atMost(TIMEOUT).until(() -> {
+            sender.sendNext();
+            return SmtpServerResource.server().received().stream().anyMatch(m -> subjectOf(m).contains(client));
+        });
+        MimeMessage mail = SmtpServerResource.server().received().stream().filter(m -> subjectOf(m).contains(client)
+                && subjectOf(m).contains("everyone-style group can change")).findFirst().orElseThrow();
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("it@" + client + ".example");
+
+        alerts.requestCheck(client).await().atMost(TIMEOUT);
+        await().atMost(TIMEOUT).until(evaluator::checkNext);
+        assertThat(log(client).stream().filter(a -> a.eventKey().equals(event))).as("still open: not alerted again").hasSize(2);
+    }
+
+    @Test
+    void aChannelIsCheckedBeforeItIsStored() {
+        given().contentType("application/json").body(Map.of("kind", "PAGER", "target", "ftp://x"))
+                .put("/api/v1/clients/acme/alert-channels/bad").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("kind: EMAIL or WEBHOOK"));
+        given().contentType("application/json").body(Map.of("kind", "WEBHOOK", "target", "not a url"))
+                .put("/api/v1/clients/acme/alert-channels/bad").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("target: the webhook's http(s) URL"));
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+}
