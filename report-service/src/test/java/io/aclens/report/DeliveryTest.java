@@ -199,6 +199,35 @@ class DeliveryTest {
     }
 
     @Test
+    void aSubscriptionsPackageHoldsOnlyItsPartsAndFolders() throws Exception {
+        String client = KnownClients.add(kafka);
+        await().atMost(TIMEOUT).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract().path("size()")
+                .equals(1));
+        given().contentType("application/json").body(Map.of("to", List.of(recipient(client)), "language", "en", "contents", List.of("findings",
+                        "MATRIX_BY_GROUP"), "pathPrefixes", List.of("/SRV/finance")))
+                .put("/api/v1/clients/" + client + "/subscriptions/management").then().statusCode(200)
+                .body("contents", org.hamcrest.Matchers.contains("FINDINGS", "MATRIX_BY_GROUP"));
+
+        sendUntil(client, runNow(client).deliveryId(), "SENT");
+
+        Multipart parts = (Multipart) receivedBy(client).get(0).getContent();
+        byte[] workbook = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                workbook = parts.getBodyPart(i).getInputStream().readAllBytes();
+            }
+        }
+        try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            List<String> sheets = new ArrayList<>();
+            xlsx.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets).containsExactly("Access by group", "Findings", "Scan coverage", "Legend");
+            assertThat(xlsx.getSheet("Access by group").getRow(5).getCell(1).getStringCellValue()).as("only folders under /srv/Finance")
+                    .isEqualTo("/srv/Finance");
+            assertThat((Object) xlsx.getSheet("Access by group").getRow(6)).isNull();
+        }
+    }
+
+    @Test
     void aSubscriptionIsCheckedBeforeItIsStored() {
         String client = KnownClients.add(kafka);
         given().contentType("application/json").body(Map.of("to", List.of("not an address"), "language", "de", "cron", "every day"))

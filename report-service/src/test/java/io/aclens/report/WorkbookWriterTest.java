@@ -58,7 +58,7 @@ class WorkbookWriterTest {
         byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(),
                 List.of(new ReportContent.SourceMatrix(snapshot, matrix, PeopleMatrix.of(matrix.rows(), people, false))),
                 List.of(change), List.of(lost), Instant.now().minusSeconds(86400 * 30), directory,
-                List.of(new Finding("k", FindingKind.BROAD_GROUP_CAN_CHANGE, "fs1", "Everyone", 2, List.of("/srv", "/srv/Finance"), List.of())), "en", ReportContent.MatrixView.FULL));
+                List.of(new Finding("k", FindingKind.BROAD_GROUP_CAN_CHANGE, "fs1", "Everyone", 2, List.of("/srv", "/srv/Finance"), List.of())), "en", ReportContent.Layout.FULL));
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Row finding = workbook.getSheet("Findings").getRow(3);
@@ -120,7 +120,7 @@ class WorkbookWriterTest {
         SnapshotView snapshot = new SnapshotView(3, "acme", "fs1", "scan-1", "/srv", null, 2, 0, Instant.now(), Instant.now());
 
         byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix,
-                null)), List.of(), List.of(), Instant.now().minusSeconds(86400 * 30), Map.of(), List.of(), "en", ReportContent.MatrixView.FULL));
+                null)), List.of(), List.of(), Instant.now().minusSeconds(86400 * 30), Map.of(), List.of(), "en", ReportContent.Layout.FULL));
 
         // 40,000 repeated letters compress so well that POI's reader takes them for a zip bomb; Excel does not
         org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.0001);
@@ -144,7 +144,7 @@ class WorkbookWriterTest {
 
         byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix, null)),
                 List.of(change), List.of(), Instant.now().minusSeconds(86400), Map.of(anna.sid(), anna),
-                List.of(new Finding("k", FindingKind.INHERITANCE_BROKEN, "fs1", "", 1, List.of("/srv/HR"), List.of())), "ru", ReportContent.MatrixView.FULL));
+                List.of(new Finding("k", FindingKind.INHERITANCE_BROKEN, "fs1", "", 1, List.of("/srv/HR"), List.of())), "ru", ReportContent.Layout.FULL));
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             List<String> sheets = new java.util.ArrayList<>();
@@ -171,7 +171,7 @@ class WorkbookWriterTest {
 
         byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix, null)),
                 List.of(), List.of(), Instant.now().minusSeconds(86400), Map.of(anna.sid(), anna), List.of(), "en",
-                ReportContent.MatrixView.READABLE));
+                ReportContent.Layout.READABLE));
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet groups = workbook.getSheet("Access by group");

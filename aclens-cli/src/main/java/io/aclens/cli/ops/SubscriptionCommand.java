@@ -24,7 +24,8 @@ public final class SubscriptionCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = {"Creates or replaces a subscription.",
             "  ./aclens subscription add --client acme --name management --to director@acme.example --language ru",
-            "  ./aclens subscription add --client acme --name it-weekly --to it@acme.example --weekly --language en --only-changes"})
+            "  ./aclens subscription add --client acme --name it-weekly --to it@acme.example --weekly --language en --only-changes \\",
+            "      --contents CHANGES,FINDINGS --path '\\\\fs1\\data\\IT'"})
     public static final class Add implements Callable<Integer> {
         @Mixin
         AclensApi api = new AclensApi();
@@ -46,12 +47,18 @@ public final class SubscriptionCommand {
         String cron;
         @Option(names = "--only-changes", description = "Skip the package when nothing changed.")
         boolean onlyChanges;
+        @Option(names = "--source", description = "Only this source (repeat for more; default: every source of the client).")
+        List<String> sources = List.of();
+        @Option(names = "--path", description = "Only folders under this one (repeat for more; default: every folder).")
+        List<String> paths = List.of();
+        @Option(names = "--contents", split = ",", description = "Parts: MATRIX_BY_PERSON, MATRIX_BY_GROUP, CHANGES, FINDINGS (default: all).")
+        List<String> contents = List.of();
 
         @Override
         public Integer call() {
             return Outcome.of(() -> {
                 SubscriptionView saved = api.put(path(clientId) + "/subscriptions/" + AclensApi.segment(name), new SubscriptionRequest(to, cc,
-                        language, timeZone, weekly ? "WEEKLY" : "MONTHLY", cron, !onlyChanges), SubscriptionView.class);
+                        language, timeZone, weekly ? "WEEKLY" : "MONTHLY", cron, !onlyChanges, sources, paths, contents), SubscriptionView.class);
                 System.out.println("Subscription " + saved.name() + " of " + saved.clientId() + ": " + String.join(", ", saved.to())
                         + " (" + saved.language() + "), next package " + saved.nextDeliveryAt() + " (" + saved.cron() + " " + saved.timeZone() + ")");
             });

@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * Who receives a client's package and how: recipients, language ({@code ru} or {@code en}), time zone, cadence
  * ({@code MONTHLY} — the calendar month — or {@code WEEKLY} — the ISO week), an optional Quartz cron in that zone (by
- * default the 1st at 08:00, or Monday at 08:00) and whether to send it when nothing changed.
+ * default the 1st at 08:00, or Monday at 08:00), whether to send it when nothing changed, and what it covers: some
+ * {@code sources} and folders ({@code pathPrefixes}; all when empty) and some parts ({@code contents}: MATRIX_BY_PERSON,
+ * MATRIX_BY_GROUP, CHANGES, FINDINGS; all when empty).
  */
 public record SubscriptionRequest(List<String> to, List<String> cc, String language, String timeZone, String cadence, String cron,
-                                  Boolean sendWhenUnchanged) {
+                                  Boolean sendWhenUnchanged, List<String> sources, List<String> pathPrefixes, List<String> contents) {
 }

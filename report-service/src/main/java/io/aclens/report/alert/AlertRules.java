@@ -7,9 +7,9 @@ import io.aclens.access.findings.RiskFindings;
 import io.aclens.access.findings.Severity;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.EffectiveChangeView;
+import io.aclens.report.excel.FolderPrefix;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,13 +32,7 @@ public final class AlertRules {
 
     public static List<EffectiveChangeView> sensitiveGains(List<EffectiveChangeView> changes, Collection<String> sensitivePaths) {
         return changes.stream().filter(c -> (c.kind() == ChangeKind.GRANTED || c.kind() == ChangeKind.RAISED)
-                && (c.after() == Level.MODIFY || c.after() == Level.FULL) && sensitivePaths.stream().anyMatch(p -> under(c.path(), p))).toList();
+                && (c.after() == Level.MODIFY || c.after() == Level.FULL) && sensitivePaths.stream().anyMatch(p -> FolderPrefix.under(c.path(), p))).toList();
     }
 
-    /** The folder itself or one below it; Windows paths compare without case. */
-    static boolean under(String path, String folder) {
-        String p = path.toLowerCase(Locale.ROOT);
-        String f = folder.toLowerCase(Locale.ROOT).replaceAll("[\\\\/]+$", "");
-        return p.equals(f) || p.startsWith(f + "\\") || p.startsWith(f + "/");
-    }
 }

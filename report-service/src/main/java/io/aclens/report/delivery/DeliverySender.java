@@ -1,7 +1,6 @@
 package io.aclens.report.delivery;
 
 import io.aclens.contracts.api.DeliveryView;
-import io.aclens.report.excel.ReportContent;
 import io.aclens.report.repository.DeliveryRepository;
 import io.aclens.report.repository.SubscriptionRepository;
 import io.aclens.report.repository.SubscriptionRepository.Subscription;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -74,8 +74,8 @@ public class DeliverySender {
             Instant changesTo = Instant.now();
             Instant changesFrom = deliveries.previousChangesTo(delivery.clientId(), delivery.subscription(), delivery.deliveryId())
                     .await().atMost(DB_TIMEOUT).orElse(changesTo.minus(defaultChangesPeriod));
-            ReportService.Generated generated = reports.generate(delivery.clientId(), "DELIVERY", null, changesFrom, changesTo,
-                    subscription.language(), ReportContent.MatrixView.READABLE);
+            ReportService.Generated generated = reports.generate(new ReportService.Request(delivery.clientId(), "DELIVERY", null, changesFrom,
+                    changesTo, subscription.language(), SubscriptionRequests.layout(subscription), Set.copyOf(subscription.sources())));
             Long reportId = generated.stored().map(s -> s.reportId()).orElse(null);
             if (!subscription.sendWhenUnchanged() && generated.report().changeCount() == 0) {
                 deliveries.sent(delivery.deliveryId(), "SKIPPED", reportId, changesFrom, changesTo, List.of()).await().atMost(DB_TIMEOUT);

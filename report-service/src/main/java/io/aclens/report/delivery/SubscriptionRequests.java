@@ -5,7 +5,12 @@ import io.aclens.contracts.api.SubscriptionView;
 import io.aclens.report.delivery.DeliverySchedule.Cadence;
 import io.aclens.report.repository.SubscriptionRepository.Subscription;
 import java.time.Instant;
+import io.aclens.access.ReadableRows;
+import io.aclens.report.excel.ReportContent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -56,16 +61,34 @@ public final class SubscriptionRequests {
                 problems.add(e.getMessage());
             }
         }
+        List<String> contents = request.contents() == null ? List.of() : request.contents().stream().map(c -> c.toUpperCase(Locale.ROOT)).toList();
+        for (String part : contents) {
+            if (Arrays.stream(ReportContent.Part.values()).noneMatch(p -> p.name().equals(part))) {
+                problems.add("contents: " + part + " is none of " + Arrays.toString(ReportContent.Part.values()));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         return new Subscription(clientId, name, List.copyOf(to), List.copyOf(cc), language, timeZone, cadence.name(), cron,
-                request.sendWhenUnchanged() == null || request.sendWhenUnchanged(), null, null);
+                request.sendWhenUnchanged() == null || request.sendWhenUnchanged(), nonBlank(request.sources()), nonBlank(request.pathPrefixes()),
+                contents, null, null);
     }
 
     public static SubscriptionView toView(Subscription s, Instant now) {
         return new SubscriptionView(s.clientId(), s.name(), s.to(), s.cc(), s.language(), s.timeZone(), s.cadence(), s.cron(), s.sendWhenUnchanged(),
-                DeliveryPlanner.schedule(s).next(now).orElse(null), s.createdAt(), s.updatedAt());
+                s.sources(), s.pathPrefixes(), s.contents(), DeliveryPlanner.schedule(s).next(now).orElse(null), s.createdAt(), s.updatedAt());
+    }
+
+    /** The layout of a subscription's package: the folders where access changes, within its prefixes, with its parts. */
+    public static ReportContent.Layout layout(Subscription s) {
+        Set<ReportContent.Part> parts = EnumSet.noneOf(ReportContent.Part.class);
+        s.contents().forEach(part -> parts.add(ReportContent.Part.valueOf(part)));
+        return new ReportContent.Layout(true, ReadableRows.ANY_DEPTH, s.pathPrefixes(), parts);
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

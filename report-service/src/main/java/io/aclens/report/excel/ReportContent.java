@@ -1,6 +1,8 @@
 package io.aclens.report.excel;
 
 import io.aclens.access.findings.Finding;
+import java.util.EnumSet;
+import java.util.Set;
 import io.aclens.access.AccessMatrix;
 import io.aclens.access.PeopleMatrix;
 import io.aclens.access.Principal;
@@ -21,13 +23,33 @@ import java.util.Map;
  */
 public record ReportContent(String clientId, Instant generatedAt, List<SourceMatrix> sources, List<ChangeView> changes,
                             List<EffectiveChangeView> effectiveChanges, Instant changesFrom, Map<String, Principal> principals,
-                            List<Finding> findings, String language, MatrixView view) {
+                            List<Finding> findings, String language, Layout view) {
 
-    /** Which folders the matrices list: all of them, or those whose access differs from their parent's, to a depth. */
-    public record MatrixView(boolean onlyDiffering, int maxDepth) {
-        public static final MatrixView FULL = new MatrixView(false, io.aclens.access.ReadableRows.ANY_DEPTH);
-        /** What a package shows: the folders where access changes. */
-        public static final MatrixView READABLE = new MatrixView(true, io.aclens.access.ReadableRows.ANY_DEPTH);
+    /** The parts a workbook can hold; the scan coverage and the legend are always there. */
+    public enum Part { MATRIX_BY_PERSON, MATRIX_BY_GROUP, CHANGES, FINDINGS }
+
+    /**
+     * What the workbook shows: which parts, and which folders its matrices, changes and findings list — all of them, or
+     * those under some path prefixes, only those whose access differs from their parent's, to a depth.
+     */
+    public record Layout(boolean onlyDiffering, int maxDepth, List<String> pathPrefixes, Set<Part> parts) {
+        public static final Layout FULL = new Layout(false, io.aclens.access.ReadableRows.ANY_DEPTH, List.of(), EnumSet.allOf(Part.class));
+        /** What a package shows by default: the folders where access changes. */
+        public static final Layout READABLE = new Layout(true, io.aclens.access.ReadableRows.ANY_DEPTH, List.of(), EnumSet.allOf(Part.class));
+
+        public Layout {
+            pathPrefixes = List.copyOf(pathPrefixes);
+            parts = parts.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(parts);
+        }
+
+        public boolean shows(Part part) {
+            return parts.contains(part);
+        }
+
+        /** Whether a folder is within the prefixes (all are when none is given); Windows paths compare without case. */
+        public boolean covers(String path) {
+            return pathPrefixes.isEmpty() || pathPrefixes.stream().anyMatch(prefix -> FolderPrefix.under(path, prefix));
+        }
     }
 
     /**

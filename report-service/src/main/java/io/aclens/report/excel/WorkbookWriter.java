@@ -118,17 +118,23 @@ public final class WorkbookWriter {
             int index = 1;
             boolean single = content.sources().size() == 1;
             for (ReportContent.SourceMatrix source : content.sources()) {
-                if (source.people() != null) {
+                if (source.people() != null && content.view().shows(ReportContent.Part.MATRIX_BY_PERSON)) {
                     writer.peopleSheet(sheetName(single ? writer.texts.get("sheet.people")
                             : writer.texts.get("sheet.peopleN", index, source.snapshot().sourceId())), content, source);
                 }
-                writer.matrixSheet(sheetName(single ? writer.texts.get("sheet.groups")
-                        : writer.texts.get("sheet.groupsN", index, source.snapshot().sourceId())), content, source);
+                if (content.view().shows(ReportContent.Part.MATRIX_BY_GROUP)) {
+                    writer.matrixSheet(sheetName(single ? writer.texts.get("sheet.groups")
+                            : writer.texts.get("sheet.groupsN", index, source.snapshot().sourceId())), content, source);
+                }
                 index++;
             }
-            writer.peopleChangesSheet(content);
-            writer.changesSheet(content);
-            writer.findingsSheet(content);
+            if (content.view().shows(ReportContent.Part.CHANGES)) {
+                writer.peopleChangesSheet(content);
+                writer.changesSheet(content);
+            }
+            if (content.view().shows(ReportContent.Part.FINDINGS)) {
+                writer.findingsSheet(content);
+            }
             writer.coverageSheet(content);
             writer.legendSheet();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -195,10 +201,12 @@ public final class WorkbookWriter {
     }
 
     private static List<Integer> shownRows(ReportContent content, List<AccessMatrix.Row> rows, java.util.function.BiPredicate<Integer, Integer> same) {
-        return content.view().onlyDiffering() || content.view().maxDepth() != ReadableRows.ANY_DEPTH
-                ? ReadableRows.select(rows.stream().map(AccessMatrix.Row::folder).toList(), content.view().onlyDiffering() ? same : (a, b) -> false,
-                content.view().maxDepth())
+        ReportContent.Layout layout = content.view();
+        List<Integer> selected = layout.onlyDiffering() || layout.maxDepth() != ReadableRows.ANY_DEPTH
+                ? ReadableRows.select(rows.stream().map(AccessMatrix.Row::folder).toList(), layout.onlyDiffering() ? same : (a, b) -> false,
+                layout.maxDepth())
                 : ReadableRows.all(rows.size());
+        return layout.pathPrefixes().isEmpty() ? selected : selected.stream().filter(i -> layout.covers(rows.get(i).folder().path())).toList();
     }
 
     /** Everybody's level, dormant levels included, is the same on both rows. */
@@ -212,7 +220,8 @@ public final class WorkbookWriter {
     }
 
     private String viewNote(ReportContent content, int shown, int total) {
-        String note = content.view().onlyDiffering() ? " " + texts.get("matrix.onlyDiffering", shown, total) : "";
+        String note = (content.view().onlyDiffering() ? " " + texts.get("matrix.onlyDiffering", shown, total) : "")
+                + (content.view().pathPrefixes().isEmpty() ? "" : " " + texts.get("matrix.scope", String.join("; ", content.view().pathPrefixes())));
         return content.view().maxDepth() == ReadableRows.ANY_DEPTH ? note : note + " " + texts.get("matrix.depthLimit", content.view().maxDepth());
     }
 

@@ -50,7 +50,8 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     public Response generate(@PathParam("clientId") String clientId, @QueryParam("language") @DefaultValue("en") String language,
-                             @QueryParam("onlyDiffering") @DefaultValue("false") boolean onlyDiffering, @QueryParam("maxDepth") Integer maxDepth) {
+                             @QueryParam("onlyDiffering") @DefaultValue("false") boolean onlyDiffering, @QueryParam("maxDepth") Integer maxDepth,
+                             @QueryParam("path") java.util.List<String> pathPrefixes) {
         callers.scope().require(clientId);
         if (!language.equals("en") && !language.equals("ru")) {
             throw ProblemException.badRequest("language: en or ru");
@@ -59,9 +60,10 @@ public class ReportResource {
             throw ProblemException.badRequest("maxDepth: 0 (the roots) or more");
         }
         Instant now = Instant.now();
-        ReportContent.MatrixView matrices = new ReportContent.MatrixView(onlyDiffering, maxDepth == null ? ReadableRows.ANY_DEPTH : maxDepth);
-        ReportView view = ReportView.of(reports.generate(clientId, "ON_DEMAND", null, now.minus(reports.changesPeriod()), now.plusSeconds(1),
-                language, matrices));
+        ReportContent.Layout matrices = new ReportContent.Layout(onlyDiffering, maxDepth == null ? ReadableRows.ANY_DEPTH : maxDepth,
+                pathPrefixes == null ? java.util.List.of() : pathPrefixes, java.util.Set.of());
+        ReportView view = ReportView.of(reports.generate(new ReportService.Request(clientId, "ON_DEMAND", null, now.minus(reports.changesPeriod()),
+                now.plusSeconds(1), language, matrices, java.util.Set.of())));
         return Response.created(URI.create("/api/v1/reports/" + view.reportId())).entity(view).build();
     }
 

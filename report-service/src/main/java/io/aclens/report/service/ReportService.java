@@ -7,11 +7,13 @@ import io.aclens.report.client.DiffServiceClient;
 import io.aclens.report.excel.ReportContent;
 import io.aclens.report.excel.WorkbookWriter;
 import io.aclens.report.repository.ReportStore;
+import io.aclens.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -49,29 +51,51 @@ public class ReportService {
         return changesPeriod;
     }
 
-    /** The report with the changes of the last {@code aclens.report.changes-period}. */
-    public Generated generate(String clientId, String trigger, String period) {
-        Instant now = Instant.now();
-        return generate(clientId, trigger, period, now.minus(changesPeriod), now.plusSeconds(1), "en", ReportContent.MatrixView.FULL);
+    /**
+     * What to build: the client, why ({@code trigger}: ON_DEMAND, SCHEDULED, DELIVERY; {@code period} set for a scheduled
+     * one), the changes diffed from {@code changesFrom} to {@code changesTo}, the language (en, ru), the layout, and the
+     * sources it covers (empty: every source).
+     */
+    public record Request(String clientId, String trigger, String period, Instant changesFrom, Instant changesTo, String language,
+                          ReportContent.Layout layout, Set<String> sourceIds) {
+        public Request {
+            sourceIds = Set.copyOf(sourceIds);
+        }
+
+        boolean covers(String sourceId, String path) {
+            return (sourceIds.isEmpty() || sourceIds.contains(sourceId)) && (path == null || layout.covers(path));
+        }
     }
 
-    /**
-     * The report with the changes diffed from {@code changesFrom} to {@code changesTo}, its words in {@code language} (en, ru),
-     * its matrices listing the folders {@code view} selects.
-     */
-    public Generated generate(String clientId, String trigger, String period, Instant changesFrom, Instant changesTo, String language,
-                              ReportContent.MatrixView view) {
+    /** The full report in English with the changes of the last {@code aclens.report.changes-period}. */
+    public Generated generate(String clientId, String trigger, String period) {
+        Instant now = Instant.now();
+        return generate(new Request(clientId, trigger, period, now.minus(changesPeriod), now.plusSeconds(1), "en", ReportContent.Layout.FULL,
+                Set.of()));
+    }
+
+    public Generated generate(Request request) {
+        String clientId = request.clientId();
         Instant started = Instant.now();
         ClientStateLoader.Loaded state = clientStates.load(clientId, true);
-        List<ReportContent.SourceMatrix> matrices = state.sources().stream()
+        List<ClientStateLoader.Source> sources = state.sources().stream()
+                .filter(source -> request.sourceIds().isEmpty() || request.sourceIds().contains(source.snapshot().sourceId())).toList();
+        if (sources.isEmpty()) {
+            throw ProblemException.notFound("None of the sources " + request.sourceIds() + " of client " + clientId + " has a diffed snapshot");
+        }
+        List<ReportContent.SourceMatrix> matrices = sources.stream()
                 .map(source -> new ReportContent.SourceMatrix(source.snapshot(), source.groups(), source.people())).toList();
-        String from = changesFrom.toString();
-        String to = changesTo.toString();
-        List<ChangeView> changes = diffs.changes(clientId, from, to);
-        List<EffectiveChangeView> effectiveChanges = diffs.effectiveChanges(clientId, from, to);
-        List<Finding> findings = ClientFindings.of(state, started);
-        byte[] workbook = WorkbookWriter.write(new ReportContent(clientId, started, matrices, changes, effectiveChanges, changesFrom,
-                state.principals(), findings, language, view));
+        String from = request.changesFrom().toString();
+        String to = request.changesTo().toString();
+        List<ChangeView> changes = diffs.changes(clientId, from, to).stream().filter(c -> request.covers(c.sourceId(), c.path())).toList();
+        List<EffectiveChangeView> effectiveChanges = diffs.effectiveChanges(clientId, from, to).stream()
+                .filter(c -> request.covers(c.sourceId(), c.path())).toList();
+        List<Finding> findings = ClientFindings.of(state, started).stream().filter(f -> request.covers(f.sourceId(), null)
+                && (request.layout().pathPrefixes().isEmpty() || f.folders().stream().anyMatch(request.layout()::covers))).toList();
+        byte[] workbook = WorkbookWriter.write(new ReportContent(clientId, started, matrices, changes, effectiveChanges, request.changesFrom(),
+                state.principals(), findings, request.language(), request.layout()));
+        String period = request.period();
+        String trigger = request.trigger();
         String snapshotIds = state.snapshotIds().stream().map(String::valueOf).collect(Collectors.joining(","));
         ReportStore.NewReport report = new ReportStore.NewReport(clientId, period, trigger, snapshotIds, state.folderCount(),
                 changes.size() + effectiveChanges.size(), workbook);
