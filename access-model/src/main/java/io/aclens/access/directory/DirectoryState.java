@@ -212,6 +212,11 @@ public final class DirectoryState {
         return principal(sid).or(() -> WellKnownSids.lookup(sid)).map(Principal::name).orElse(sid);
     }
 
+    /** Whether a SID is one of the server's own groups other than BUILTIN's (e.g. FS1\Finance-RW): a local account. */
+    public boolean isServerLocal(String sid) {
+        return serverGroups.containsKey(sid) && !sid.startsWith(BUILTIN_PREFIX);
+    }
+
     /** Whether a SID is known to the directory, the server or is well known; an ACE naming anything else is orphaned. */
     public boolean resolves(String sid) {
         return entries.containsKey(sid) || serverGroups.containsKey(sid) || WellKnownSids.lookup(sid).isPresent();

@@ -52,6 +52,10 @@ public final class RiskFindings {
             if (folder.readError() != null || folder.dacl() == null) {
                 continue;
             }
+            if (!canonical(folder.dacl())) {
+                found.computeIfAbsent(key(FindingKind.NON_CANONICAL_ORDER, sourceId, ""),
+                        k -> new Builder(k, FindingKind.NON_CANONICAL_ORDER, sourceId, "")).folder(folder.path());
+            }
             if (folder.inheritanceProtected() && folder.depth() > 0) {
                 found.computeIfAbsent(key(FindingKind.INHERITANCE_BROKEN, sourceId, ""), k -> new Builder(k, FindingKind.INHERITANCE_BROKEN, sourceId, ""))
                         .folder(folder.path());
@@ -76,7 +80,9 @@ public final class RiskFindings {
                     continue; // who a SID is needs the directory; an inherited entry is the parent's finding
                 }
                 DirectoryEntry entry = directory.entry(ace.sid()).orElse(null);
-                if (!directory.resolves(ace.sid())) {
+                if (directory.isServerLocal(ace.sid())) {
+                    add(found, FindingKind.LOCAL_ACCOUNT, sourceId, ace.sid(), directory, folder.path());
+                } else if (!directory.resolves(ace.sid())) {
                     add(found, FindingKind.ORPHANED_SID, sourceId, ace.sid(), directory, folder.path());
                 } else if (entry != null && entry.kind() == PrincipalKind.USER && !ace.sid().equals(folder.ownerSid())) {
                     add(found, entry.canLogOnAt(now) ? FindingKind.USER_NAMED_DIRECTLY : FindingKind.DORMANT_ACCOUNT, sourceId, ace.sid(), directory,
@@ -107,6 +113,22 @@ public final class RiskFindings {
                 }
             }
         }
+    }
+
+    /** Windows' order: explicit entries before inherited ones, and within the explicit ones every deny before any allow. */
+    static boolean canonical(List<Ace> dacl) {
+        boolean inheritedSeen = false;
+        boolean explicitAllowSeen = false;
+        for (Ace ace : dacl) {
+            if (ace.inherited()) {
+                inheritedSeen = true;
+            } else if (inheritedSeen || ace.type() == AceType.DENY && explicitAllowSeen) {
+                return false;
+            } else if (ace.type() == AceType.ALLOW) {
+                explicitAllowSeen = true;
+            }
+        }
+        return true;
     }
 
     /** A group nobody is a member of, directly or as primary group. */

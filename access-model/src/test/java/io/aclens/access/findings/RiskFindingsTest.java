@@ -13,6 +13,7 @@ import io.aclens.access.PrincipalKind;
 import io.aclens.access.WellKnownSids;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.access.directory.DirectoryState;
+import io.aclens.access.directory.ServerGroups;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,5 +126,34 @@ class RiskFindingsTest {
                 sid -> new Principal(sid, sid, null, PrincipalKind.UNRESOLVED));
         assertThat(RiskFindings.evaluate("fs1", matrix.rows(), null, DirectoryState.empty(), NOW)).extracting(Finding::kind)
                 .doesNotContain(FindingKind.ORPHANED_SID);
+    }
+
+    @Test
+    void entriesOutOfWindowsOrderAreFound() {
+        List<Finding> raised = findings(folder("\\\\fs1\\data\\Odd", 1, false, Ace.allow(FINANCE, AccessMask.READ), Ace.deny(PETROVA, AccessMask.WRITE_DATA),
+                        Ace.allow(ADMINS, AccessMask.FULL_CONTROL, AceFlag.INHERITED)));
+        assertThat(raised).filteredOn(f -> f.kind() == FindingKind.NON_CANONICAL_ORDER).first()
+                .satisfies(f -> assertThat(f.folders()).containsExactly("\\\\fs1\\data\\Odd"));
+
+        List<Finding> fixed = findings(folder("\\\\fs1\\data\\Odd", 1, false, Ace.deny(PETROVA, AccessMask.WRITE_DATA),
+                Ace.allow(FINANCE, AccessMask.READ), Ace.allow(ADMINS, AccessMask.FULL_CONTROL, AceFlag.INHERITED)));
+        assertThat(kinds(fixed)).doesNotContain(FindingKind.NON_CANONICAL_ORDER);
+    }
+
+    @Test
+    void aServersLocalGroupOnAFolderIsFoundButItsBuiltinGroupsAreNot() {
+        String local = "S-1-5-21-9-9-9-1001";
+        DirectoryState onServer = DIRECTORY.onServer(ServerGroups.read(List.of(new ServerGroups.LocalGroup(local, "FS1\\Finance-RW", List.of(FINANCE)),
+                new ServerGroups.LocalGroup(WellKnownSids.BUILTIN_USERS, "BUILTIN\\Users", List.of())), null));
+        MatrixFolder folder = folder("\\\\fs1\\data", 0, false, ADMINS_FULL, Ace.allow(local, AccessMask.MODIFY),
+                Ace.allow(WellKnownSids.BUILTIN_USERS, AccessMask.READ));
+        AccessMatrix matrix = AccessMatrix.of(List.of(folder), sid -> onServer.principal(sid)
+                .orElseGet(() -> WellKnownSids.lookup(sid).orElse(new Principal(sid, sid, null, PrincipalKind.UNRESOLVED))));
+
+        assertThat(RiskFindings.evaluate("fs1", matrix.rows(), null, onServer, NOW)).filteredOn(f -> f.kind() == FindingKind.LOCAL_ACCOUNT)
+                .extracting(Finding::subject).containsExactly("FS1\\Finance-RW");
+        AccessMatrix domainOnly = AccessMatrix.of(List.of(folder("\\\\fs1\\data", 0, false, ADMINS_FULL, Ace.allow(FINANCE, AccessMask.MODIFY))),
+                sid -> onServer.principal(sid).orElseThrow());
+        assertThat(kinds(RiskFindings.evaluate("fs1", domainOnly.rows(), null, onServer, NOW))).doesNotContain(FindingKind.LOCAL_ACCOUNT);
     }
 }
