@@ -3,7 +3,7 @@ package io.aclens.report.alert;
 import io.aclens.report.delivery.RetryBackoff;
 import io.aclens.report.repository.AlertRepository;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -32,13 +32,16 @@ public class AlertSender {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final AlertRepository alerts;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
+    private final Duration smtpTimeout;
     private final RetryBackoff backoff;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public AlertSender(AlertRepository alerts, Mailer mailer, @ConfigProperty(name = "aclens.report.alert-retry") Duration firstRetry) {
+    public AlertSender(AlertRepository alerts, ReactiveMailer mailer, @ConfigProperty(name = "aclens.report.smtp-timeout") Duration smtpTimeout,
+                       @ConfigProperty(name = "aclens.report.alert-retry") Duration firstRetry) {
         this.alerts = alerts;
         this.mailer = mailer;
+        this.smtpTimeout = smtpTimeout;
         this.backoff = new RetryBackoff(firstRetry);
     }
 
@@ -62,7 +65,7 @@ public class AlertSender {
                 post(claimed);
             } else {
                 mailer.send(new Mail().setSubject(claimed.alert().subject()).setText(claimed.body()).setTo(Arrays.stream(claimed.target().split(","))
-                        .map(String::strip).filter(a -> !a.isEmpty()).toList()));
+                        .map(String::strip).filter(a -> !a.isEmpty()).toList())).await().atMost(smtpTimeout);
             }
             alerts.sent(id).await().atMost(DB_TIMEOUT);
         } catch (RuntimeException | IOException e) {

@@ -5,7 +5,7 @@ import io.aclens.report.repository.DeliveryRepository;
 import io.aclens.report.repository.SubscriptionRepository;
 import io.aclens.report.repository.SubscriptionRepository.Subscription;
 import io.aclens.report.service.ReportService;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
@@ -33,14 +33,16 @@ public class DeliverySender {
     private final SubscriptionRepository subscriptions;
     private final ReportService reports;
     private final PackageMail mails;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
+    private final Duration smtpTimeout;
     private final RetryBackoff backoff;
     private final Duration lease;
     private final Duration defaultChangesPeriod;
     private final String owner = host() + "/" + UUID.randomUUID();
 
     public DeliverySender(DeliveryRepository deliveries, SubscriptionRepository subscriptions, ReportService reports, PackageMail mails,
-                          Mailer mailer, @ConfigProperty(name = "aclens.report.delivery-retry") Duration firstRetry,
+                          ReactiveMailer mailer, @ConfigProperty(name = "aclens.report.smtp-timeout") Duration smtpTimeout,
+                          @ConfigProperty(name = "aclens.report.delivery-retry") Duration firstRetry,
                           @ConfigProperty(name = "aclens.report.delivery-lease") Duration lease,
                           @ConfigProperty(name = "aclens.report.changes-period") Duration defaultChangesPeriod) {
         this.deliveries = deliveries;
@@ -48,6 +50,7 @@ public class DeliverySender {
         this.reports = reports;
         this.mails = mails;
         this.mailer = mailer;
+        this.smtpTimeout = smtpTimeout;
         this.backoff = new RetryBackoff(firstRetry);
         this.lease = lease;
         this.defaultChangesPeriod = defaultChangesPeriod;
@@ -87,7 +90,8 @@ public class DeliverySender {
             PackageSummary summary = PackageSummary.of(delivery.clientId(), delivery.period(), generated.report().folderCount(), generated.people(),
                     generated.report().changeCount() - generated.effectiveChanges().size(), generated.effectiveChanges(), findings,
                     subscription.language());
-            mailer.send(mails.compose(subscription, delivery, summary, changesFrom, changesTo, generated.report().content()));
+            mailer.send(mails.compose(subscription, delivery, summary, changesFrom, changesTo, generated.report().content()))
+                    .await().atMost(smtpTimeout);
             deliveries.sent(delivery.deliveryId(), "SENT", reportId, changesFrom, changesTo, FindingChanges.reported(generated.findings()))
                     .await().atMost(DB_TIMEOUT);
             LOG.infof("Package %s of %s/%s sent to %d recipient(s) as %s", delivery.period(), delivery.clientId(), delivery.subscription(),
