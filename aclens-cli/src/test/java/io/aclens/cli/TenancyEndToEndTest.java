@@ -82,6 +82,11 @@ class TenancyEndToEndTest {
             assertThat(status(stack.apiUrl() + "/api/v1/clients/globex/reports", globexViewer)).isEqualTo(200);
             assertThat(status(stack.apiUrl() + "/api/v1/clients/globex/reports", null)).isEqualTo(401);
 
+            OperatorCommand.Result status = OperatorCommand.run(null, "status", "--api-url", stack.apiUrl(), "--token", stack.tokens().operatorToken());
+            assertThat(status.exitCode()).as(status.stderr()).isZero();
+            assertThat(status.stdout()).as("./aclens status: every service's group, read from the broker, and the dead letters")
+                    .contains("aclens-snapshot", "aclens-diff", "aclens-report", "aclens.scans.v1.dlq");
+
             everyOperationOfTheOneApiIsGuarded(stack); // last: as the MSP's administrator it also removes client acme
         }
     }

@@ -37,6 +37,10 @@ public interface CollectorConfig {
     @WithDefault("60s")
     java.time.Duration heartbeatInterval();
 
+    /** How often every consumer group's lag and the dead letters are read from the broker (LagMonitor). */
+    @WithDefault("10s")
+    java.time.Duration lagInterval();
+
     /** How often registrations are re-read, so that changes made through another replica take effect. */
     @WithDefault("30s")
     java.time.Duration registryRefresh();

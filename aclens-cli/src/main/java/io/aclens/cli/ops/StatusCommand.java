@@ -1,0 +1,55 @@
+package io.aclens.cli.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aclens.contracts.api.LagView;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** What operations look at first: how far behind each consumer group is, what waits in the dead letters, which scans run. */
+@Command(name = "status", mixinStandardHelpOptions = true, description = {
+        "Prints each consumer group's lag (records and seconds, from the broker), the dead letters and the scans in progress.",
+        "  ./aclens status        with ACLENS_API_URL and an msp-operator ACLENS_TOKEN"})
+public final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    AclensApi api = new AclensApi();
+
+    @Override
+    public Integer call() {
+        return Outcome.of(() -> {
+            LagView lag = api.get("/api/v1/ops/lag?fresh=true", LagView.class);
+            System.out.printf(Locale.ROOT, "%-20s %-22s %8s %14s %10s%n", "CONSUMER GROUP", "STATE", "MEMBERS", "LAG (RECORDS)", "LAG (S)");
+            for (LagView.Group group : lag.groups()) {
+                System.out.printf(Locale.ROOT, "%-20s %-22s %8d %14d %10.1f%s%n", group.group(), group.state(), group.members(), group.lagRecords(),
+                        group.lagSeconds(), group.members() == 0 && group.lagRecords() > 0 ? "   ← nobody is consuming" : "");
+            }
+            System.out.println();
+            System.out.printf(Locale.ROOT, "%-32s %8s %s%n", "DEAD-LETTER TOPIC", "RECORDS", "NEWEST");
+            for (LagView.DeadLetters dead : lag.deadLetters()) {
+                System.out.printf(Locale.ROOT, "%-32s %8d %s%n", dead.topic(), dead.records(), dead.newestAgeSeconds() == null ? "-"
+                        : ago(dead.newestAgeSeconds()) + " (./aclens dlq list)");
+            }
+            System.out.println();
+            System.out.printf(Locale.ROOT, "%-38s %-12s %-24s %-9s %9s %s%n", "SCAN", "CLIENT", "SOURCE", "STATE", "FOLDERS", "STARTED");
+            int shown = 0;
+            for (JsonNode scan : api.get("/api/v1/scans", JsonNode.class)) {
+                String state = scan.path("state").asText();
+                if (state.equals("RUNNING") || state.equals("QUEUED")) {
+                    System.out.printf(Locale.ROOT, "%-38s %-12s %-24s %-9s %9d %s%n", scan.path("scanId").asText(), scan.path("clientId").asText(),
+                            scan.path("sourceId").asText(), state, scan.path("folders").asLong(), scan.path("startedAt").asText("-"));
+                    shown++;
+                }
+            }
+            if (shown == 0) {
+                System.out.println("(no scan queued or running on this collector)");
+            }
+        });
+    }
+
+    private static String ago(double seconds) {
+        Duration age = Duration.ofSeconds((long) seconds);
+        return age.toHours() > 0 ? age.toHours() + " h ago" : age.toMinutes() > 0 ? age.toMinutes() + " min ago" : age.toSeconds() + " s ago";
+    }
+}
