@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(PostgresResource.class)
+@WithTestResource(SambaResource.class)
+@WithTestResource(LdapResource.class)
+@WithTestResource(SnapshotServiceStub.class)
 class LagMonitorTest {
     private static final String GROUP = "aclens-lagtest";
     private static final TopicPartition PARTITION = new TopicPartition(Topics.SNAPSHOTS, 0);

@@ -3,6 +3,7 @@ package io.aclens.report;
 import io.aclens.testing.EndpointAuthorization;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.PostgresResource;
+import io.aclens.testing.SmtpServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(UpstreamServicesStub.class)
+@WithTestResource(SmtpServerResource.class)
 class AuthorizationTest {
 
     @Test

@@ -26,6 +26,7 @@ import io.aclens.support.messaging.DeadLetters;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.KafkaTestClient;
 import io.aclens.testing.PostgresResource;
+import io.aclens.testing.SmtpServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(UpstreamServicesStub.class)
+@WithTestResource(SmtpServerResource.class)
 class ReportPipelineTest {
     private static KafkaTestClient kafka;
 

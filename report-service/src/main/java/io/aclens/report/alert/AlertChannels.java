@@ -2,17 +2,15 @@ package io.aclens.report.alert;
 
 import io.aclens.contracts.api.AlertChannelRequest;
 import io.aclens.contracts.api.AlertChannelView;
+import io.aclens.report.delivery.SubscriptionRequests;
 import io.aclens.report.repository.AlertChannelRepository.Channel;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Checks an alert channel request (every problem in one message) and shows a channel without its secret. */
 public final class AlertChannels {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>,;]+@[^@\\s<>,;]+\\.[^@\\s<>,;]+");
 
     private AlertChannels() {
     }
@@ -24,14 +22,14 @@ public final class AlertChannels {
     /** @param hasSecret whether the stored channel already has a key (a replacement without one keeps it) */
     public static Checked check(String clientId, String name, AlertChannelRequest request, boolean hasSecret) {
         List<String> problems = new ArrayList<>();
-        if (!NAME.matcher(name).matches()) {
+        if (!SubscriptionRequests.NAME.matcher(name).matches()) {
             problems.add("name: letters, digits, '.', '_' or '-', at most 64");
         }
         String kind = request == null || request.kind() == null ? "" : request.kind().toUpperCase(Locale.ROOT);
         String target = request == null || request.target() == null ? "" : request.target().strip();
         if (kind.equals("EMAIL")) {
             for (String address : target.split(",")) {
-                if (!ADDRESS.matcher(address.strip()).matches()) {
+                if (!SubscriptionRequests.ADDRESS.matcher(address.strip()).matches()) {
                     problems.add("'" + address.strip() + "' is not an e-mail address");
                 }
             }

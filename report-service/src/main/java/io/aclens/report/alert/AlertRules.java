@@ -34,5 +34,4 @@ public final class AlertRules {
         return changes.stream().filter(c -> (c.kind() == ChangeKind.GRANTED || c.kind() == ChangeKind.RAISED)
                 && (c.after() == Level.MODIFY || c.after() == Level.FULL) && sensitivePaths.stream().anyMatch(p -> FolderPrefix.under(c.path(), p))).toList();
     }
-
 }

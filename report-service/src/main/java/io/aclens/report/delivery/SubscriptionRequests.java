@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
 public final class SubscriptionRequests {
     public static final String DEFAULT_LANGUAGE = "ru";
     public static final String DEFAULT_TIME_ZONE = "Europe/Moscow";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>,;]+@[^@\\s<>,;]+\\.[^@\\s<>,;]+");
+    /** What a subscription's or an alert channel's name may be: it is part of URLs. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** An e-mail address, loosely: something@host.domain without separators. */
+    public static final Pattern ADDRESS = Pattern.compile("[^@\\s<>,;]+@[^@\\s<>,;]+\\.[^@\\s<>,;]+");
 
     private SubscriptionRequests() {
     }
