@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aclens.contracts.api.DeliveryView;
+import io.aclens.auth.Roles;
+import io.aclens.report.delivery.DeliveryMetrics;
 import io.aclens.report.delivery.DeliveryPlanner;
 import io.aclens.report.delivery.DeliverySender;
 import io.aclens.report.repository.DeliveryRepository;
@@ -12,6 +14,7 @@ import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.KafkaTestClient;
 import io.aclens.testing.PostgresResource;
 import io.aclens.testing.SmtpServerResource;
+import io.aclens.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -57,6 +60,8 @@ class DeliveryTest {
     DeliveryRepository deliveries;
     @Inject
     Pool pool;
+    @Inject
+    DeliveryMetrics metrics;
 
     @BeforeAll
     static void connect() {
@@ -158,6 +163,11 @@ class DeliveryTest {
             DeliveryView delivery = runNow(client);
             DeliveryView failed = sendUntil(client, delivery.deliveryId(), "RETRYING");
             assertThat(failed.lastError()).as("the reason is in the log").isNotBlank();
+            metrics.refresh();
+            String scraped = TestTokens.as(TestTokens.token(Roles.OPS)).get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(scraped.lines().filter(l -> l.startsWith("aclens_outbox_waiting{kind=\"package\",state=\"RETRYING\"}"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum())
+                    .as("operations see the package waiting (deploy/prometheus/alerts.yml)").isGreaterThanOrEqualTo(1.0);
             assertThat(failed.nextAttemptAt()).isAfter(Instant.now().minusSeconds(5));
         } finally {
             SmtpServerResource.server().restart();
