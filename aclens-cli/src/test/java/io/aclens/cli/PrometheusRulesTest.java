@@ -28,4 +28,33 @@ class PrometheusRulesTest {
         assertThat(promtool("check", "rules", "alerts.yml")).contains("SUCCESS: 8 rules found");
         assertThat(promtool("test", "rules", "alerts-test.yml")).contains("SUCCESS");
     }
+
+    /**
+     * Every ACLens metric the alert rules and the Grafana dashboard use is one a service registers (a gauge renamed in
+     * code would otherwise leave an alert that never fires and an empty panel).
+     */
+    @Test
+    void theRulesAndTheDashboardUseOnlyMetricsTheServicesExport() throws Exception {
+        java.util.Set<String> exported = new java.util.TreeSet<>();
+        java.util.regex.Pattern registered = java.util.regex.Pattern.compile("MultiGauge\\.builder\\(\"([a-z.]+)\"\\)");
+        try (java.util.stream.Stream<Path> sources = java.nio.file.Files.walk(Aclens.home())) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/")).toList()) {
+                java.util.regex.Matcher m = registered.matcher(java.nio.file.Files.readString(source));
+                while (m.find()) {
+                    exported.add(m.group(1).replace('.', '_'));
+                }
+            }
+        }
+        assertThat(exported).contains("aclens_consumer_lag_seconds", "aclens_outbox_waiting");
+        String rules = java.nio.file.Files.readString(PROMETHEUS.resolve("alerts.yml"));
+        String dashboard = java.nio.file.Files.readString(Aclens.home().resolve("deploy/grafana/aclens-dashboard.json"));
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        java.util.regex.Matcher metric = java.util.regex.Pattern.compile("\\baclens_[a-z_]+").matcher(rules + dashboard);
+        while (metric.find()) {
+            used.add(metric.group());
+        }
+        assertThat(used).as("metrics in alerts.yml and the dashboard").isNotEmpty();
+        assertThat(exported).as("registered by a service").containsAll(used);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(dashboard).path("panels").size()).isPositive();
+    }
 }
