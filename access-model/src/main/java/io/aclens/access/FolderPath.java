@@ -91,6 +91,20 @@ public final class FolderPath {
         return Integer.compare(a.length() - i, b.length() - i);
     }
 
+    /**
+     * Whether {@code path} is {@code folder} or below it, compared as the server compares names (without case on Windows);
+     * a trailing separator on {@code folder} does not matter.
+     */
+    public static boolean isWithin(String path, String folder) {
+        String top = trimTrailingSeparator(folder);
+        if (sameFolder(path, top)) {
+            return true;
+        }
+        String prefix = top + separator(top);
+        return path.length() > prefix.length() && (isWindows(path) && isWindows(top)
+                ? path.regionMatches(true, 0, prefix, 0, prefix.length()) : path.startsWith(prefix));
+    }
+
     /** Whether two paths name the same folder: exactly on POSIX, without case on Windows (as the server compares them). */
     public static boolean sameFolder(String a, String b) {
         return isWindows(a) && isWindows(b) ? a.equalsIgnoreCase(b) : a.equals(b);

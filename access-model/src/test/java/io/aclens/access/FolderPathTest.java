@@ -44,4 +44,13 @@ class FolderPathTest {
         posix.sort(FolderPath.TREE_ORDER);
         assertThat(posix).containsExactly("/srv/B", "/srv/a", "/srv/a/x", "/srv/a b", "/srv/b");
     }
+
+    @Test
+    void aFolderIsWithinItselfAndItsAncestorsComparedAsItsServerComparesNames() {
+        assertThat(FolderPath.isWithin("\\\\fs1\\data\\Finance\\2026", "\\\\FS1\\Data\\finance\\")).isTrue();
+        assertThat(FolderPath.isWithin("\\\\fs1\\data\\Finance", "\\\\fs1\\data\\Finance")).isTrue();
+        assertThat(FolderPath.isWithin("\\\\fs1\\data\\Finance2", "\\\\fs1\\data\\Finance")).as("a sibling sharing a prefix").isFalse();
+        assertThat(FolderPath.isWithin("/srv/Finance/2026", "/srv/Finance")).isTrue();
+        assertThat(FolderPath.isWithin("/srv/finance/2026", "/srv/Finance")).as("POSIX names keep their case").isFalse();
+    }
 }

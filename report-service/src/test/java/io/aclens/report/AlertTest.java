@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(UpstreamServicesStub.class)
 @WithTestResource(SmtpServerResource.class)
 class AlertTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static KafkaTestClient kafka;
     private static HttpServer receiver;
     /** Each request the receiver got: its event header, signature header and body. */

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @WithTestResource(SmtpServerResource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the SMTP outage last: a restarted GreenMail may leave its first connection hanging
 class DeliveryTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static KafkaTestClient kafka;
 
     @Inject
@@ -219,7 +219,7 @@ class DeliveryTest {
         await().atMost(TIMEOUT).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract().path("size()")
                 .equals(1));
         given().contentType("application/json").body(Map.of("to", List.of(recipient(client)), "language", "en", "contents", List.of("findings",
-                        "MATRIX_BY_GROUP"), "pathPrefixes", List.of("/SRV/finance")))
+                        "MATRIX_BY_GROUP"), "pathPrefixes", List.of("/srv/Finance/")))
                 .put("/api/v1/clients/" + client + "/subscriptions/management").then().statusCode(200)
                 .body("contents", org.hamcrest.Matchers.contains("FINDINGS", "MATRIX_BY_GROUP"));
 

@@ -1,13 +1,13 @@
 package io.aclens.report.alert;
 
 import io.aclens.access.ChangeKind;
+import io.aclens.access.FolderPath;
 import io.aclens.access.Level;
 import io.aclens.access.findings.Finding;
 import io.aclens.access.findings.RiskFindings;
 import io.aclens.access.findings.Severity;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.EffectiveChangeView;
-import io.aclens.report.excel.FolderPrefix;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +32,7 @@ public final class AlertRules {
 
     public static List<EffectiveChangeView> sensitiveGains(List<EffectiveChangeView> changes, Collection<String> sensitivePaths) {
         return changes.stream().filter(c -> (c.kind() == ChangeKind.GRANTED || c.kind() == ChangeKind.RAISED)
-                && (c.after() == Level.MODIFY || c.after() == Level.FULL) && sensitivePaths.stream().anyMatch(p -> FolderPrefix.under(c.path(), p))).toList();
+                && (c.after() == Level.MODIFY || c.after() == Level.FULL)
+                && sensitivePaths.stream().anyMatch(folder -> FolderPath.isWithin(c.path(), folder))).toList();
     }
 }

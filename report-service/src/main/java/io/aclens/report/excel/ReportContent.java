@@ -1,5 +1,6 @@
 package io.aclens.report.excel;
 
+import io.aclens.access.FolderPath;
 import io.aclens.access.findings.Finding;
 import java.util.EnumSet;
 import java.util.Set;
@@ -46,9 +47,9 @@ public record ReportContent(String clientId, Instant generatedAt, List<SourceMat
             return parts.contains(part);
         }
 
-        /** Whether a folder is within the prefixes (all are when none is given); Windows paths compare without case. */
+        /** Whether a folder is within the prefixes (all are when none is given), compared as its server compares names. */
         public boolean covers(String path) {
-            return pathPrefixes.isEmpty() || pathPrefixes.stream().anyMatch(prefix -> FolderPrefix.under(path, prefix));
+            return pathPrefixes.isEmpty() || pathPrefixes.stream().anyMatch(prefix -> FolderPath.isWithin(path, prefix));
         }
     }
 
