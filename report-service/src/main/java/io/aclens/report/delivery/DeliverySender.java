@@ -105,7 +105,7 @@ public class DeliverySender {
         }
     }
 
-    static String host() {
+    private static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +47,7 @@ public class AlertRepository {
                         return Uni.createFrom().item(Optional.<Check>empty());
                     }
                     Row row = rows.iterator().next();
-                    Check check = new Check(row.getString(0), instant(row, "requested_at"), instant(row, "checked_through"));
+                    Check check = new Check(row.getString(0), Timestamps.instant(row, "requested_at"), Timestamps.instant(row, "checked_through"));
                     return conn.preparedQuery("update report.alert_check set claimed_until = now() + make_interval(secs => $2) where client_id = $1")
                             .execute(Tuple.of(check.clientId(), (double) lease.toSeconds())).replaceWith(Optional.of(check));
                 }));
@@ -56,7 +55,7 @@ public class AlertRepository {
 
     public Uni<Void> checked(String clientId, Instant requestedAt, Instant through) {
         return pool.preparedQuery("update report.alert_check set checked_at = $2, checked_through = $3, claimed_until = null where client_id = $1")
-                .execute(Tuple.of(clientId, SubscriptionRepository.utc(requestedAt), SubscriptionRepository.utc(through))).replaceWithVoid();
+                .execute(Tuple.of(clientId, Timestamps.utc(requestedAt), Timestamps.utc(through))).replaceWithVoid();
     }
 
     public Uni<Set<String>> alertedFindings(String clientId) {
@@ -129,7 +128,7 @@ public class AlertRepository {
     public Uni<Void> failed(long alertId, String reason, Instant retryAt) {
         return pool.preparedQuery("""
                         update report.alert set state = 'RETRYING', last_error = $2, next_attempt_at = $3, claimed_until = null
-                        where alert_id = $1""").execute(Tuple.of(alertId, reason, SubscriptionRepository.utc(retryAt))).replaceWithVoid();
+                        where alert_id = $1""").execute(Tuple.of(alertId, reason, Timestamps.utc(retryAt))).replaceWithVoid();
     }
 
     public Uni<List<AlertView>> ofClient(String clientId, int limit) {
@@ -145,12 +144,7 @@ public class AlertRepository {
 
     private static AlertView read(Row row) {
         return new AlertView(row.getLong("alert_id"), row.getString("client_id"), row.getString("channel"), row.getString("event_key"),
-                row.getString("subject"), row.getString("state"), row.getInteger("attempts"), instant(row, "next_attempt_at"),
-                row.getString("last_error"), instant(row, "created_at"), instant(row, "sent_at"));
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
+                row.getString("subject"), row.getString("state"), row.getInteger("attempts"), Timestamps.instant(row, "next_attempt_at"),
+                row.getString("last_error"), Timestamps.instant(row, "created_at"), Timestamps.instant(row, "sent_at"));
     }
 }

@@ -43,7 +43,7 @@ public class DeliveryRepository {
                         values ($1, $2, $3, $4, $5, $6, 'PENDING', now(), now())
                         on conflict (client_id, subscription, period) do nothing""")
                 .execute(Tuple.tuple().addValue(delivery.clientId()).addValue(delivery.subscription()).addValue(delivery.period())
-                        .addValue(SubscriptionRepository.utc(delivery.periodStart())).addValue(SubscriptionRepository.utc(delivery.periodEnd()))
+                        .addValue(Timestamps.utc(delivery.periodStart())).addValue(Timestamps.utc(delivery.periodEnd()))
                         .addValue(delivery.messageId()))
                 .map(rows -> rows.rowCount() > 0);
     }
@@ -79,8 +79,8 @@ public class DeliveryRepository {
         return pool.withTransaction(conn -> conn.preparedQuery("""
                         update report.delivery set state = $2, report_id = $3, changes_from = $4, changes_to = $5, sent_at = now(),
                                last_error = null, claimed_by = null, claimed_until = null where delivery_id = $1""")
-                .execute(Tuple.tuple().addValue(deliveryId).addValue(state).addValue(reportId).addValue(SubscriptionRepository.utc(changesFrom))
-                        .addValue(SubscriptionRepository.utc(changesTo)))
+                .execute(Tuple.tuple().addValue(deliveryId).addValue(state).addValue(reportId).addValue(Timestamps.utc(changesFrom))
+                        .addValue(Timestamps.utc(changesTo)))
                 .chain(() -> conn.preparedQuery("delete from report.delivery_finding where delivery_id = $1").execute(Tuple.of(deliveryId)))
                 .chain(() -> findings.isEmpty() ? Uni.createFrom().voidItem() : conn.preparedQuery("""
                                 insert into report.delivery_finding (delivery_id, finding_key, kind, severity, source_id, subject, folder_count)
@@ -108,7 +108,7 @@ public class DeliveryRepository {
         return pool.preparedQuery("""
                         update report.delivery set state = 'RETRYING', last_error = $2, next_attempt_at = $3, claimed_by = null,
                                claimed_until = null where delivery_id = $1""")
-                .execute(Tuple.of(deliveryId, reason, SubscriptionRepository.utc(retryAt))).replaceWithVoid();
+                .execute(Tuple.of(deliveryId, reason, Timestamps.utc(retryAt))).replaceWithVoid();
     }
 
     /** Sends a delivery again (its period, its Message-ID); empty when the client has no such delivery or it is being sent. */
@@ -136,13 +136,8 @@ public class DeliveryRepository {
 
     private static DeliveryView read(Row row) {
         return new DeliveryView(row.getLong("delivery_id"), row.getString("client_id"), row.getString("subscription"), row.getString("period"),
-                row.getString("state"), row.getInteger("attempts"), instant(row, "next_attempt_at"), row.getString("last_error"),
-                row.getString("message_id"), row.getLong("report_id"), instant(row, "changes_from"), instant(row, "changes_to"),
-                instant(row, "created_at"), instant(row, "sent_at"));
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
+                row.getString("state"), row.getInteger("attempts"), Timestamps.instant(row, "next_attempt_at"), row.getString("last_error"),
+                row.getString("message_id"), row.getLong("report_id"), Timestamps.instant(row, "changes_from"), Timestamps.instant(row, "changes_to"),
+                Timestamps.instant(row, "created_at"), Timestamps.instant(row, "sent_at"));
     }
 }

@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,9 +77,5 @@ public class SubscriptionRepository {
                 row.getString("cron"), row.getBoolean("send_when_unchanged"),
                 List.of(row.getArrayOfStrings("sources")), List.of(row.getArrayOfStrings("path_prefixes")), List.of(row.getArrayOfStrings("contents")),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
-    }
-
-    static java.time.OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }
