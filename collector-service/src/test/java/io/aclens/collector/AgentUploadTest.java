@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import io.aclens.access.Level;
+import io.aclens.access.nt.Sddl;
 import io.aclens.access.PrincipalLevels;
 import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.ScanCompleted;
@@ -37,6 +38,7 @@ class AgentUploadTest {
             "{\"path\":\"\\\\\\\\?\\\\UNC\\\\fs1\\\\data\",\"owner\":\"S-1-5-32-544\",\"sddl\":\"O:BAG:SYD:PAI(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;" + DOMAIN + "-1105)\",\"names\":{\"" + DOMAIN + "-1105\":\"CONTOSO\\\\Finance Team\"}}",
             "{\"path\":\"\\\\\\\\?\\\\UNC\\\\fs1\\\\data\\\\Бухгалтерия с пробелом\",\"sddl\":\"O:BAD:AI(D;OICI;0x116;;;" + DOMAIN + "-1107)(A;OICIID;FA;;;BA)(A;OICIID;0x1200a9;;;" + DOMAIN + "-1105)\"}",
             "{\"path\":\"\\\\\\\\?\\\\UNC\\\\fs1\\\\data\\\\Locked\",\"error\":\"Access is denied\"}",
+            "{\"path\":\"\\\\\\\\?\\\\UNC\\\\fs1\\\\data\\\\Open\",\"sddl\":\"O:BAD:PNO_ACCESS_CONTROL\"}",
             "");
 
     /** The agent of client acme: it uploads for acme only. */
@@ -66,15 +68,18 @@ class AgentUploadTest {
         assertThat(events.get(0)).isInstanceOfSatisfying(ScanStarted.class, s -> assertThat(s.sourceKind()).isEqualTo(SourceKind.AGENT_UPLOAD));
         List<FolderScanned> folders = events.stream().filter(FolderScanned.class::isInstance).map(FolderScanned.class::cast).toList();
         assertThat(folders).extracting(FolderScanned::path).containsExactly("\\\\fs1\\data", "\\\\fs1\\data\\Бухгалтерия с пробелом",
-                "\\\\fs1\\data\\Locked");
-        assertThat(folders).extracting(FolderScanned::depth).containsExactly(0, 1, 1);
+                "\\\\fs1\\data\\Locked", "\\\\fs1\\data\\Open");
+        assertThat(folders).extracting(FolderScanned::depth).containsExactly(0, 1, 1, 1);
         assertThat(folders.get(0).inheritanceProtected()).isTrue();
         assertThat(folders.get(1).inheritanceProtected()).isFalse();
         assertThat(PrincipalLevels.of(folders.get(1).dacl())).containsEntry(DOMAIN + "-1107", Level.NONE)
                 .containsEntry("S-1-5-32-544", Level.FULL).containsEntry(DOMAIN + "-1105", Level.READ_EXECUTE);
         assertThat(folders.get(2).readError()).isEqualTo("Access is denied");
+        assertThat(PrincipalLevels.of(folders.get(3).dacl())).as("a NULL DACL lets everyone do anything").containsExactly(
+                java.util.Map.entry("S-1-1-0", Level.FULL));
+        assertThat(Sddl.hasNullDacl(folders.get(3).sddl())).as("and stays told apart from an entry for Everyone").isTrue();
         ScanCompleted completed = (ScanCompleted) events.get(events.size() - 1);
-        assertThat(completed.folderCount()).isEqualTo(3);
+        assertThat(completed.folderCount()).isEqualTo(4);
         assertThat(completed.errorCount()).isEqualTo(1);
         assertThat(ScanEvents.principals(events)).anySatisfy(p -> assertThat(p.name()).isEqualTo("CONTOSO\\Finance Team"));
     }
@@ -104,7 +109,7 @@ class AgentUploadTest {
         upload(source, "application/x-ndjson", AGENT, UPLOAD, 202);
         List<ScanEvent> events = eventsOfSource(source, 1);
         assertThat(events.stream().filter(ScanStarted.class::isInstance)).as("only the good upload became a scan").hasSize(1);
-        assertThat(events.stream().filter(FolderScanned.class::isInstance)).hasSize(3);
+        assertThat(events.stream().filter(FolderScanned.class::isInstance)).hasSize(4);
     }
 
     private static final String ICACLS = String.join("\r\n",

@@ -46,7 +46,8 @@ public enum AccessCheck {
         return isPosix(ownerSid, dacl) ? POSIX : WINDOWS;
     }
 
-    static boolean isPosix(String ownerSid, List<Ace> dacl) {
+    /** Whether the ACL was read from a POSIX tree (owner and entries in the Unix SID ranges), whose server applies POSIX rules. */
+    public static boolean isPosix(String ownerSid, List<Ace> dacl) {
         if (dacl == null || ownerSid == null || !ownerSid.startsWith(WellKnownSids.UNIX_USER_PREFIX)) {
             return false;
         }

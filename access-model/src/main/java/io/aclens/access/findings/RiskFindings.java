@@ -4,6 +4,7 @@ import io.aclens.access.AccessMask;
 import io.aclens.access.AccessMatrix;
 import io.aclens.access.Ace;
 import io.aclens.access.AceType;
+import io.aclens.access.FolderPath;
 import io.aclens.access.Level;
 import io.aclens.access.MatrixFolder;
 import io.aclens.access.PeopleMatrix;
@@ -11,10 +12,12 @@ import io.aclens.access.PrincipalKind;
 import io.aclens.access.WellKnownSids;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.access.directory.DirectoryState;
+import io.aclens.access.effective.AccessCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,10 +50,19 @@ public final class RiskFindings {
     public static List<Finding> evaluate(String sourceId, List<AccessMatrix.Row> rows, PeopleMatrix people, DirectoryState directory, Instant now) {
         Map<String, Builder> found = new LinkedHashMap<>();
         boolean directoryKnown = directory != null && !directory.isEmpty();
+        Map<String, MatrixFolder> byPath = new HashMap<>();
+        rows.forEach(row -> byPath.put(row.folder().path(), row.folder()));
         for (AccessMatrix.Row row : rows) {
             MatrixFolder folder = row.folder();
             if (folder.readError() != null || folder.dacl() == null) {
                 continue;
+            }
+            if (folder.nullDacl()) {
+                found.computeIfAbsent(key(FindingKind.NULL_DACL, sourceId, ""), k -> new Builder(k, FindingKind.NULL_DACL, sourceId, ""))
+                        .folder(folder.path());
+            } else if (inheritanceDiffers(folder, byPath)) {
+                found.computeIfAbsent(key(FindingKind.INHERITANCE_MISMATCH, sourceId, ""),
+                        k -> new Builder(k, FindingKind.INHERITANCE_MISMATCH, sourceId, "")).folder(folder.path());
             }
             if (!canonical(folder.dacl())) {
                 found.computeIfAbsent(key(FindingKind.NON_CANONICAL_ORDER, sourceId, ""),
@@ -113,6 +125,16 @@ public final class RiskFindings {
                 }
             }
         }
+    }
+
+    /** An NT folder that inherits, whose inherited entries are not what its scanned parent passes down. */
+    private static boolean inheritanceDiffers(MatrixFolder folder, Map<String, MatrixFolder> byPath) {
+        if (folder.depth() == 0 || folder.inheritanceProtected() || AccessCheck.isPosix(folder.ownerSid(), folder.dacl())) {
+            return false; // POSIX default ACLs are copied once, at creation: a later difference is how POSIX works
+        }
+        MatrixFolder parent = byPath.get(FolderPath.parent(folder.path()));
+        return parent != null && parent.readError() == null && !parent.nullDacl() && parent.dacl() != null
+                && !InheritanceCheck.matchesParent(parent.dacl(), folder.dacl());
     }
 
     /** Windows' order: explicit entries before inherited ones, and within the explicit ones every deny before any allow. */

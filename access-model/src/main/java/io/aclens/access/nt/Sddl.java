@@ -42,6 +42,26 @@ public final class Sddl {
         return new Parser(sddl.strip(), domain).descriptor();
     }
 
+    /**
+     * Whether SDDL text has a NULL DACL ({@code D:NO_ACCESS_CONTROL}, after any of the P, AI and AR flags) — cheaper than
+     * parsing, for a check on every folder of a snapshot. The first {@code D:} is always the DACL part: SID aliases are two
+     * letters followed by the next part's letter, never by a colon.
+     */
+    public static boolean hasNullDacl(String sddl) {
+        if (sddl == null) {
+            return false;
+        }
+        int dacl = sddl.indexOf("D:");
+        if (dacl < 0) {
+            return false;
+        }
+        int pos = dacl + 2;
+        while (pos < sddl.length() && "PAIR".indexOf(sddl.charAt(pos)) >= 0) {
+            pos++;
+        }
+        return sddl.startsWith("NO_ACCESS_CONTROL", pos);
+    }
+
     /** Canonical SDDL: aliases for well-known SIDs and for the file rights FA/FR/FW/FX, hex for other masks. */
     public static String write(SecurityDescriptor descriptor, Sid domain) {
         StringBuilder out = new StringBuilder();

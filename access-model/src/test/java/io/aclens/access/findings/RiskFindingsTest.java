@@ -121,6 +121,47 @@ class RiskFindingsTest {
     }
 
     @Test
+    void aNullDaclIsItsOwnHighFinding() {
+        MatrixFolder open = new MatrixFolder("\\\\fs1\\data\\Open", 1, List.of(Ace.allow(WellKnownSids.EVERYONE, AccessMask.FILE_ALL_ACCESS)),
+                true, null, ADMINS, true);
+        List<Finding> raised = findings(folder("\\\\fs1\\data", 0, true, ADMINS_FULL), open);
+
+        assertThat(raised).filteredOn(f -> f.kind() == FindingKind.NULL_DACL).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH))
+                .satisfies(f -> assertThat(f.folders()).containsExactly("\\\\fs1\\data\\Open"));
+        assertThat(kinds(findings(folder("\\\\fs1\\data", 0, true, ADMINS_FULL),
+                folder("\\\\fs1\\data\\Open", 1, true, ADMINS_FULL, Ace.allow(WellKnownSids.EVERYONE, AccessMask.FILE_ALL_ACCESS)))))
+                .as("the same grant written as an entry is an everyone-style finding, not a NULL DACL").doesNotContain(FindingKind.NULL_DACL)
+                .contains(FindingKind.BROAD_GROUP_CAN_CHANGE);
+    }
+
+    @Test
+    void inheritedEntriesThatTheParentNoLongerPassesDownAreFound() {
+        MatrixFolder parent = folder("\\\\fs1\\data", 0, true, Ace.allow(ADMINS, AccessMask.GENERIC_ALL, AceFlag.OBJECT_INHERIT,
+                AceFlag.CONTAINER_INHERIT), Ace.allow(FINANCE, AccessMask.MODIFY, AceFlag.OBJECT_INHERIT, AceFlag.CONTAINER_INHERIT),
+                Ace.allow(WellKnownSids.CREATOR_OWNER, AccessMask.GENERIC_ALL, AceFlag.OBJECT_INHERIT, AceFlag.CONTAINER_INHERIT,
+                        AceFlag.INHERIT_ONLY), Ace.allow(EMPTY, AccessMask.READ, AceFlag.OBJECT_INHERIT));
+        Ace adminsEffective = Ace.allow(ADMINS, AccessMask.FILE_ALL_ACCESS, AceFlag.INHERITED);
+        Ace adminsPassedOn = Ace.allow(ADMINS, AccessMask.GENERIC_ALL, AceFlag.OBJECT_INHERIT, AceFlag.CONTAINER_INHERIT, AceFlag.INHERIT_ONLY,
+                AceFlag.INHERITED);
+        Ace finance = Ace.allow(FINANCE, AccessMask.MODIFY, AceFlag.OBJECT_INHERIT, AceFlag.CONTAINER_INHERIT, AceFlag.INHERITED);
+        Ace creator = Ace.allow(PETROVA, AccessMask.FILE_ALL_ACCESS, AceFlag.INHERITED);
+
+        assertThat(kinds(findings(parent, folder("\\\\fs1\\data\\HR", 1, false, adminsEffective, adminsPassedOn, finance, creator))))
+                .as("generic rights split in two, the creator's entry and a files-only entry are what Windows writes")
+                .doesNotContain(FindingKind.INHERITANCE_MISMATCH);
+
+        List<Finding> moved = findings(parent, folder("\\\\fs1\\data\\HR", 1, false, adminsEffective, finance,
+                Ace.allow(LEFT, AccessMask.MODIFY, AceFlag.OBJECT_INHERIT, AceFlag.CONTAINER_INHERIT, AceFlag.INHERITED)),
+                folder("\\\\fs1\\data\\Sales", 1, false, adminsEffective));
+        assertThat(moved).filteredOn(f -> f.kind() == FindingKind.INHERITANCE_MISMATCH).singleElement()
+                .satisfies(f -> assertThat(f.folders()).as("an old parent's entry kept, and the Finance entry never propagated")
+                        .containsExactly("\\\\fs1\\data\\HR", "\\\\fs1\\data\\Sales"));
+        assertThat(kinds(findings(parent, folder("\\\\fs1\\data\\Sales", 1, true, adminsEffective))))
+                .as("a folder that does not inherit has its own finding").doesNotContain(FindingKind.INHERITANCE_MISMATCH);
+    }
+
+    @Test
     void withoutADirectoryNothingIsClaimedAboutWhoASidIs() {
         AccessMatrix matrix = AccessMatrix.of(List.of(folder("\\\\fs1\\data", 0, false, ADMINS_FULL, Ace.allow(DELETED, AccessMask.READ))),
                 sid -> new Principal(sid, sid, null, PrincipalKind.UNRESOLVED));

@@ -62,6 +62,11 @@ class SddlTest {
         assertThat(PrincipalLevels.of(open.effectiveDacl())).containsEntry("S-1-1-0", Level.FULL);
         assertThat(closed.dacl()).isEmpty();
         assertThat(Sddl.write(open)).isEqualTo("O:SYD:NO_ACCESS_CONTROL");
+        assertThat(Sddl.hasNullDacl("O:SYD:NO_ACCESS_CONTROL")).isTrue();
+        assertThat(Sddl.hasNullDacl("O:DAG:DDD:PAINO_ACCESS_CONTROL")).as("after aliases ending in D, and flags").isTrue();
+        assertThat(Sddl.hasNullDacl("O:SYD:P")).isFalse();
+        assertThat(Sddl.hasNullDacl("O:SYD:(A;;FA;;;WD)")).isFalse();
+        assertThat(Sddl.hasNullDacl(null)).isFalse();
     }
 
     @ParameterizedTest

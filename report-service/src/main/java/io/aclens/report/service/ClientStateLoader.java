@@ -3,6 +3,7 @@ package io.aclens.report.service;
 import io.aclens.access.AccessMatrix;
 import io.aclens.access.Ace;
 import io.aclens.access.MatrixFolder;
+import io.aclens.access.nt.Sddl;
 import io.aclens.access.PeopleMatrix;
 import io.aclens.access.Principal;
 import io.aclens.access.PrincipalKind;
@@ -96,7 +97,7 @@ public class ClientStateLoader {
             for (FolderView folder : page.items()) {
                 List<Ace> dacl = dacls.computeIfAbsent(folder.aclHash(), hash -> folder.dacl());
                 folders.add(new MatrixFolder(folder.path(), folder.depth(), dacl, folder.inheritanceProtected(), folder.readError(),
-                        folder.ownerSid()));
+                        folder.ownerSid(), Sddl.hasNullDacl(folder.sddl())));
             }
             after = page.next();
         } while (after != null);
