@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.aclens.contracts.api.DeliveryView;
 import io.aclens.auth.Roles;
 import io.aclens.report.delivery.DeliveryMetrics;
+import io.aclens.report.delivery.PackageMail;
 import io.aclens.report.delivery.DeliveryPlanner;
 import io.aclens.report.delivery.DeliverySender;
 import io.aclens.report.repository.DeliveryRepository;
@@ -243,6 +244,45 @@ class DeliveryTest {
     }
 
     @Test
+    void aPackageTooLargeToAttachGoesOutAsALinkThatOpensItUntilItExpires() throws Exception {
+        String client = KnownClients.addLarge(kafka, 1_500);
+        await().atMost(TIMEOUT).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract().path("size()")
+                .equals(1));
+        given().contentType("application/json").body(Map.of("to", List.of(recipient(client)), "language", "en"))
+                .put("/api/v1/clients/" + client + "/subscriptions/management").then().statusCode(200);
+
+        sendUntil(client, runNow(client).deliveryId(), "SENT");
+
+        MimeMessage mail = receivedBy(client).get(0);
+        Multipart parts = (Multipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            assertThat(parts.getBodyPart(i).getDisposition()).as("nothing attached").isNotEqualToIgnoringCase(Part.ATTACHMENT);
+        }
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:\\d+(/api/v1/clients/" + client
+                + "/downloads/([A-Za-z0-9_-]{43}))").matcher(bodyText(mail));
+        assertThat(link.find()).as("the body carries the link").isTrue();
+        String path = link.group(1);
+        String token = link.group(2);
+
+        byte[] workbook = io.restassured.RestAssured.given().get(path).then().statusCode(200).contentType(PackageMail.XLSX)
+                .header("Cache-Control", "no-store").extract().asByteArray();
+        assertThat(workbook.length).as("larger than the test profile's 64 KiB limit").isGreaterThan(64 * 1024);
+        try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            assertThat(xlsx.getSheet("Access by group").getLastRowNum()).as("every folder differs from its parent").isGreaterThan(1_500);
+        }
+        io.restassured.RestAssured.given().get("/api/v1/clients/" + KnownClients.add(kafka) + "/downloads/" + token).then().statusCode(404)
+                .contentType("application/problem+json");
+        io.restassured.RestAssured.given().get(path.substring(0, path.length() - 1) + (token.endsWith("A") ? "B" : "A")).then().statusCode(404);
+
+        pool.preparedQuery("update report.download_link set expires_at = now() - interval '1 second' where client_id = $1")
+                .execute(Tuple.of(client)).await().atMost(TIMEOUT);
+        io.restassured.RestAssured.given().get(path).then().statusCode(410).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("send the package again"));
+        assertThat(pool.preparedQuery("select downloads from report.download_link where client_id = $1").execute(Tuple.of(client))
+                .await().atMost(TIMEOUT).iterator().next().getInteger(0)).as("counted while valid").isEqualTo(1);
+    }
+
+    @Test
     void aSubscriptionIsCheckedBeforeItIsStored() {
         String client = KnownClients.add(kafka);
         given().contentType("application/json").body(Map.of("to", List.of("not an address"), "language", "de", "cron", "every day"))
@@ -251,6 +291,11 @@ class DeliveryTest {
                 .body("detail", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("'not an address' is not an e-mail address"),
                         org.hamcrest.Matchers.containsString("language: ru or en"), org.hamcrest.Matchers.containsString("cron every day")));
         given().get("/api/v1/clients/" + client + "/subscriptions").then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
+
+        given().contentType("application/json").body(Map.of("to", List.of(recipient(client)), "departments", List.of("Бухгалтерия", " ")))
+                .put("/api/v1/clients/" + client + "/subscriptions/accounting").then().statusCode(200);
+        given().get("/api/v1/clients/" + client + "/subscriptions").then().statusCode(200)
+                .body("[0].departments", org.hamcrest.Matchers.contains("Бухгалтерия"));
     }
 
     private List<DeliveryView> runs(String client) {

@@ -50,4 +50,29 @@ final class KnownClients {
                 "fs1", 1, false, Instant.now(), Instant.now()));
         return client;
     }
+
+    /**
+     * A client whose workbook is larger than the test profile's attachment limit: {@code folders} folders with long
+     * names, each granting a different account, so every folder differs from its parent and stays in the package.
+     */
+    static String addLarge(KafkaTestClient kafka, int folders) {
+        String client = "large-" + UUID.randomUUID();
+        long snapshotId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+        Principal bob = new Principal("S-1-22-1-1001", "bob", "Bob Builder", PrincipalKind.USER);
+        UpstreamServicesStub.PRINCIPALS.put(client, List.of(bob));
+        UpstreamServicesStub.SNAPSHOTS.put(snapshotId, new SnapshotView(snapshotId, client, "fs1", "scan", "/srv", null, folders + 1, 0,
+                Instant.now(), Instant.now()));
+        List<FolderView> views = new java.util.ArrayList<>();
+        views.add(new FolderView("/srv", 0, bob.sid(), null, false, "root", List.of(Ace.allow(bob.sid(), AccessMask.FULL_CONTROL)), null, null));
+        for (int i = 0; i < folders; i++) {
+            String account = "S-1-22-1-" + (20_000 + i);
+            views.add(new FolderView("/srv/" + UUID.randomUUID() + "-" + UUID.randomUUID(), 1, bob.sid(), null, false, "acl-" + i,
+                    List.of(Ace.allow(bob.sid(), AccessMask.FULL_CONTROL), Ace.allow(account, AccessMask.READ)), null, null));
+        }
+        UpstreamServicesStub.FOLDERS.put(snapshotId, new FolderPage(views, null));
+        UpstreamServicesStub.CHANGES.put(client, List.of());
+        kafka.send(Topics.CHANGE_SETS, new ChangeSetCompleted(ChangeSetCompleted.eventIdFor(snapshotId), snapshotId, snapshotId - 1, client,
+                "fs1", 0, false, Instant.now(), Instant.now()));
+        return client;
+    }
 }

@@ -9,6 +9,8 @@ import io.aclens.access.findings.FindingKind;
 import io.aclens.access.AccessMask;
 import io.aclens.access.ChangeCause;
 import io.aclens.access.ChangeKind;
+import io.aclens.access.DepartmentScope;
+import io.aclens.access.ReadableRows;
 import io.aclens.access.Level;
 import io.aclens.access.MatrixFolder;
 import io.aclens.access.PeopleMatrix;
@@ -179,6 +181,42 @@ class WorkbookWriterTest {
             assertThat(groups.getRow(5).getCell(1).getStringCellValue()).isEqualTo("/srv");
             assertThat(groups.getRow(6).getCell(1).getStringCellValue()).as("the same access as its parent: left out").isEqualTo("/srv/Same/Other");
             assertThat(groups.getRow(7)).isNull();
+        }
+    }
+
+    @Test
+    void aDepartmentsPackageShowsItsPeopleAndOnlyTheFoldersTheyReach() throws Exception {
+        Principal finance = new Principal("S-1-22-2-8", "finance", null, PrincipalKind.GROUP);
+        DirectoryState directory = new DirectoryState(List.of(
+                new DirectoryEntry("S-1-22-1-7", PrincipalKind.USER, "anna", null, "Анна Иванова", null, "Бухгалтерия", null, true, null, null, null,
+                        List.of(finance.sid())),
+                new DirectoryEntry("S-1-22-1-9", PrincipalKind.USER, "bob", null, "Bob Stone", null, "Sales", null, true, null, null, null, List.of()),
+                DirectoryEntry.group(finance.sid(), "finance", "posix", List.of())));
+        AccessMatrix matrix = AccessMatrix.of(List.of(
+                new MatrixFolder("/srv", 0, List.of(Ace.allow("S-1-22-1-9", AccessMask.READ)), false, null),
+                new MatrixFolder("/srv/Finance", 1, List.of(Ace.allow(finance.sid(), AccessMask.MODIFY)), true, null),
+                new MatrixFolder("/srv/Sales", 1, List.of(Ace.allow("S-1-22-1-9", AccessMask.MODIFY)), true, null)),
+                sid -> directory.principal(sid).orElseThrow());
+        PeopleMatrix people = PeopleMatrix.of(matrix.rows(), directory, false);
+        List<String> departments = List.of("бухгалтерия");
+        SnapshotView snapshot = new SnapshotView(3, "acme", "fs1", "scan-1", "/srv", 2L, 3, 0, Instant.now(), Instant.now());
+
+        byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(),
+                List.of(new ReportContent.SourceMatrix(snapshot, matrix, people, DepartmentScope.of(people, departments))), List.of(), List.of(),
+                Instant.now().minusSeconds(86400), Map.of(), List.of(), "en",
+                new ReportContent.Layout(false, ReadableRows.ANY_DEPTH, List.of(), departments, java.util.Set.of())));
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet byPerson = workbook.getSheet("Access by person");
+            assertThat(byPerson.getRow(1).getCell(0).getStringCellValue()).contains("people of бухгалтерия can reach");
+            assertThat(byPerson.getRow(3).getCell(3).getStringCellValue()).as("the department's people, compared without case").isEqualTo("anna");
+            assertThat(byPerson.getRow(3).getCell(4)).as("no one else").isNull();
+            assertThat(byPerson.getRow(5).getCell(1).getStringCellValue()).isEqualTo("/srv/Finance");
+            assertThat(byPerson.getRow(5).getCell(3).getStringCellValue()).isEqualTo("M");
+            assertThat(byPerson.getRow(6)).as("folders only Sales can reach are left out").isNull();
+            Sheet groups = workbook.getSheet("Access by group");
+            assertThat(groups.getRow(5).getCell(1).getStringCellValue()).isEqualTo("/srv/Finance");
+            assertThat(groups.getRow(6)).isNull();
         }
     }
 }

@@ -21,17 +21,21 @@ import org.assertj.core.api.SoftAssertions;
  * Probes every operation an OpenAPI document lists — a service's own, or the gateway's merged one — so that an endpoint
  * added without an access rule fails a test: each must declare the bearer scheme, refuse a missing, expired or forged
  * token (401) and a role that may not use it (403), never answer another client's token with that client's data
- * (403/404), and let the MSP's administrator through.
+ * (403/404), and let the MSP's administrator through. The one kind of exception is marked in the document
+ * ({@code x-aclens-credential: link}, a package's download link, whose token is the credential): without a valid link
+ * it must answer 404 to everybody, the administrator's bearer token included.
  */
 public final class EndpointAuthorization {
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+    /** The OpenAPI extension naming an operation's own credential instead of the bearer scheme. */
+    public static final String LINK_CREDENTIAL = "x-aclens-credential";
     private static final Set<String> NUMERIC = Set.of("snapshotId", "reportId", "id", "directorySnapshotId");
 
     private EndpointAuthorization() {
     }
 
     /** One operation as probed: the method, the path with parameters filled in, and the body it takes. */
-    public record Operation(String method, String template, String path, String contentType) {
+    public record Operation(String method, String template, String path, String contentType, boolean linkCredential) {
         @Override
         public String toString() {
             return method.toUpperCase() + " " + template;
@@ -83,12 +87,13 @@ public final class EndpointAuthorization {
                     continue;
                 }
                 JsonNode security = method.getValue().path("security");
-                assertThat(security.isArray() && security.size() > 0)
+                boolean linkCredential = method.getValue().path(LINK_CREDENTIAL).asText().equals("link");
+                assertThat(linkCredential || security.isArray() && security.size() > 0)
                         .as("%s %s declares the bearer security scheme in the OpenAPI document (an access rule)", method.getKey(), path.getKey())
                         .isTrue();
                 Iterator<String> media = method.getValue().path("requestBody").path("content").fieldNames();
                 operations.add(new Operation(method.getKey(), path.getKey(), fill(path.getKey(), clientId),
-                        media.hasNext() ? media.next() : "application/json"));
+                        media.hasNext() ? media.next() : "application/json", linkCredential));
             }
         }
         assertThat(operations).as("the service lists its operations").isNotEmpty();
@@ -108,6 +113,14 @@ public final class EndpointAuthorization {
     public static void verify(JsonNode openApi, String baseUri, TokenSource tokens, String clientId, String other) {
         SoftAssertions softly = new SoftAssertions();
         for (Operation operation : operations(openApi, clientId)) {
+            if (operation.linkCredential()) {
+                for (String token : new String[]{null, tokens.token(Roles.MSP_ADMIN)}) {
+                    Response unknownLink = call(baseUri, operation, token);
+                    softly.assertThat(unknownLink.statusCode()).as("%s without a valid link (bearer: %s)", operation, token != null).isEqualTo(404);
+                    softly.assertThat(unknownLink.contentType()).as("%s answers problem+json", operation).startsWith("application/problem+json");
+                }
+                continue;
+            }
             softly.assertThat(call(baseUri, operation, null).statusCode()).as("%s without a token", operation).isEqualTo(401);
             softly.assertThat(call(baseUri, operation, tokens.expired(Roles.MSP_ADMIN)).statusCode()).as("%s with an expired token", operation)
                     .isEqualTo(401);

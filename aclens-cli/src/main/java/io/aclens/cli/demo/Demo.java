@@ -137,7 +137,7 @@ public final class Demo {
     private Path deliver(Stack stack, PipelineClient pipeline, Options options, String fileName) {
         DeliveryView sent = pipeline.deliverNow(options.clientId(), "management", new SubscriptionRequest(
                 List.of("director@" + options.clientId() + ".example"), List.of(), "ru", "Europe/Moscow", "MONTHLY", null, true, List.of(), List.of(),
-                List.of()), STEP_TIMEOUT);
+                List.of(), List.of()), STEP_TIMEOUT);
         try {
             for (MimeMessage message : stack.smtp().received()) {
                 if (sent.messageId().equals(message.getMessageID())) {

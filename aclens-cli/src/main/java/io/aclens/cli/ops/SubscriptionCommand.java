@@ -51,6 +51,9 @@ public final class SubscriptionCommand {
         List<String> sources = List.of();
         @Option(names = "--path", description = "Only folders under this one (repeat for more; default: every folder).")
         List<String> paths = List.of();
+        @Option(names = "--department", description = "Only the folders this department's people can reach, and only them as columns "
+                + "(the directory's department attribute; repeat for more).")
+        List<String> departments = List.of();
         @Option(names = "--contents", split = ",", description = "Parts: MATRIX_BY_PERSON, MATRIX_BY_GROUP, CHANGES, FINDINGS (default: all).")
         List<String> contents = List.of();
 
@@ -58,7 +61,7 @@ public final class SubscriptionCommand {
         public Integer call() {
             return Outcome.of(() -> {
                 SubscriptionView saved = api.put(path(clientId) + "/subscriptions/" + AclensApi.segment(name), new SubscriptionRequest(to, cc,
-                        language, timeZone, weekly ? "WEEKLY" : "MONTHLY", cron, !onlyChanges, sources, paths, contents), SubscriptionView.class);
+                        language, timeZone, weekly ? "WEEKLY" : "MONTHLY", cron, !onlyChanges, sources, paths, departments, contents), SubscriptionView.class);
                 System.out.println("Subscription " + saved.name() + " of " + saved.clientId() + ": " + String.join(", ", saved.to())
                         + " (" + saved.language() + "), next package " + saved.nextDeliveryAt() + " (" + saved.cron() + " " + saved.timeZone() + ")");
             });

@@ -69,6 +69,7 @@ public final class Stack implements AutoCloseable {
         for (int i = 0; i < SERVICES.size(); i++) {
             ports.put(SERVICES.get(i), config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() + i);
         }
+        int gatewayPort = config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() - 1;
         Path logs = config.dataDir().resolve("logs");
         for (String service : config.services()) {
             Map<String, String> properties = new LinkedHashMap<>();
@@ -79,6 +80,7 @@ public final class Stack implements AutoCloseable {
                 properties.put("quarkus.mailer.port", String.valueOf(smtp.port()));
                 properties.put("quarkus.mailer.start-tls", "DISABLED");
                 properties.put("aclens.report.delivery-poll", "1s");
+                properties.put("aclens.report.public-url", "http://127.0.0.1:" + gatewayPort);
             }
             if (service.equals(COLLECTOR)) {
                 properties.putAll(config.collectorProperties());
@@ -97,15 +99,14 @@ public final class Stack implements AutoCloseable {
         CompletableFuture.allOf(services.values().stream()
                 .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3)))).toArray(CompletableFuture[]::new)).join();
         progress.accept(services.size() + " service" + (services.size() == 1 ? "" : "s") + " ready in " + seconds(Duration.between(t2, Instant.now())) + " (logs in " + logs + ")");
-        startGateway(config, logs, progress);
+        startGateway(gatewayPort, config, logs, progress);
     }
 
     /** Ready only once it has read every started service's OpenAPI document and found no path claimed twice. */
-    private void startGateway(StackConfig config, Path logs, Consumer<String> progress) {
+    private void startGateway(int port, StackConfig config, Path logs, Consumer<String> progress) {
         Instant t3 = Instant.now();
         Map<String, String> properties = new LinkedHashMap<>();
         services.forEach((name, process) -> properties.put("aclens.gateway.upstreams." + name, process.baseUrl()));
-        int port = config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() - 1;
         Path jar = config.home().resolve(GATEWAY).resolve("target/quarkus-app/quarkus-run.jar");
         ServiceProcess gateway = ServiceProcess.start(GATEWAY, jar, port, GATEWAY_HEAP, properties, logs);
         started.add(gateway);

@@ -6,9 +6,11 @@ import java.util.List;
  * Who receives a client's package and how: recipients, language ({@code ru} or {@code en}), time zone, cadence
  * ({@code MONTHLY} — the calendar month — or {@code WEEKLY} — the ISO week), an optional Quartz cron in that zone (by
  * default the 1st at 08:00, or Monday at 08:00), whether to send it when nothing changed, and what it covers: some
- * {@code sources} and folders ({@code pathPrefixes}; all when empty) and some parts ({@code contents}: MATRIX_BY_PERSON,
+ * {@code sources} and folders ({@code pathPrefixes}; all when empty), the folders the people of some {@code departments} (the
+ * directory's department attribute) can reach with only those people as columns, and some parts ({@code contents}: MATRIX_BY_PERSON,
  * MATRIX_BY_GROUP, CHANGES, FINDINGS; all when empty).
  */
 public record SubscriptionRequest(List<String> to, List<String> cc, String language, String timeZone, String cadence, String cron,
-                                  Boolean sendWhenUnchanged, List<String> sources, List<String> pathPrefixes, List<String> contents) {
+                                  Boolean sendWhenUnchanged, List<String> sources, List<String> pathPrefixes, List<String> departments,
+                                  List<String> contents) {
 }

@@ -5,6 +5,6 @@ import java.util.List;
 
 /** A stored subscription with the next time its schedule fires. */
 public record SubscriptionView(String clientId, String name, List<String> to, List<String> cc, String language, String timeZone, String cadence,
-                               String cron, boolean sendWhenUnchanged, List<String> sources, List<String> pathPrefixes,
+                               String cron, boolean sendWhenUnchanged, List<String> sources, List<String> pathPrefixes, List<String> departments,
                                List<String> contents, Instant nextDeliveryAt, Instant createdAt, Instant updatedAt) {
 }

@@ -33,6 +33,7 @@ public class DeliverySender {
     private final SubscriptionRepository subscriptions;
     private final ReportService reports;
     private final PackageMail mails;
+    private final DownloadLinks links;
     private final ReactiveMailer mailer;
     private final Duration smtpTimeout;
     private final RetryBackoff backoff;
@@ -41,7 +42,7 @@ public class DeliverySender {
     private final String owner = host() + "/" + UUID.randomUUID();
 
     public DeliverySender(DeliveryRepository deliveries, SubscriptionRepository subscriptions, ReportService reports, PackageMail mails,
-                          ReactiveMailer mailer, @ConfigProperty(name = "aclens.report.smtp-timeout") Duration smtpTimeout,
+                          DownloadLinks links, ReactiveMailer mailer, @ConfigProperty(name = "aclens.report.smtp-timeout") Duration smtpTimeout,
                           @ConfigProperty(name = "aclens.report.delivery-retry") Duration firstRetry,
                           @ConfigProperty(name = "aclens.report.delivery-lease") Duration lease,
                           @ConfigProperty(name = "aclens.report.changes-period") Duration defaultChangesPeriod) {
@@ -49,6 +50,7 @@ public class DeliverySender {
         this.subscriptions = subscriptions;
         this.reports = reports;
         this.mails = mails;
+        this.links = links;
         this.mailer = mailer;
         this.smtpTimeout = smtpTimeout;
         this.backoff = new RetryBackoff(firstRetry);
@@ -90,12 +92,15 @@ public class DeliverySender {
             PackageSummary summary = PackageSummary.of(delivery.clientId(), delivery.period(), generated.report().folderCount(), generated.people(),
                     generated.report().changeCount() - generated.effectiveChanges().size(), generated.effectiveChanges(), findings,
                     subscription.language());
-            mailer.send(mails.compose(subscription, delivery, summary, changesFrom, changesTo, generated.report().content()))
-                    .await().atMost(smtpTimeout);
+            byte[] workbook = generated.report().content();
+            DownloadLinks.Issued link = reportId != null && links.tooLargeToAttach(workbook)
+                    ? links.issue(delivery.clientId(), reportId, delivery.deliveryId()) : null;
+            mailer.send(mails.compose(subscription, delivery, summary, changesFrom, changesTo, workbook, link)).await().atMost(smtpTimeout);
             deliveries.sent(delivery.deliveryId(), "SENT", reportId, changesFrom, changesTo, FindingChanges.reported(generated.findings()))
                     .await().atMost(DB_TIMEOUT);
-            LOG.infof("Package %s of %s/%s sent to %d recipient(s) as %s", delivery.period(), delivery.clientId(), delivery.subscription(),
-                    subscription.to().size() + subscription.cc().size(), delivery.messageId());
+            LOG.infof("Package %s of %s/%s sent to %d recipient(s) as %s%s", delivery.period(), delivery.clientId(), delivery.subscription(),
+                    subscription.to().size() + subscription.cc().size(), delivery.messageId(),
+                    link == null ? "" : ", the workbook (" + workbook.length + " bytes) as a download link until " + link.expiresAt());
         } catch (RuntimeException e) {
             Duration wait = backoff.after(delivery.attempts());
             String reason = RetryBackoff.reason(e);

@@ -74,19 +74,19 @@ public final class SubscriptionRequests {
         }
         return new Subscription(clientId, name, List.copyOf(to), List.copyOf(cc), language, timeZone, cadence.name(), cron,
                 request.sendWhenUnchanged() == null || request.sendWhenUnchanged(), nonBlank(request.sources()), nonBlank(request.pathPrefixes()),
-                contents, null, null);
+                nonBlank(request.departments()), contents, null, null);
     }
 
     public static SubscriptionView toView(Subscription s, Instant now) {
         return new SubscriptionView(s.clientId(), s.name(), s.to(), s.cc(), s.language(), s.timeZone(), s.cadence(), s.cron(), s.sendWhenUnchanged(),
-                s.sources(), s.pathPrefixes(), s.contents(), DeliveryPlanner.schedule(s).next(now).orElse(null), s.createdAt(), s.updatedAt());
+                s.sources(), s.pathPrefixes(), s.departments(), s.contents(), DeliveryPlanner.schedule(s).next(now).orElse(null), s.createdAt(), s.updatedAt());
     }
 
-    /** The layout of a subscription's package: the folders where access changes, within its prefixes, with its parts. */
+    /** The layout of a subscription's package: the folders where access changes, within its prefixes and departments, with its parts. */
     public static ReportContent.Layout layout(Subscription s) {
         Set<ReportContent.Part> parts = EnumSet.noneOf(ReportContent.Part.class);
         s.contents().forEach(part -> parts.add(ReportContent.Part.valueOf(part)));
-        return new ReportContent.Layout(true, ReadableRows.ANY_DEPTH, s.pathPrefixes(), parts);
+        return new ReportContent.Layout(true, ReadableRows.ANY_DEPTH, s.pathPrefixes(), s.departments(), parts);
     }
 
     private static List<String> nonBlank(List<String> values) {

@@ -5,6 +5,7 @@ import io.aclens.access.findings.Finding;
 import java.util.EnumSet;
 import java.util.Set;
 import io.aclens.access.AccessMatrix;
+import io.aclens.access.DepartmentScope;
 import io.aclens.access.PeopleMatrix;
 import io.aclens.access.Principal;
 import io.aclens.contracts.api.ChangeView;
@@ -31,16 +32,23 @@ public record ReportContent(String clientId, Instant generatedAt, List<SourceMat
 
     /**
      * What the workbook shows: which parts, and which folders its matrices, changes and findings list — all of them, or
-     * those under some path prefixes, only those whose access differs from their parent's, to a depth.
+     * those under some path prefixes, those some departments' people can reach (with only those people as columns), only
+     * those whose access differs from their parent's, to a depth.
      */
-    public record Layout(boolean onlyDiffering, int maxDepth, List<String> pathPrefixes, Set<Part> parts) {
+    public record Layout(boolean onlyDiffering, int maxDepth, List<String> pathPrefixes, List<String> departments, Set<Part> parts) {
         public static final Layout FULL = new Layout(false, io.aclens.access.ReadableRows.ANY_DEPTH, List.of(), EnumSet.allOf(Part.class));
         /** What a package shows by default: the folders where access changes. */
         public static final Layout READABLE = new Layout(true, io.aclens.access.ReadableRows.ANY_DEPTH, List.of(), EnumSet.allOf(Part.class));
 
         public Layout {
             pathPrefixes = List.copyOf(pathPrefixes);
+            departments = List.copyOf(departments);
             parts = parts.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(parts);
+        }
+
+        /** Every department. */
+        public Layout(boolean onlyDiffering, int maxDepth, List<String> pathPrefixes, Set<Part> parts) {
+            this(onlyDiffering, maxDepth, pathPrefixes, List.of(), parts);
         }
 
         public boolean shows(Part part) {
@@ -55,8 +63,12 @@ public record ReportContent(String clientId, Instant generatedAt, List<SourceMat
 
     /**
      * One source's matrix at its latest diffed snapshot: by group (each ACE's own level) and, when the client's
-     * directory is known, by person (effective levels).
+     * directory is known, by person (effective levels), with the folders and people the layout's departments cover.
      */
-    public record SourceMatrix(SnapshotView snapshot, AccessMatrix matrix, PeopleMatrix people) {
+    public record SourceMatrix(SnapshotView snapshot, AccessMatrix matrix, PeopleMatrix people, DepartmentScope scope) {
+
+        public SourceMatrix(SnapshotView snapshot, AccessMatrix matrix, PeopleMatrix people) {
+            this(snapshot, matrix, people, DepartmentScope.everything());
+        }
     }
 }

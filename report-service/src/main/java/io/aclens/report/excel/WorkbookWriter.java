@@ -159,8 +159,8 @@ public final class WorkbookWriter {
     private void peopleSheet(String name, ReportContent content, ReportContent.SourceMatrix source) {
         SXSSFSheet sheet = workbook.createSheet(name);
         PeopleMatrix people = source.people();
-        List<Integer> columns = shownPeople(people);
-        List<Integer> shownRows = shownRows(content, people.rows(), (a, b) -> samePeopleAccess(people, a, b));
+        List<Integer> columns = shownPeople(people).stream().filter(source.scope()::coversPerson).toList();
+        List<Integer> shownRows = shownRows(content, source, (a, b) -> samePeopleAccess(people, a, b));
         matrixHeader(sheet, texts.get("people.heading"), content, source, texts.get("people.explanation")
                         + viewNote(content, shownRows.size(), people.rows().size()), 80, 130,
                 columns.stream().map(i -> people.people().get(i).name()).toList(),
@@ -200,13 +200,16 @@ public final class WorkbookWriter {
                 FIXED_COLUMNS + Math.max(columns.size(), 1) - 1));
     }
 
-    private static List<Integer> shownRows(ReportContent content, List<AccessMatrix.Row> rows, java.util.function.BiPredicate<Integer, Integer> same) {
+    private static List<Integer> shownRows(ReportContent content, ReportContent.SourceMatrix source,
+                                           java.util.function.BiPredicate<Integer, Integer> same) {
+        List<AccessMatrix.Row> rows = source.matrix().rows();
         ReportContent.Layout layout = content.view();
         List<Integer> selected = layout.onlyDiffering() || layout.maxDepth() != ReadableRows.ANY_DEPTH
                 ? ReadableRows.select(rows.stream().map(AccessMatrix.Row::folder).toList(), layout.onlyDiffering() ? same : (a, b) -> false,
                 layout.maxDepth())
                 : ReadableRows.all(rows.size());
-        return layout.pathPrefixes().isEmpty() ? selected : selected.stream().filter(i -> layout.covers(rows.get(i).folder().path())).toList();
+        return layout.pathPrefixes().isEmpty() && source.scope().isEverything() ? selected
+                : selected.stream().filter(i -> source.scope().coversRow(i) && layout.covers(rows.get(i).folder().path())).toList();
     }
 
     /** Everybody's level, dormant levels included, is the same on both rows. */
@@ -221,7 +224,8 @@ public final class WorkbookWriter {
 
     private String viewNote(ReportContent content, int shown, int total) {
         String note = (content.view().onlyDiffering() ? " " + texts.get("matrix.onlyDiffering", shown, total) : "")
-                + (content.view().pathPrefixes().isEmpty() ? "" : " " + texts.get("matrix.scope", String.join("; ", content.view().pathPrefixes())));
+                + (content.view().pathPrefixes().isEmpty() ? "" : " " + texts.get("matrix.scope", String.join("; ", content.view().pathPrefixes())))
+                + (content.view().departments().isEmpty() ? "" : " " + texts.get("matrix.departments", String.join("; ", content.view().departments())));
         return content.view().maxDepth() == ReadableRows.ANY_DEPTH ? note : note + " " + texts.get("matrix.depthLimit", content.view().maxDepth());
     }
 
@@ -336,7 +340,7 @@ public final class WorkbookWriter {
         SXSSFSheet sheet = workbook.createSheet(name);
         AccessMatrix matrix = source.matrix();
         List<Principal> columns = matrix.columns();
-        List<Integer> shownRows = shownRows(content, matrix.rows(), (a, b) -> matrix.rows().get(a).levels().equals(matrix.rows().get(b).levels()));
+        List<Integer> shownRows = shownRows(content, source, (a, b) -> matrix.rows().get(a).levels().equals(matrix.rows().get(b).levels()));
         matrixHeader(sheet, texts.get("groups.heading"), content, source, texts.get("groups.explanation")
                         + viewNote(content, shownRows.size(), matrix.rows().size()), 110, 110,
                 columns.stream().map(Principal::name).toList(), columns.stream().map(this::secondHeaderLine).toList());

@@ -15,7 +15,7 @@ import java.util.Optional;
 public class SubscriptionRepository {
     private static final String COLUMNS = """
             client_id, name, recipients_to, recipients_cc, language, time_zone, cadence, cron, send_when_unchanged,
-            sources, path_prefixes, contents, created_at, updated_at""";
+            sources, path_prefixes, departments, contents, created_at, updated_at""";
 
     private final Pool pool;
 
@@ -26,21 +26,22 @@ public class SubscriptionRepository {
     /** A subscription as stored. */
     public record Subscription(String clientId, String name, List<String> to, List<String> cc, String language, String timeZone,
                                String cadence, String cron, boolean sendWhenUnchanged, List<String> sources, List<String> pathPrefixes,
-                               List<String> contents, Instant createdAt, Instant updatedAt) {
+                               List<String> departments, List<String> contents, Instant createdAt, Instant updatedAt) {
     }
 
     /** Creates or replaces one; its creation time stays, so a changed schedule does not send past periods again. */
     public Uni<Subscription> save(Subscription s) {
-        return pool.preparedQuery("insert into report.subscription (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), now())"
+        return pool.preparedQuery("insert into report.subscription (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now(), now())"
                         + " on conflict (client_id, name) do update set recipients_to = excluded.recipients_to,"
                         + " recipients_cc = excluded.recipients_cc, language = excluded.language, time_zone = excluded.time_zone,"
                         + " cadence = excluded.cadence, cron = excluded.cron,"
                         + " send_when_unchanged = excluded.send_when_unchanged, sources = excluded.sources,"
-                        + " path_prefixes = excluded.path_prefixes, contents = excluded.contents, updated_at = now() returning " + COLUMNS)
+                        + " path_prefixes = excluded.path_prefixes, departments = excluded.departments, contents = excluded.contents, updated_at = now() returning " + COLUMNS)
                 .execute(Tuple.tuple().addValue(s.clientId()).addValue(s.name()).addArrayOfString(s.to().toArray(String[]::new))
                         .addArrayOfString(s.cc().toArray(String[]::new)).addValue(s.language()).addValue(s.timeZone()).addValue(s.cadence())
                         .addValue(s.cron()).addValue(s.sendWhenUnchanged())
                         .addArrayOfString(s.sources().toArray(String[]::new)).addArrayOfString(s.pathPrefixes().toArray(String[]::new))
+                        .addArrayOfString(s.departments().toArray(String[]::new))
                         .addArrayOfString(s.contents().toArray(String[]::new)))
                 .map(rows -> read(rows.iterator().next()));
     }
@@ -75,7 +76,8 @@ public class SubscriptionRepository {
         return new Subscription(row.getString("client_id"), row.getString("name"), List.of(row.getArrayOfStrings("recipients_to")),
                 List.of(row.getArrayOfStrings("recipients_cc")), row.getString("language"), row.getString("time_zone"), row.getString("cadence"),
                 row.getString("cron"), row.getBoolean("send_when_unchanged"),
-                List.of(row.getArrayOfStrings("sources")), List.of(row.getArrayOfStrings("path_prefixes")), List.of(row.getArrayOfStrings("contents")),
+                List.of(row.getArrayOfStrings("sources")), List.of(row.getArrayOfStrings("path_prefixes")), List.of(row.getArrayOfStrings("departments")),
+                List.of(row.getArrayOfStrings("contents")),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
     }
 }

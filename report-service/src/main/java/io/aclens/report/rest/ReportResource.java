@@ -51,7 +51,8 @@ public class ReportResource {
     @Blocking
     public Response generate(@PathParam("clientId") String clientId, @QueryParam("language") @DefaultValue("en") String language,
                              @QueryParam("onlyDiffering") @DefaultValue("false") boolean onlyDiffering, @QueryParam("maxDepth") Integer maxDepth,
-                             @QueryParam("path") java.util.List<String> pathPrefixes) {
+                             @QueryParam("path") java.util.List<String> pathPrefixes,
+                             @QueryParam("department") java.util.List<String> departments) {
         callers.scope().require(clientId);
         if (!language.equals("en") && !language.equals("ru")) {
             throw ProblemException.badRequest("language: en or ru");
@@ -61,7 +62,8 @@ public class ReportResource {
         }
         Instant now = Instant.now();
         ReportContent.Layout matrices = new ReportContent.Layout(onlyDiffering, maxDepth == null ? ReadableRows.ANY_DEPTH : maxDepth,
-                pathPrefixes == null ? java.util.List.of() : pathPrefixes, java.util.Set.of());
+                pathPrefixes == null ? java.util.List.of() : pathPrefixes, departments == null ? java.util.List.of() : departments,
+                java.util.Set.of());
         ReportView view = ReportView.of(reports.generate(new ReportService.Request(clientId, "ON_DEMAND", null, now.minus(reports.changesPeriod()),
                 now.plusSeconds(1), language, matrices, java.util.Set.of())));
         return Response.created(URI.create("/api/v1/reports/" + view.reportId())).entity(view).build();

@@ -1,5 +1,6 @@
 package io.aclens.report.service;
 
+import io.aclens.access.DepartmentScope;
 import io.aclens.access.findings.Finding;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.EffectiveChangeView;
@@ -11,7 +12,10 @@ import io.aclens.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,6 +71,30 @@ public class ReportService {
         }
     }
 
+    /** The folders and people of the layout's departments in every source, to match changes and findings by. */
+    private record DepartmentFolders(boolean everything, Map<String, Set<String>> paths, Set<String> people) {
+        static DepartmentFolders of(List<ReportContent.SourceMatrix> matrices) {
+            if (matrices.stream().allMatch(m -> m.scope().isEverything())) {
+                return new DepartmentFolders(true, Map.of(), Set.of());
+            }
+            Map<String, Set<String>> paths = new HashMap<>();
+            Set<String> people = new HashSet<>();
+            for (ReportContent.SourceMatrix m : matrices) {
+                paths.put(m.snapshot().sourceId(), m.scope().paths(m.matrix().rows()));
+                people.addAll(m.scope().personSids(m.people()));
+            }
+            return new DepartmentFolders(false, paths, people);
+        }
+
+        boolean covers(String sourceId, String path) {
+            return everything || paths.getOrDefault(sourceId, Set.of()).contains(path);
+        }
+
+        boolean coversPerson(String sid) {
+            return everything || people.contains(sid);
+        }
+    }
+
     /** The full report in English with the changes of the last {@code aclens.report.changes-period}. */
     public Generated generate(String clientId, String trigger, String period) {
         Instant now = Instant.now();
@@ -83,15 +111,19 @@ public class ReportService {
         if (sources.isEmpty()) {
             throw ProblemException.notFound("None of the sources " + request.sourceIds() + " of client " + clientId + " has a diffed snapshot");
         }
-        List<ReportContent.SourceMatrix> matrices = sources.stream()
-                .map(source -> new ReportContent.SourceMatrix(source.snapshot(), source.groups(), source.people())).toList();
+        List<ReportContent.SourceMatrix> matrices = sources.stream().map(source -> new ReportContent.SourceMatrix(source.snapshot(),
+                source.groups(), source.people(), DepartmentScope.of(source.people(), request.layout().departments()))).toList();
+        DepartmentFolders departments = DepartmentFolders.of(matrices);
         String from = request.changesFrom().toString();
         String to = request.changesTo().toString();
-        List<ChangeView> changes = diffs.changes(clientId, from, to).stream().filter(c -> request.covers(c.sourceId(), c.path())).toList();
+        List<ChangeView> changes = diffs.changes(clientId, from, to).stream()
+                .filter(c -> request.covers(c.sourceId(), c.path()) && departments.covers(c.sourceId(), c.path())).toList();
         List<EffectiveChangeView> effectiveChanges = diffs.effectiveChanges(clientId, from, to).stream()
-                .filter(c -> request.covers(c.sourceId(), c.path())).toList();
+                .filter(c -> request.covers(c.sourceId(), c.path())
+                        && (departments.covers(c.sourceId(), c.path()) || departments.coversPerson(c.userSid()))).toList();
         List<Finding> findings = ClientFindings.of(state, started).stream().filter(f -> request.covers(f.sourceId(), null)
-                && (request.layout().pathPrefixes().isEmpty() || f.folders().stream().anyMatch(request.layout()::covers))).toList();
+                && (request.layout().pathPrefixes().isEmpty() && departments.everything() || f.folders().stream()
+                .anyMatch(path -> request.layout().covers(path) && departments.covers(f.sourceId(), path)))).toList();
         byte[] workbook = WorkbookWriter.write(new ReportContent(clientId, started, matrices, changes, effectiveChanges, request.changesFrom(),
                 state.principals(), findings, request.language(), request.layout()));
         String period = request.period();

@@ -1,0 +1,60 @@
+package io.aclens.report.rest;
+
+import io.aclens.report.delivery.DownloadLinks;
+import io.aclens.report.delivery.PackageMail;
+import io.aclens.report.repository.ReportStore;
+import io.aclens.support.rest.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
+/**
+ * A package's workbook through the link its mail carried instead of an attachment. The link's token is the credential
+ * (the recipient has no API account), so this one operation takes no bearer token, and a bearer token opens nothing here.
+ */
+@Path("/api/v1")
+public class DownloadResource {
+    /** Marks the operation in the OpenAPI document as one whose credential is the link itself. */
+    public static final String LINK_CREDENTIAL = "x-aclens-credential";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final DownloadLinks links;
+    private final ReportStore store;
+
+    public DownloadResource(DownloadLinks links, ReportStore store) {
+        this.links = links;
+        this.store = store;
+    }
+
+    @GET
+    @PermitAll
+    @Path("/clients/{clientId}/downloads/{token}")
+    @Produces(PackageMail.XLSX)
+    @Extension(name = LINK_CREDENTIAL, value = "link")
+    public Uni<Response> download(@PathParam("clientId") String clientId, @PathParam("token") String token) {
+        ProblemException unknown = ProblemException.notFound("No such download link: it may be incomplete — copy the whole link from the mail");
+        if (!TOKEN.matcher(token).matches()) {
+            return Uni.createFrom().failure(unknown);
+        }
+        return links.use(clientId, token).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().failure(unknown);
+            }
+            if (!found.get().expiresAt().isAfter(Instant.now())) {
+                return Uni.createFrom().failure(new ProblemException(410, "Link expired", "This download link expired at " + found.get().expiresAt()
+                        + "; ask your IT partner to send the package again"));
+            }
+            long reportId = found.get().reportId();
+            return store.content(reportId).map(content -> Response.ok(content.workbook(), PackageMail.XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"aclens-" + clientId + "-report-" + reportId + ".xlsx\"")
+                    .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build());
+        });
+    }
+}
