@@ -12,6 +12,10 @@ import io.aclens.contracts.api.SourceRegistration;
 import io.aclens.contracts.api.SourceView;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.DirectoryChangeSetView;
+import io.aclens.contracts.api.DirectoryReadApi;
+import io.aclens.contracts.api.ScanReadApi;
+import io.aclens.contracts.api.SnapshotReadApi;
+import io.smallrye.mutiny.Uni;
 import io.aclens.contracts.api.DirectorySyncView;
 import io.aclens.contracts.api.DeliveryView;
 import io.aclens.contracts.api.SubscriptionRequest;
@@ -45,9 +49,31 @@ public final class PipelineClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Stack stack;
+    private final SnapshotReadApi snapshotReads;
+    private final DirectoryReadApi directoryReads;
+    private final ScanReadApi scanReads;
 
     public PipelineClient(Stack stack) {
         this.stack = stack;
+        this.snapshotReads = TypedApiClient.of(SnapshotReadApi.class, this::get);
+        this.directoryReads = TypedApiClient.of(DirectoryReadApi.class, this::get);
+        this.scanReads = TypedApiClient.of(ScanReadApi.class, this::get);
+    }
+
+    /** The typed clients' GET through the gateway: the body, or empty for 404. */
+    private Optional<String> get(String pathAndQuery) {
+        String url = stack.apiUrl() + pathAndQuery;
+        HttpResponse<String> response = exchange("GET", url, null);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        parse(url, response, 200);
+        return Optional.of(response.body());
+    }
+
+    /** The typed clients answer at once: they run on the command's own thread. */
+    private static <T> T answer(Uni<T> call) {
+        return call.await().indefinitely();
     }
 
     /** What to scan; {@code passwdFile}/{@code groupFile} may be null (the collector host's own). */
@@ -121,7 +147,8 @@ public final class PipelineClient {
 
     /** A committed snapshot, with what its scan read of the server (share permissions, the server's own groups). */
     public SnapshotView snapshot(long snapshotId) {
-        return JSON.convertValue(send("GET", stack.apiUrl() + "/api/v1/snapshots/" + snapshotId, null, 200), SnapshotView.class);
+        return Optional.ofNullable(answer(snapshotReads.snapshot(snapshotId)))
+                .orElseThrow(() -> new IllegalStateException("The snapshot service knows no snapshot " + snapshotId));
     }
 
     /** Uploads an agent's NDJSON export ({path, owner, sddl, error} per line) as a scan; returns the scan id. */
@@ -161,11 +188,10 @@ public final class PipelineClient {
             if ("FAILED".equals(collector.path("state").asText())) {
                 throw new IllegalStateException("Scan failed: " + collector.path("failure").asText());
             }
-            Optional<JsonNode> seen = find(stack.apiUrl() + "/api/v1/scans/" + scanId + "/snapshot");
-            if (seen.isEmpty()) {
+            ScanView scan = answer(scanReads.scan(scanId));
+            if (scan == null) {
                 return Optional.empty();
             }
-            ScanView scan = JSON.convertValue(seen.get(), ScanView.class);
             return switch (scan.status()) {
                 case "COMMITTED" -> Optional.of(scan);
                 case "STAGING" -> Optional.empty();
@@ -201,8 +227,7 @@ public final class PipelineClient {
 
     /** The source's committed snapshots, newest first. */
     public SnapshotView[] snapshots(String clientId, String sourceId) {
-        return JSON.convertValue(send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/snapshots?sourceId="
-                + encode(sourceId), null, 200), SnapshotView[].class);
+        return answer(snapshotReads.snapshots(clientId, sourceId, null)).toArray(SnapshotView[]::new);
     }
 
     public List<ChangeView> changes(String clientId, Instant from) {
@@ -216,8 +241,7 @@ public final class PipelineClient {
     }
 
     private FolderPage folders(long snapshotId, String after, int limit) {
-        return JSON.convertValue(send("GET", stack.apiUrl() + "/api/v1/snapshots/" + snapshotId + "/folders?after=" + encode(after)
-                + "&limit=" + limit, null, 200), FolderPage.class);
+        return answer(snapshotReads.folders(snapshotId, after, limit));
     }
 
     /** Every folder of a snapshot, page after page. */
@@ -241,8 +265,7 @@ public final class PipelineClient {
     /** Waits until the sync is committed as a directory snapshot and diffed; returns the directory change set. */
     public DirectoryChangeSetView awaitDirectoryDiffed(String syncId, Duration timeout) {
         DirectorySyncView sync = poll(timeout, "directory sync " + syncId + " to be committed", () ->
-                find(stack.apiUrl() + "/api/v1/directory-syncs/" + syncId + "/snapshot")
-                        .map(node -> JSON.convertValue(node, DirectorySyncView.class))
+                Optional.ofNullable(answer(directoryReads.directorySync(syncId)))
                         .filter(view -> {
                             if (!view.status().equals("STAGING") && !view.status().equals("COMMITTED")) {
                                 throw new IllegalStateException("Directory sync " + syncId + " ended " + view.status() + ": " + view.reason());

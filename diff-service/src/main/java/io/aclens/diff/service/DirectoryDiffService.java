@@ -83,7 +83,7 @@ public class DirectoryDiffService {
 
     /** Every readable folder of the client's current snapshot of each source, with what the source's server adds. */
     private Uni<List<EffectiveChanges.SourceFolders>> currentFolders(String clientId) {
-        return snapshots.snapshots(clientId).chain(list -> {
+        return snapshots.snapshots(clientId, null, null).chain(list -> {
             Map<String, SnapshotView> current = new LinkedHashMap<>();
             list.forEach(s -> current.putIfAbsent(s.sourceId(), s));
             return Multi.createFrom().iterable(current.values())

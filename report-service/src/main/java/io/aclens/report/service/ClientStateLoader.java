@@ -4,6 +4,7 @@ import io.aclens.access.AccessMatrix;
 import io.aclens.access.Ace;
 import io.aclens.access.MatrixFolder;
 import io.aclens.access.nt.Sddl;
+import io.smallrye.mutiny.Uni;
 import io.aclens.access.PeopleMatrix;
 import io.aclens.access.Principal;
 import io.aclens.access.PrincipalKind;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ClientStateLoader {
     private static final int FOLDER_PAGE = 5000;
     private static final Duration STORE_TIMEOUT = Duration.ofMinutes(2);
+    /** Longer than the REST client's own read timeout (2 min), so its error, naming the call, is the one reported. */
+    private static final Duration SNAPSHOT_SERVICE_TIMEOUT = Duration.ofMinutes(3);
 
     private final SnapshotServiceClient snapshots;
     private final SourceStateRepository sources;
@@ -55,7 +58,7 @@ public class ClientStateLoader {
 
     /** The client's current directory alone (every directory of the client merged), without any folder. */
     public DirectoryState directory(String clientId) {
-        return new DirectoryState(snapshots.directory(clientId));
+        return new DirectoryState(fromSnapshotService(snapshots.directory(clientId, null)));
     }
 
     /** @param includeDormant also give accounts that cannot log on (disabled, expired) a column, for their dormant levels */
@@ -66,12 +69,12 @@ public class ClientStateLoader {
         }
         DirectoryState directory = directory(clientId);
         Map<String, Principal> principals = new HashMap<>();
-        snapshots.principals(clientId).forEach(p -> principals.putIfAbsent(p.sid(), p));
+        fromSnapshotService(snapshots.principals(clientId)).forEach(p -> principals.putIfAbsent(p.sid(), p));
         directory.entries().forEach(e -> directory.principal(e.sid()).ifPresent(p -> principals.put(p.sid(), p)));
         List<Source> loaded = new ArrayList<>();
         long folderCount = 0;
         for (long snapshotId : latest.values()) {
-            SnapshotView snapshot = snapshots.snapshot(snapshotId);
+            SnapshotView snapshot = fromSnapshotService(snapshots.snapshot(snapshotId));
             SourceContext context = SourceServer.contextOf(snapshot.server());
             DirectoryState onServer = context.directoryOn(directory);
             if (context.serverGroups() != null) {
@@ -93,7 +96,7 @@ public class ClientStateLoader {
         List<MatrixFolder> folders = new ArrayList<>();
         String after = "";
         do {
-            FolderPage page = snapshots.folders(snapshotId, after, FOLDER_PAGE);
+            FolderPage page = fromSnapshotService(snapshots.folders(snapshotId, after, FOLDER_PAGE));
             for (FolderView folder : page.items()) {
                 List<Ace> dacl = dacls.computeIfAbsent(folder.aclHash(), hash -> folder.dacl());
                 folders.add(new MatrixFolder(folder.path(), folder.depth(), dacl, folder.inheritanceProtected(), folder.readError(),
@@ -102,5 +105,10 @@ public class ClientStateLoader {
             after = page.next();
         } while (after != null);
         return folders;
+    }
+
+    /** Reports are built on worker threads, so the loader waits for each answer; a snapshot service that hangs fails the build. */
+    private static <T> T fromSnapshotService(Uni<T> answer) {
+        return answer.await().atMost(SNAPSHOT_SERVICE_TIMEOUT);
     }
 }

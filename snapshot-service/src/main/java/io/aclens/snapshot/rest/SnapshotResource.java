@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.aclens.access.Principal;
 import io.aclens.contracts.api.DeltaPage;
 import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.SnapshotReadApi;
 import io.aclens.contracts.api.SnapshotView;
 import io.aclens.snapshot.mapping.ViewMapper;
 import io.aclens.snapshot.model.SnapshotEntity;
@@ -16,22 +17,17 @@ import io.aclens.support.rest.ProblemException;
 import io.aclens.support.rest.QueryParameters;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 
+/** Serves {@link SnapshotReadApi}: paths, parameters and their defaults come from the interface, the one definition. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
-public class SnapshotResource {
+public class SnapshotResource implements SnapshotReadApi {
     private final Callers callers;
-    private static final int MAX_PAGE = 10_000;
 
     private final SnapshotRepository snapshots;
     private final StateRepository state;
@@ -42,12 +38,9 @@ public class SnapshotResource {
         this.state = state;
     }
 
-    /** A client's snapshots, newest first; {@code at} picks the one current at that instant (needs sourceId). */
-    @GET
-    @Path("/clients/{clientId}/snapshots")
+    @Override
     @WithSession
-    public Uni<List<SnapshotView>> list(@PathParam("clientId") String clientId, @QueryParam("sourceId") String sourceId,
-                                        @QueryParam("at") String at) {
+    public Uni<List<SnapshotView>> snapshots(String clientId, String sourceId, String at) {
         callers.scope().require(clientId);
         if (at != null) {
             if (sourceId == null) {
@@ -59,36 +52,28 @@ public class SnapshotResource {
         return snapshots.listForClient(clientId, sourceId).map(list -> list.stream().map(ViewMapper::toView).toList());
     }
 
-    @GET
-    @Path("/clients/{clientId}/principals")
-    public Uni<List<Principal>> principals(@PathParam("clientId") String clientId) {
+    @Override
+    public Uni<List<Principal>> principals(String clientId) {
         callers.scope().require(clientId);
         return state.principals(clientId);
     }
 
-    @GET
-    @Path("/snapshots/{snapshotId}")
+    @Override
     @WithSession
-    public Uni<SnapshotView> get(@PathParam("snapshotId") long snapshotId) {
+    public Uni<SnapshotView> snapshot(long snapshotId) {
         return find(snapshotId).map(ViewMapper::toView);
     }
 
-    /** The folders of a snapshot in path-key order; pass the page's {@code next} (an opaque cursor) as {@code after} for the next page. */
-    @GET
-    @Path("/snapshots/{snapshotId}/folders")
+    @Override
     @WithSession
-    public Uni<FolderPage> folders(@PathParam("snapshotId") long snapshotId, @QueryParam("after") @DefaultValue("") String after,
-                                   @QueryParam("limit") @DefaultValue("1000") int limit) {
+    public Uni<FolderPage> folders(long snapshotId, String after, int limit) {
         int pageSize = pageSize(limit);
         return find(snapshotId).chain(s -> state.folders(s.clientId, s.sourceId, s.snapshotId, after, pageSize));
     }
 
-    /** The folders this snapshot changed compared with the previous snapshot of its source. */
-    @GET
-    @Path("/snapshots/{snapshotId}/delta")
+    @Override
     @WithSession
-    public Uni<DeltaPage> delta(@PathParam("snapshotId") long snapshotId, @QueryParam("after") @DefaultValue("") String after,
-                                @QueryParam("limit") @DefaultValue("1000") int limit) {
+    public Uni<DeltaPage> delta(long snapshotId, String after, int limit) {
         int pageSize = pageSize(limit);
         return find(snapshotId).chain(s -> state.delta(s.clientId, s.sourceId, s.snapshotId, after, pageSize));
     }
