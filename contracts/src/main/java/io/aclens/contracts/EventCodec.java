@@ -44,6 +44,7 @@ public final class EventCodec {
             Map.entry("io.aclens.access.changed.v1", AccessChanged.class),
             Map.entry("io.aclens.access.effective-changed.v1", EffectiveAccessChanged.class),
             Map.entry("io.aclens.changeset.completed.v1", ChangeSetCompleted.class),
+            Map.entry("io.aclens.directory-changeset.completed.v1", DirectoryChangeSetCompleted.class),
             Map.entry("io.aclens.audit.recorded.v1", AuditRecorded.class));
 
     private static final Map<Class<? extends AclensEvent>, String> TYPE_OF_CLASS = TYPES.entrySet().stream()

@@ -15,6 +15,7 @@ import io.aclens.access.PrincipalKind;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.AccessChanged;
 import io.aclens.contracts.ChangeSetCompleted;
+import io.aclens.contracts.DirectoryChangeSetCompleted;
 import io.aclens.contracts.DirectorySnapshotCommitted;
 import io.aclens.contracts.EffectiveAccessChanged;
 import io.aclens.contracts.EventCodec;
@@ -175,6 +176,11 @@ class DiffPipelineTest {
                 .stream().filter(e -> e.clientId().equals(client)).count() >= 3, Duration.ofSeconds(30));
         assertThat(kafka.events(published, EffectiveAccessChanged.class)).filteredOn(e -> e.clientId().equals(client))
                 .allSatisfy(e -> assertThat(e.trigger()).isEqualTo("directory-snapshot-" + (directoryBase + 1)));
+        List<ConsumerRecord<String, byte[]>> sets = kafka.readUntil(Topics.CHANGE_SETS, all -> kafka.events(all, DirectoryChangeSetCompleted.class)
+                .stream().anyMatch(e -> e.clientId().equals(client) && e.directorySnapshotId() == directoryBase + 1), Duration.ofSeconds(30));
+        assertThat(kafka.events(sets, DirectoryChangeSetCompleted.class)).as("after its changes, so the report service can alert on them")
+                .filteredOn(e -> e.directorySnapshotId() == directoryBase + 1)
+                .allSatisfy(e -> assertThat(e.changeCount()).isEqualTo(3));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.aclens.diff.messaging;
 import io.aclens.contracts.AccessChanged;
 import io.aclens.contracts.AclensEvent;
 import io.aclens.contracts.ChangeSetCompleted;
+import io.aclens.contracts.DirectoryChangeSetCompleted;
 import io.aclens.contracts.EffectiveAccessChanged;
 import io.aclens.support.messaging.EventMessages;
 import io.smallrye.mutiny.Multi;
@@ -42,6 +43,10 @@ public class ChangeEventPublisher {
     }
 
     public Uni<Void> changeSetCompleted(ChangeSetCompleted event) {
+        return changeSets.sendMessage(EventMessages.of(event, SOURCE));
+    }
+
+    public Uni<Void> directoryChangeSetCompleted(DirectoryChangeSetCompleted event) {
         return changeSets.sendMessage(EventMessages.of(event, SOURCE));
     }
 }

@@ -4,6 +4,7 @@ import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.access.directory.DirectoryState;
 import io.aclens.access.effective.EffectiveChange;
 import io.aclens.access.effective.EffectiveChanges;
+import io.aclens.contracts.DirectoryChangeSetCompleted;
 import io.aclens.contracts.DirectorySnapshotCommitted;
 import io.aclens.contracts.SourceServer;
 import io.aclens.contracts.api.FolderView;
@@ -51,7 +52,11 @@ public class DirectoryDiffService {
         return retries.retried(store.hasDirectoryChangeSet(snapshot.directorySnapshotId())
                         .chain(done -> done ? Uni.createFrom().voidItem() : detectAndStore(snapshot)))
                 .chain(() -> store.events(EffectiveChangeStore.directoryTrigger(snapshot.directorySnapshotId())))
-                .chain(publisher::effectiveChanges);
+                .chain(publisher::effectiveChanges)
+                .chain(() -> store.directoryChangeSet(snapshot.directorySnapshotId()))
+                .chain(set -> set.map(s -> publisher.directoryChangeSetCompleted(new DirectoryChangeSetCompleted(
+                        DirectoryChangeSetCompleted.eventIdFor(s.directorySnapshotId()), s.directorySnapshotId(), s.previousDirectorySnapshotId(),
+                        s.clientId(), s.directoryId(), s.changeCount(), s.baseline(), s.computedAt()))).orElseGet(() -> Uni.createFrom().voidItem()));
     }
 
     private Uni<Void> detectAndStore(DirectorySnapshotCommitted snapshot) {

@@ -1,6 +1,9 @@
 package io.aclens.report.messaging;
 
+import io.aclens.contracts.AclensEvent;
 import io.aclens.contracts.ChangeSetCompleted;
+import io.aclens.contracts.DirectoryChangeSetCompleted;
+import io.aclens.contracts.PoisonEventException;
 import io.aclens.contracts.EventCodec;
 import io.aclens.report.repository.AlertRepository;
 import io.aclens.report.repository.SourceStateRepository;
@@ -13,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Learns which snapshot each source is at once its changes are known, so a report never shows a matrix
- * newer than its changes, and asks for the client's alerts to be checked. Poison records go to aclens.change-sets.v1.dlq (channel strategy); a database that is away is
+ * newer than its changes, and asks for the client's alerts to be checked — after a directory's changes too. Poison records go to aclens.change-sets.v1.dlq (channel strategy); a database that is away is
  * waited for, never a reason to dead-letter.
  */
 @ApplicationScoped
@@ -28,9 +31,18 @@ public class ChangeSetConsumer {
 
     @Incoming("change-sets")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        ChangeSetCompleted changeSet = EventCodec.decode(record.headers(), record.value(), ChangeSetCompleted.class);
-        return Transience.retriedWhileTransient(sources.advance(changeSet.clientId(), changeSet.sourceId(), changeSet.snapshotId())
-                        .chain(() -> alerts.requestCheck(changeSet.clientId())),
-                Duration.ofSeconds(1), Duration.ofSeconds(30), "Recording change set of snapshot " + changeSet.snapshotId());
+        AclensEvent event = EventCodec.decode(record.headers(), record.value());
+        if (event instanceof ChangeSetCompleted changeSet) {
+            return Transience.retriedWhileTransient(sources.advance(changeSet.clientId(), changeSet.sourceId(), changeSet.snapshotId())
+                            .chain(() -> alerts.requestCheck(changeSet.clientId())),
+                    Duration.ofSeconds(1), Duration.ofSeconds(30), "Recording change set of snapshot " + changeSet.snapshotId());
+        }
+        if (event instanceof DirectoryChangeSetCompleted directoryChanges) {
+            // a membership or account change alone can give someone access to a sensitive folder: check now, not at the next scan
+            return directoryChanges.changeCount() == 0 ? Uni.createFrom().voidItem()
+                    : Transience.retriedWhileTransient(alerts.requestCheck(directoryChanges.clientId()), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                    "Requesting the alert check of directory snapshot " + directoryChanges.directorySnapshotId());
+        }
+        throw new PoisonEventException("A " + event.getClass().getSimpleName() + " does not belong on the change-sets topic");
     }
 }
