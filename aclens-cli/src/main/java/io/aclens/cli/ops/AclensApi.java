@@ -2,6 +2,7 @@ package io.aclens.cli.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aclens.cli.stack.TypedApiClient;
 import io.aclens.contracts.EventCodec;
 import java.io.IOException;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,6 +40,27 @@ public class AclensApi {
         public int status() {
             return status;
         }
+    }
+
+    /** An answer that was not a success, from a typed API call (whose methods cannot throw checked exceptions). */
+    public static final class UncheckedApiException extends RuntimeException {
+        UncheckedApiException(ApiException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** A typed read API of the contracts ({@code SnapshotReadApi}, …) called through the gateway with this command's token. */
+    <T> T typed(Class<T> api) {
+        return TypedApiClient.of(api, path -> {
+            try {
+                return Optional.of(send("GET", path, null));
+            } catch (ApiException e) {
+                if (e.status() == 404) {
+                    return Optional.empty();
+                }
+                throw new UncheckedApiException(e);
+            }
+        });
     }
 
     static String segment(String value) {

@@ -13,7 +13,7 @@ final class Outcome {
         try {
             call.run();
             return 0;
-        } catch (AclensApi.ApiException e) {
+        } catch (AclensApi.ApiException | AclensApi.UncheckedApiException e) {
             System.err.println(e.getMessage());
             return 1;
         }

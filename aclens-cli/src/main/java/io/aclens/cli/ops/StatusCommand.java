@@ -2,7 +2,11 @@ package io.aclens.cli.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aclens.contracts.api.LagView;
+import io.aclens.contracts.api.SnapshotReadApi;
+import io.aclens.contracts.api.SnapshotView;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,13 +36,22 @@ public final class StatusCommand implements Callable<Integer> {
                         : ago(dead.newestAgeSeconds()) + " (./aclens dlq list)");
             }
             System.out.println();
-            System.out.printf(Locale.ROOT, "%-38s %-12s %-24s %-9s %9s %s%n", "SCAN", "CLIENT", "SOURCE", "STATE", "FOLDERS", "STARTED");
+            System.out.printf(Locale.ROOT, "%-38s %-12s %-24s %-9s %9s %9s  %s%n", "SCAN", "CLIENT", "SOURCE", "STATE", "FOLDERS", "PER S",
+                    "PROGRESS (against the source's last snapshot)");
+            SnapshotReadApi snapshots = api.typed(SnapshotReadApi.class);
+            Instant now = Instant.now();
             int shown = 0;
             for (JsonNode scan : api.get("/api/v1/scans", JsonNode.class)) {
                 String state = scan.path("state").asText();
                 if (state.equals("RUNNING") || state.equals("QUEUED")) {
-                    System.out.printf(Locale.ROOT, "%-38s %-12s %-24s %-9s %9d %s%n", scan.path("scanId").asText(), scan.path("clientId").asText(),
-                            scan.path("sourceId").asText(), state, scan.path("folders").asLong(), scan.path("startedAt").asText("-"));
+                    String clientId = scan.path("clientId").asText();
+                    String sourceId = scan.path("sourceId").asText();
+                    long folders = scan.path("folders").asLong();
+                    Instant started = scan.path("startedAt").isTextual() ? Instant.parse(scan.path("startedAt").asText()) : null;
+                    List<SnapshotView> previous = snapshots.snapshots(clientId, sourceId, null).await().indefinitely();
+                    ScanProgress progress = ScanProgress.of(folders, started, now, previous.isEmpty() ? null : previous.get(0).folderCount());
+                    System.out.printf(Locale.ROOT, "%-38s %-12s %-24s %-9s %9d %9s  %s%n", scan.path("scanId").asText(), clientId, sourceId, state,
+                            folders, progress.rateText(), progress.barText());
                     shown++;
                 }
             }

@@ -22,6 +22,7 @@ import io.aclens.contracts.api.SubscriptionRequest;
 import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.FolderView;
+import io.aclens.contracts.api.LagView;
 import io.aclens.contracts.api.ScanView;
 import io.aclens.contracts.api.SnapshotView;
 import java.io.IOException;
@@ -181,6 +182,11 @@ public final class PipelineClient {
         });
     }
 
+    /** The scan as the snapshot service sees it (staging, committed, …); empty before its first event arrived there. */
+    public Optional<ScanView> scanAtSnapshotService(String scanId) {
+        return Optional.ofNullable(answer(scanReads.scan(scanId)));
+    }
+
     /** Waits until the scan is the source's new snapshot; fails with the reason if it will never be. */
     public ScanView awaitCommitted(String scanId, Duration timeout) {
         return poll(timeout, "scan " + scanId + " to be committed", () -> {
@@ -297,18 +303,32 @@ public final class PipelineClient {
 
     /** Subscribes {@code to} to the client's package and sends one now; returns the delivery once it is SENT. */
     public DeliveryView deliverNow(String clientId, String subscription, SubscriptionRequest request, Duration timeout) {
+        return awaitSent(clientId, queueDeliveryNow(clientId, subscription, request).deliveryId(), timeout);
+    }
+
+    /** Subscribes and queues one package now, without waiting for it to be sent. */
+    public DeliveryView queueDeliveryNow(String clientId, String subscription, SubscriptionRequest request) {
         String client = stack.apiUrl() + "/api/v1/clients/" + encode(clientId);
         send("PUT", client + "/subscriptions/" + encode(subscription), request, 200);
-        DeliveryView queued = JSON.convertValue(send("POST", client + "/subscriptions/" + encode(subscription) + "/deliveries", null, 202),
-                DeliveryView.class);
-        return poll(timeout, "delivery " + queued.deliveryId(), () -> {
+        return JSON.convertValue(send("POST", client + "/subscriptions/" + encode(subscription) + "/deliveries", null, 202), DeliveryView.class);
+    }
+
+    /** Waits until a queued delivery is SENT. */
+    public DeliveryView awaitSent(String clientId, long deliveryId, Duration timeout) {
+        String client = stack.apiUrl() + "/api/v1/clients/" + encode(clientId);
+        return poll(timeout, "delivery " + deliveryId, () -> {
             for (JsonNode delivery : send("GET", client + "/deliveries", null, 200)) {
-                if (delivery.path("deliveryId").asLong() == queued.deliveryId() && delivery.path("state").asText().equals("SENT")) {
+                if (delivery.path("deliveryId").asLong() == deliveryId && delivery.path("state").asText().equals("SENT")) {
                     return Optional.of(JSON.convertValue(delivery, DeliveryView.class));
                 }
             }
             return Optional.empty();
         });
+    }
+
+    /** The consumer groups' lag and live members as the broker sees them (the collector's lag monitor). */
+    public LagView lag() {
+        return JSON.convertValue(send("GET", stack.apiUrl() + "/api/v1/ops/lag", null, 200), LagView.class);
     }
 
     private byte[] bytes(String url) {

@@ -37,17 +37,24 @@ public final class ServiceProcess implements AutoCloseable {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
-    /** Kills the process without warning (SIGKILL, as the OOM killer or a crash would), then starts it again as it was. */
-    public void killAndRestart() {
+    /** Kills the process without warning (SIGKILL, as the OOM killer or a crash would). */
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(30, TimeUnit.SECONDS);
-            process = launch();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + name + " again", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+    }
+
+    /** Kills the process without warning, then starts it again as it was. */
+    public void killAndRestart() {
+        kill();
+        try {
+            process = launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name + " again", e);
         }
     }
 

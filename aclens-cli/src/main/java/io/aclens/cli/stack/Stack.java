@@ -29,6 +29,10 @@ public final class Stack implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** How each service was started, so a second instance starts the same way. */
+    private final Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
+    private StackConfig config;
+    private Path logs;
     private final Thread stopOnExit = new Thread(this::close, "aclens-stop");
     private EmbeddedKafkaBroker kafka;
     private EmbeddedPostgresServer postgres;
@@ -52,6 +56,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private void startAll(StackConfig config, Consumer<String> progress) {
+        this.config = config;
         Instant t0 = Instant.now();
         tokens = StackTokens.open(config.dataDir().resolve("auth"));
         kafka = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
@@ -70,7 +75,7 @@ public final class Stack implements AutoCloseable {
             ports.put(SERVICES.get(i), config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() + i);
         }
         int gatewayPort = config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() - 1;
-        Path logs = config.dataDir().resolve("logs");
+        logs = config.dataDir().resolve("logs");
         for (String service : config.services()) {
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
@@ -91,8 +96,8 @@ public final class Stack implements AutoCloseable {
             properties.put("aclens.auth.revoked-tokens", tokens.revokedTokens().toString());
             properties.put("quarkus.rest-client.snapshot-service.url", "http://127.0.0.1:" + ports.get("snapshot-service"));
             properties.put("quarkus.rest-client.diff-service.url", "http://127.0.0.1:" + ports.get("diff-service"));
-            Path jar = config.home().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-            ServiceProcess process = ServiceProcess.start(service, jar, ports.get(service), config.serviceHeap(), properties, logs);
+            serviceProperties.put(service, Map.copyOf(properties));
+            ServiceProcess process = ServiceProcess.start(service, jar(service), ports.get(service), config.serviceHeap(), properties, logs);
             started.add(process);
             services.put(service, process);
         }
@@ -175,6 +180,41 @@ public final class Stack implements AutoCloseable {
         }
         process.killAndRestart();
         process.awaitReady(Duration.ofMinutes(3));
+    }
+
+    /**
+     * Starts one more instance of a service, configured as the first (same broker, database and consumer groups), as a
+     * second replica in a deployment would be; it is named {@code <service>-<n>} and answers on its own port, outside the
+     * gateway's routes (its consumers and schedules are what a replica adds). Returns once it is ready.
+     */
+    public synchronized String startReplica(String service) {
+        Map<String, String> properties = serviceProperties.get(service);
+        if (properties == null) {
+            throw new IllegalStateException(service + " was not started in this stack");
+        }
+        int instance = 2;
+        while (services.containsKey(service + "-" + instance)) {
+            instance++;
+        }
+        String name = service + "-" + instance;
+        ServiceProcess process = ServiceProcess.start(name, jar(service), FreePorts.next(), config.serviceHeap(), properties, logs);
+        started.add(process);
+        services.put(name, process);
+        process.awaitReady(Duration.ofMinutes(3));
+        return name;
+    }
+
+    /** Kills an instance with SIGKILL, as a crash or the OOM killer would, and leaves it down. */
+    public void kill(String instance) {
+        ServiceProcess process = services.get(instance);
+        if (process == null) {
+            throw new IllegalStateException(instance + " was not started in this stack");
+        }
+        process.kill();
+    }
+
+    private Path jar(String service) {
+        return config.home().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     /** The base URL every API call can use: the gateway's. */

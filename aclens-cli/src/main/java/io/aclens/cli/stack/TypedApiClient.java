@@ -20,14 +20,14 @@ import java.util.function.Function;
  * parameters and answers are the interface's, the same the services serve and their REST clients call. The command has
  * no Quarkus REST client, so this small proxy stands in for it.
  */
-final class TypedApiClient {
+public final class TypedApiClient {
     private static final ObjectMapper JSON = EventCodec.mapper();
 
     private TypedApiClient() {
     }
 
     /** @param get answers a GET of a path and query with the body, or empty for 404; any other answer is its own failure */
-    static <T> T of(Class<T> api, Function<String, Optional<String>> get) {
+    public static <T> T of(Class<T> api, Function<String, Optional<String>> get) {
         Map<Method, ApiOperations.Operation> operations = new HashMap<>();
         ApiOperations.of(api).forEach(operation -> operations.put(operation.method(), operation));
         Object proxy = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[]{api}, (self, method, arguments) -> {
