@@ -6,6 +6,7 @@ import io.aclens.access.effective.AccessCheck;
 import io.aclens.access.effective.AccessExplanation;
 import io.aclens.access.effective.AccessToken;
 import io.aclens.access.effective.EffectiveAccess;
+import io.aclens.access.effective.ExplanationPhrases;
 import io.aclens.access.effective.SharePermissions;
 import io.aclens.access.effective.EffectiveMatrix;
 import java.util.HashMap;
@@ -95,19 +96,24 @@ public final class PeopleMatrix {
      * for an account that cannot log on, why it holds nothing and what it would hold if re-enabled.
      */
     public List<String> explain(int row, int person) {
+        return explain(row, person, "en");
+    }
+
+    /** The same, in {@code language} (en or ru). */
+    public List<String> explain(int row, int person, String language) {
+        ExplanationPhrases words = ExplanationPhrases.of(language);
         MatrixFolder folder = rows.get(row).folder();
         AccessToken token = tokens.get(person);
         EffectiveAccess access = AccessCheck.of(folder.ownerSid(), folder.dacl()).evaluate(folder.ownerSid(), folder.dacl(), token);
         if (share != null) {
             access = access.through(share.limitFor(token));
         }
-        List<String> reasons = AccessExplanation.describe(folder.path(), access, directory::nameOf, path -> daclByPath().get(path));
+        List<String> reasons = AccessExplanation.describe(folder.path(), access, directory::nameOf, path -> daclByPath().get(path), words);
         if (canLogOn(person) || access.level() == Level.NONE) {
             return reasons;
         }
         List<String> dormant = new java.util.ArrayList<>();
-        dormant.add("No access: " + dormancy(person) + "; dormant level " + access.level().description()
-                + " (what the account would hold if re-enabled):");
+        dormant.add(words.dormant().formatted(words.dormancy(dormancy(person)), access.level().description(language)));
         dormant.addAll(reasons);
         return dormant;
     }

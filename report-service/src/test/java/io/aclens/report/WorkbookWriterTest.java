@@ -144,16 +144,30 @@ class WorkbookWriterTest {
         ChangeView change = new ChangeView(1, 3, "acme", "fs1", "/srv/HR", ChangeKind.RAISED, anna.sid(), "anna", Level.READ, Level.MODIFY,
                 ChangeCause.ACL_EDIT, Instant.now());
 
-        byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix, null)),
+        DirectoryState directory = new DirectoryState(List.of(
+                new DirectoryEntry(anna.sid(), PrincipalKind.USER, "anna", null, "Анна Иванова", null, null, null, true, null, null, null, List.of()),
+                new DirectoryEntry("S-1-22-1-2", PrincipalKind.USER, "oleg", null, "Олег Старый", null, null, null, false, null, "S-1-22-2-9", null,
+                        List.of())));
+        AccessMatrix withGroup = AccessMatrix.of(List.of(new MatrixFolder("/srv", 0, List.of(Ace.allow(anna.sid(), AccessMask.FULL_CONTROL),
+                Ace.allow("S-1-22-2-9", AccessMask.READ)), false, null)), sid -> anna);
+        byte[] bytes = WorkbookWriter.write(new ReportContent("acme", Instant.now(), List.of(new ReportContent.SourceMatrix(snapshot, matrix, null),
+                new ReportContent.SourceMatrix(snapshot, withGroup, PeopleMatrix.of(withGroup.rows(), directory, true))),
                 List.of(change), List.of(), Instant.now().minusSeconds(86400), Map.of(anna.sid(), anna),
                 List.of(new Finding("k", FindingKind.INHERITANCE_BROKEN, "fs1", "", 1, List.of("/srv/HR"), List.of())), "ru", ReportContent.Layout.FULL));
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             List<String> sheets = new java.util.ArrayList<>();
             workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
-            assertThat(sheets).containsExactly("Доступ групп", "Изменения по сотрудникам", "Изменения разрешений", "Риски", "Охват сканирования",
-                    "Обозначения");
-            assertThat(workbook.getSheet("Доступ групп").getRow(6).getCell(2).getStringCellValue()).isEqualTo("наследование отключено");
+            assertThat(sheets).contains("Изменения по сотрудникам", "Изменения разрешений", "Риски", "Охват сканирования", "Обозначения");
+            Sheet groups = workbook.getSheetAt(0);
+            assertThat(groups.getRow(6).getCell(2).getStringCellValue()).isEqualTo("наследование отключено");
+            Sheet people = workbook.getSheetAt(1);
+            assertThat(people.getRow(4).getCell(4).getStringCellValue()).as("a disabled account's state")
+                    .startsWith("(учётная запись отключена)");
+            assertThat(people.getRow(5).getCell(3).getCellComment().getString().getString()).as("the reasons in the package's language")
+                    .isEqualTo(Level.FULL.description("ru") + " через anna (указан напрямую) (разрешение, явное)");
+            assertThat(people.getRow(5).getCell(4).getCellComment().getString().getString())
+                    .startsWith("Нет доступа: учётная запись отключена; скрытый уровень «" + Level.READ.description("ru") + "»");
             Row changed = workbook.getSheet("Изменения разрешений").getRow(3);
             assertThat(changed.getCell(2).getStringCellValue()).isEqualTo("повышен");
             assertThat(changed.getCell(6).getStringCellValue()).isEqualTo("Изменение (чтение, изменение, удаление)");

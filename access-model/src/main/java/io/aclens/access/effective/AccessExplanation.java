@@ -18,41 +18,52 @@ public final class AccessExplanation {
     private AccessExplanation() {
     }
 
+    /** In English. */
+    public static List<String> describe(String folderPath, EffectiveAccess access, Function<String, String> nameOf,
+                                        Function<String, List<Ace>> daclAt) {
+        return describe(folderPath, access, nameOf, daclAt, ExplanationPhrases.ENGLISH);
+    }
+
     /**
      * @param nameOf    a name for a SID (directory, well-known, or the SID itself)
      * @param daclAt    the DACL of another folder of the same snapshot by path, null when not scanned
      */
     public static List<String> describe(String folderPath, EffectiveAccess access, Function<String, String> nameOf,
-                                        Function<String, List<Ace>> daclAt) {
+                                        Function<String, List<Ace>> daclAt, ExplanationPhrases words) {
+        String language = words.language();
         List<String> lines = new ArrayList<>();
         for (AccessPath path : access.paths()) {
-            String line = Level.fromMask(path.mask()).description() + " via " + via(path, nameOf) + " (allow, "
-                    + origin(folderPath, path, daclAt) + ")";
+            String line = words.via().formatted(Level.fromMask(path.mask()).description(language), via(path, nameOf, words)) + " ("
+                    + words.allow().formatted(origin(folderPath, path, daclAt, words)) + ")";
             if (access.share() != null && (path.mask() & ~access.share().mask()) != 0) {
-                line += ", limited to " + Level.fromMask(path.mask() & access.share().mask()).description() + " by the share's permissions";
+                line += words.limitedByShare().formatted(Level.fromMask(path.mask() & access.share().mask()).description(language));
             }
             lines.add(line);
         }
         for (AccessPath path : access.inert()) {
-            lines.add("No access via " + via(path, nameOf) + " (allow, " + origin(folderPath, path, daclAt) + "): holds "
-                    + genericNames(path.mask()) + " unmapped: grants nothing here");
+            lines.add(words.unmapped().formatted(via(path, nameOf, words), words.allow().formatted(origin(folderPath, path, daclAt, words)),
+                    genericNames(path.mask())));
         }
         if (access.limitedByShare()) {
             List<String> granting = access.share().paths().stream()
-                    .map(p -> Level.fromMask(p.mask()).description() + " via " + via(p, nameOf)).toList();
-            lines.add("The share's permissions allow " + Level.fromMask(access.share().mask()).description()
-                    + (granting.isEmpty() ? " (no entry of the share names this person)" : ": " + String.join("; ", granting)));
+                    .map(p -> words.via().formatted(Level.fromMask(p.mask()).description(language), via(p, nameOf, words))).toList();
+            lines.add(words.shareAllows().formatted(Level.fromMask(access.share().mask()).description(language),
+                    granting.isEmpty() ? words.shareNamesNobody() : ": " + String.join("; ", granting)));
         }
         return lines;
     }
 
-    private static String via(AccessPath path, Function<String, String> nameOf) {
-        return path.chain().isEmpty() ? nameOf.apply(path.aceSid()) + " (named directly)"
+    private static String via(AccessPath path, Function<String, String> nameOf, ExplanationPhrases words) {
+        return path.chain().isEmpty() ? words.namedDirectly().formatted(nameOf.apply(path.aceSid()))
                 : String.join(" → ", path.chain().stream().map(nameOf).toList());
     }
 
-    private static String origin(String folderPath, AccessPath path, Function<String, List<Ace>> daclAt) {
-        return path.inherited() ? "inherited from " + inheritedFrom(folderPath, path.aceSid(), daclAt) : "explicit";
+    private static String origin(String folderPath, AccessPath path, Function<String, List<Ace>> daclAt, ExplanationPhrases words) {
+        if (!path.inherited()) {
+            return words.explicit();
+        }
+        String from = inheritedFrom(folderPath, path.aceSid(), daclAt);
+        return words.inheritedFrom().formatted(from == null ? words.aboveScanned() : from);
     }
 
     /** "GENERIC_READ | GENERIC_EXECUTE" for the generic bits of a mask. */
@@ -74,8 +85,8 @@ public final class AccessExplanation {
     }
 
     /**
-     * The nearest ancestor holding the inherited ACE explicitly, or a note that it comes from above the scanned
-     * folder. Paths use "/" (POSIX) or "\" (SMB, agent uploads).
+     * The nearest ancestor holding the inherited ACE explicitly, or null when it comes from above the scanned folder.
+     * Paths use "/" (POSIX) or "\" (SMB, agent uploads).
      */
     public static String inheritedFrom(String folderPath, String aceSid, Function<String, List<Ace>> daclAt) {
         for (String at = FolderPath.parent(folderPath); at != null; at = FolderPath.parent(at)) {
@@ -89,6 +100,6 @@ public final class AccessExplanation {
                 }
             }
         }
-        return "above the scanned folder";
+        return null;
     }
 }

@@ -3,6 +3,7 @@ package io.aclens.access.effective;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aclens.access.AccessMask;
+import io.aclens.access.Level;
 import io.aclens.access.Ace;
 import io.aclens.access.AceFlag;
 import java.util.List;
@@ -32,11 +33,19 @@ class AccessExplanationTest {
         assertThat(AccessExplanation.describe("\\\\fs1\\share\\Finance\\2026\\Payroll", access, NAMES::get, dacls::get)).containsExactly(
                 "Modify (read, change, delete) via Accounting → Finance-All (allow, inherited from \\\\fs1\\share\\Finance)",
                 "Read & execute via petrova (named directly) (allow, explicit)");
+        assertThat(AccessExplanation.describe("\\\\fs1\\share\\Finance\\2026\\Payroll", access, NAMES::get, dacls::get,
+                ExplanationPhrases.RUSSIAN)).as("the package's language").containsExactly(
+                Level.MODIFY.description("ru") + " через Accounting → Finance-All (разрешение, унаследовано от \\\\fs1\\share\\Finance)",
+                Level.READ_EXECUTE.description("ru") + " через petrova (указан напрямую) (разрешение, явное)");
     }
 
     @Test
     void anAceInheritedFromAboveTheScanSaysSo() {
         assertThat(AccessExplanation.inheritedFrom("/srv/share/a", FINANCE, Map.of("/srv/share", List.<Ace>of())::get))
-                .isEqualTo("above the scanned folder");
+                .as("above the scanned folder").isNull();
+        EffectiveAccess access = NtAccessCheck.evaluate(null, List.of(Ace.allow(FINANCE, AccessMask.READ, AceFlag.INHERITED)),
+                AccessToken.of(USER, null, sid -> sid.equals(USER) ? List.of(FINANCE) : List.of()));
+        assertThat(AccessExplanation.describe("/srv/share/a", access, NAMES::get, path -> null)).singleElement().asString()
+                .endsWith("(allow, inherited from above the scanned folder)");
     }
 }

@@ -28,6 +28,8 @@ public final class AccessCommand implements Callable<Integer> {
     @Option(names = "--path", description = "One folder, exactly as the report shows it; all folders when absent.")
     String path;
 
+    @Option(names = "--language", defaultValue = "en", description = "The reasons' language: en or ru (default: ${DEFAULT-VALUE}).")
+    String language;
     @Option(names = "--minimum", defaultValue = "READ", description = "Lowest level to list without --path (default: ${DEFAULT-VALUE}).")
     String minimum;
 
@@ -36,9 +38,10 @@ public final class AccessCommand implements Callable<Integer> {
         String client = "/api/v1/clients/" + AclensApi.segment(clientId);
         return Outcome.of(() -> {
             CellAccessView[] cells = path != null
-                    ? new CellAccessView[]{api.get(client + "/access?user=" + AclensApi.segment(user) + "&path=" + AclensApi.segment(path),
+                    ? new CellAccessView[]{api.get(client + "/access?user=" + AclensApi.segment(user) + "&path=" + AclensApi.segment(path) + "&language=" + AclensApi.segment(language),
                     CellAccessView.class)}
-                    : api.get(client + "/people/" + AclensApi.segment(user) + "/access?minimum=" + AclensApi.segment(minimum), CellAccessView[].class);
+                    : api.get(client + "/people/" + AclensApi.segment(user) + "/access?minimum=" + AclensApi.segment(minimum)
+                            + "&language=" + AclensApi.segment(language), CellAccessView[].class);
             for (CellAccessView cell : cells) {
                 System.out.println(cell.path() + "  —  " + (cell.fullName() == null ? cell.login() : cell.fullName() + " (" + cell.login() + ")")
                         + ": " + cell.level().description() + ("active".equals(cell.accountState()) ? ""

@@ -3,6 +3,7 @@ package io.aclens.report.excel;
 import io.aclens.access.AccessMatrix;
 import io.aclens.access.Level;
 import io.aclens.access.ReadableRows;
+import io.aclens.access.effective.ExplanationPhrases;
 import io.aclens.access.findings.Finding;
 import io.aclens.access.findings.RiskFindings;
 import io.aclens.access.PeopleMatrix;
@@ -164,7 +165,7 @@ public final class WorkbookWriter {
         matrixHeader(sheet, texts.get("people.heading"), content, source, texts.get("people.explanation")
                         + viewNote(content, shownRows.size(), people.rows().size()), 80, 130,
                 columns.stream().map(i -> people.people().get(i).name()).toList(),
-                columns.stream().map(i -> personDetail(people, i)).toList());
+                columns.stream().map(i -> personDetail(people, i, content.language())).toList());
         Drawing<?> drawing = sheet.createDrawingPatriarch();
         int comments = 0;
         int r = MATRIX_FIRST_DATA_ROW;
@@ -188,7 +189,7 @@ public final class WorkbookWriter {
                     anchor.setRow1(row.getRowNum());
                     anchor.setRow2(row.getRowNum() + 4);
                     Comment comment = drawing.createCellComment(anchor);
-                    comment.setString(workbook.getCreationHelper().createRichTextString(fitted(String.join("\n", people.explain(f, person)))));
+                    comment.setString(workbook.getCreationHelper().createRichTextString(fitted(String.join("\n", people.explain(f, person, content.language())))));
                     comment.setAuthor("ACLens");
                     comment.setAddress(cell.getAddress()); // SXSSF cells do not move a comment from its anchor to themselves
                     cell.setCellComment(comment);
@@ -253,10 +254,10 @@ public final class WorkbookWriter {
         return false;
     }
 
-    private static String personDetail(PeopleMatrix people, int person) {
+    private static String personDetail(PeopleMatrix people, int person, String language) {
         DirectoryEntry who = people.people().get(person);
         String detail = (who.fullName() == null ? "" : who.fullName()) + (who.department() == null ? "" : " · " + who.department());
-        return people.canLogOn(person) ? detail : "(" + people.dormancy(person) + ") " + detail;
+        return people.canLogOn(person) ? detail : "(" + ExplanationPhrases.of(language).dormancy(people.dormancy(person)) + ") " + detail;
     }
 
     /** Title, what the sheet shows, and the two header rows (folder columns filled in); returns the header rows. */

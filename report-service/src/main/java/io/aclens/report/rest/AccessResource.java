@@ -48,11 +48,16 @@ public class AccessResource {
                 .map(u -> new PersonView(u.sid(), u.name(), u.fullName(), u.department(), u.title(), u.mail(), u.enabled())).toList();
     }
 
-    /** @param user a login, user principal name or SID; @param path a folder path exactly as the matrix shows it */
+    /**
+     * @param user     a login, user principal name or SID; @param path a folder path exactly as the matrix shows it
+     * @param language the reasons' language, en or ru
+     */
     @GET
     @Path("/clients/{clientId}/access")
-    public CellAccessView cell(@PathParam("clientId") String clientId, @QueryParam("user") String user, @QueryParam("path") String path) {
+    public CellAccessView cell(@PathParam("clientId") String clientId, @QueryParam("user") String user, @QueryParam("path") String path,
+                               @QueryParam("language") @DefaultValue("en") String language) {
         callers.scope().require(clientId);
+        requireLanguage(language);
         if (user == null || path == null) {
             throw ProblemException.badRequest("Both 'user' (login, UPN or SID) and 'path' (a folder as the matrix shows it) are required");
         }
@@ -64,7 +69,7 @@ public class AccessResource {
             List<AccessMatrix.Row> rows = matrix.rows();
             for (int r = 0; r < rows.size(); r++) {
                 if (FolderPath.sameFolder(rows.get(r).folder().path(), path)) {
-                    return view(matrix, r, person, source);
+                    return view(matrix, r, person, source, language);
                 }
             }
         }
@@ -78,8 +83,10 @@ public class AccessResource {
     @GET
     @Path("/clients/{clientId}/people/{user}/access")
     public List<CellAccessView> personAccess(@PathParam("clientId") String clientId, @PathParam("user") String user,
-                                             @QueryParam("minimum") @DefaultValue("READ") String minimum) {
+                                             @QueryParam("minimum") @DefaultValue("READ") String minimum,
+                                             @QueryParam("language") @DefaultValue("en") String language) {
         callers.scope().require(clientId);
+        requireLanguage(language);
         Level floor = level(minimum);
         ClientStateLoader.Loaded state = clientStates.load(clientId, true);
         DirectoryEntry who = person(state, user);
@@ -91,20 +98,26 @@ public class AccessResource {
                 // an account that cannot log on reaches nothing; its cells still say what it would regain if re-enabled
                 Level dormant = matrix.dormantLevel(r, person);
                 if (dormant != Level.NONE && dormant.rank() >= floor.rank()) {
-                    cells.add(view(matrix, r, person, source));
+                    cells.add(view(matrix, r, person, source, language));
                 }
             }
         }
         return cells;
     }
 
-    private static CellAccessView view(PeopleMatrix matrix, int row, int person, ClientStateLoader.Source source) {
+    private static void requireLanguage(String language) {
+        if (!language.equals("en") && !language.equals("ru")) {
+            throw ProblemException.badRequest("language: en or ru");
+        }
+    }
+
+    private static CellAccessView view(PeopleMatrix matrix, int row, int person, ClientStateLoader.Source source, String language) {
         DirectoryEntry who = matrix.people().get(person);
         Level level = matrix.level(row, person);
         Level dormant = matrix.dormantLevel(row, person);
         String state = matrix.canLogOn(person) ? "active" : who.dormancyAt(source.directory().asOf());
         return new CellAccessView(who.sid(), who.name(), who.fullName(), source.snapshot().sourceId(), matrix.rows().get(row).folder().path(),
-                level, dormant, state, matrix.explain(row, person));
+                level, dormant, state, matrix.explain(row, person, language));
     }
 
     /** The person asked about; every source's matrix by person has a column for them (disabled accounts included). */
