@@ -25,7 +25,7 @@ class PrometheusRulesTest {
 
     @Test
     void theAlertRulesAreValidAndTheirUnitTestsPass() throws Exception {
-        assertThat(promtool("check", "rules", "alerts.yml")).contains("SUCCESS: 8 rules found");
+        assertThat(promtool("check", "rules", "alerts.yml")).contains("SUCCESS: 11 rules found");
         assertThat(promtool("test", "rules", "alerts-test.yml")).contains("SUCCESS");
     }
 
@@ -36,16 +36,24 @@ class PrometheusRulesTest {
     @Test
     void theRulesAndTheDashboardUseOnlyMetricsTheServicesExport() throws Exception {
         java.util.Set<String> exported = new java.util.TreeSet<>();
-        java.util.regex.Pattern registered = java.util.regex.Pattern.compile("MultiGauge\\.builder\\(\"([a-z.]+)\"\\)");
+        // what Micrometer's Prometheus registry makes of each meter's name: counters end in _total, timers in _seconds with buckets
+        java.util.regex.Pattern registered = java.util.regex.Pattern.compile("(MultiGauge|Counter|Timer)\\.builder\\(\"([a-z.]+)\"\\)");
         try (java.util.stream.Stream<Path> sources = java.nio.file.Files.walk(Aclens.home())) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/")).toList()) {
                 java.util.regex.Matcher m = registered.matcher(java.nio.file.Files.readString(source));
                 while (m.find()) {
-                    exported.add(m.group(1).replace('.', '_'));
+                    String name = m.group(2).replace('.', '_');
+                    switch (m.group(1)) {
+                        case "Counter" -> exported.add(name + "_total");
+                        case "Timer" -> List.of("_seconds_bucket", "_seconds_count", "_seconds_sum", "_seconds_max")
+                                .forEach(suffix -> exported.add(name + suffix));
+                        default -> exported.add(name);
+                    }
                 }
             }
         }
-        assertThat(exported).contains("aclens_consumer_lag_seconds", "aclens_outbox_waiting");
+        assertThat(exported).contains("aclens_consumer_lag_seconds", "aclens_outbox_waiting", "aclens_scans_total",
+                "aclens_freshness_seconds_bucket");
         String rules = java.nio.file.Files.readString(PROMETHEUS.resolve("alerts.yml"));
         String dashboard = java.nio.file.Files.readString(Aclens.home().resolve("deploy/grafana/aclens-dashboard.json"));
         java.util.Set<String> used = new java.util.TreeSet<>();

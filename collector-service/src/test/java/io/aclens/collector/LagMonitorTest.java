@@ -48,11 +48,15 @@ class LagMonitorTest {
     }
 
     private static void produce(String topic, int count, Instant at) {
+        produce(topic, 0, count, at);
+    }
+
+    private static void produce(String topic, int partition, int count, Instant at) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < count; i++) {
-                producer.send(new ProducerRecord<>(topic, 0, at.toEpochMilli(), null, ("record " + i).getBytes()));
+                producer.send(new ProducerRecord<>(topic, partition, at.toEpochMilli(), null, ("record " + i).getBytes()));
             }
             producer.flush();
         }
@@ -81,12 +85,23 @@ class LagMonitorTest {
         long start = endOffset();
         produce(Topics.SNAPSHOTS, 5, Instant.now().minus(Duration.ofMinutes(2)));
         produce(deadLetters, 2, Instant.now().minus(Duration.ofMinutes(1)));
+        produce(Topics.SNAPSHOTS, 1, 4, Instant.now().minus(Duration.ofMinutes(3)));
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(GROUP)) {
             consumer.assign(List.of(PARTITION));
             consumer.commitSync(Map.of(PARTITION, new OffsetAndMetadata(start + 2)));
         }
+        long neverCommitted;
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(null)) {
+            TopicPartition one = new TopicPartition(Topics.SNAPSHOTS, 1);
+            neverCommitted = consumer.endOffsets(List.of(one)).get(one) - consumer.beginningOffsets(List.of(one)).get(one);
+        }
 
         LagView lag = monitor.sample();
+
+        assertThat(lag.partitions()).filteredOn(p -> p.group().equals(GROUP) && p.partition() == 1).singleElement()
+                .as("a partition of the topic the group never committed on waits from its earliest record, where a consumer would start")
+                .satisfies(p -> assertThat(p.lagRecords()).isEqualTo(neverCommitted).isGreaterThanOrEqualTo(4))
+                .satisfies(p -> assertThat(p.lagSeconds()).isGreaterThan(170.0));
 
         LagView.Partition waiting = lag.partitions().stream().filter(p -> p.group().equals(GROUP) && p.partition() == 0).findFirst().orElseThrow();
         assertThat(waiting.lagRecords()).isEqualTo(3);
@@ -101,6 +116,6 @@ class LagMonitorTest {
         assertThat(metrics).contains("aclens_consumer_lag_records{group=\"" + GROUP + "\",partition=\"0\",topic=\"" + Topics.SNAPSHOTS + "\"} 3.0")
                 .contains("aclens_dlq_records{topic=\"" + deadLetters + "\"} " + (double) (deadBefore + 2));
         TestTokens.as(TestTokens.token(Roles.MSP_OPERATOR)).get("/api/v1/ops/lag").then().statusCode(200)
-                .body("groups.find { it.group == '" + GROUP + "' }.lagRecords", org.hamcrest.Matchers.is(3));
+                .body("groups.find { it.group == '" + GROUP + "' }.lagRecords", org.hamcrest.Matchers.is((int) (3 + neverCommitted)));
     }
 }

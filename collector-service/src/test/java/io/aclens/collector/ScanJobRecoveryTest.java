@@ -10,9 +10,11 @@ import io.aclens.contracts.ScanCompleted;
 import io.aclens.contracts.ScanEvent;
 import io.aclens.contracts.ScanFailed;
 import io.aclens.contracts.ScanStarted;
+import io.aclens.auth.Roles;
 import io.aclens.contracts.Topics;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.KafkaTestClient;
+import io.aclens.testing.TestTokens;
 import io.aclens.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,6 +85,11 @@ class ScanJobRecoveryTest {
         given().get("/api/v1/scans/" + upload).then().statusCode(200).body("state", org.hamcrest.Matchers.is("FAILED"))
                 .body("failure", org.hamcrest.Matchers.containsString("upload it again"));
         given().get("/api/v1/scans/" + queued).then().statusCode(200).body("state", org.hamcrest.Matchers.is("COMPLETED"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                TestTokens.as(TestTokens.token(Roles.OPS)).get("/q/metrics").then().statusCode(200).extract().asString())
+                .as("the alert on failed scans counts them per client and source")
+                .containsPattern("aclens_scans_total\\{client=\"acme\",outcome=\"failed\",source=\"" + source + "\"} 1.0")
+                .containsPattern("aclens_scans_total\\{client=\"acme\",outcome=\"completed\",source=\"" + source + "\"} 2.0"));
     }
 
     private static ScanJob job(String scanId, String sourceId, String root, String rerun) {

@@ -21,6 +21,7 @@ import io.aclens.contracts.EffectiveAccessChanged;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.SnapshotCommitted;
 import io.aclens.contracts.SourceServer;
+import io.aclens.auth.Roles;
 import io.aclens.contracts.Topics;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.DeltaPage;
@@ -32,6 +33,7 @@ import io.aclens.contracts.api.SnapshotView;
 import io.aclens.support.messaging.DeadLetters;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.KafkaTestClient;
+import io.aclens.testing.TestTokens;
 import io.aclens.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -97,6 +99,9 @@ class DiffPipelineTest {
 
         kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/change-sets/" + (base + 1)).statusCode() == 200);
+        String metrics = TestTokens.as(TestTokens.token(Roles.OPS)).get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).as("the time from the scan's completion to its changes, per client and source")
+                .containsPattern("aclens_freshness_seconds_count\\{[^}]*client=\"" + client + "\",source=\"fs1\",stage=\"diffed\"} 2.0");
 
         assertThat(changesOf(client)).extracting(ChangeView::path, ChangeView::kind, ChangeView::principalName, ChangeView::before, ChangeView::after)
                 .containsExactlyInAnyOrder(

@@ -217,6 +217,11 @@ public final class Stack implements AutoCloseable {
         return config.home().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
+    /** Where the stack's broker listens, for tools that talk to Kafka itself (dead-letter replay, tests). */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     /** The base URL every API call can use: the gateway's. */
     public String apiUrl() {
         return url(GATEWAY);

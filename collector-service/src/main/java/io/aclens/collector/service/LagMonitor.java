@@ -98,17 +98,13 @@ public class LagMonitor {
                     : admin.describeConsumerGroups(groups).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<LagView.Partition> partitions = new ArrayList<>();
             for (String group : groups) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                        .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                Map<TopicPartition, Long> ends = offsets(committed.keySet(), OffsetSpec.latest());
-                committed.forEach((tp, offset) -> {
-                    if (offset == null) {
-                        return;
-                    }
-                    long end = ends.getOrDefault(tp, offset.offset());
-                    long waiting = Math.max(0, end - offset.offset());
-                    double age = waiting == 0 ? 0 : timestampAt(tp, offset.offset()).map(ts -> secondsSince(ts, now)).orElse(0.0);
-                    partitions.add(new LagView.Partition(group, tp.topic(), tp.partition(), offset.offset(), end, waiting, age));
+                Map<TopicPartition, Long> positions = positions(group, descriptions.get(group));
+                Map<TopicPartition, Long> ends = offsets(positions.keySet(), OffsetSpec.latest());
+                positions.forEach((tp, position) -> {
+                    long end = ends.getOrDefault(tp, position);
+                    long waiting = Math.max(0, end - position);
+                    double age = waiting == 0 ? 0 : timestampAt(tp, position).map(ts -> secondsSince(ts, now)).orElse(0.0);
+                    partitions.add(new LagView.Partition(group, tp.topic(), tp.partition(), position, end, waiting, age));
                 });
             }
             partitions.sort(java.util.Comparator.comparing(LagView.Partition::group).thenComparing(LagView.Partition::topic)
@@ -130,6 +126,38 @@ public class LagMonitor {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("The broker did not answer: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where the group stands on every partition of every topic it reads (those it committed on, and those its live members
+     * are assigned): its committed offset, or — for a partition it never committed on — the earliest record, where its
+     * consumers start ({@code auto.offset.reset=earliest}). Without the second part a scan whose id hashes to a partition
+     * the group never read would wait unseen while the consumer is down.
+     */
+    private Map<TopicPartition, Long> positions(String group, ConsumerGroupDescription description) throws InterruptedException,
+            java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        java.util.Set<String> topics = new java.util.TreeSet<>();
+        committed.keySet().forEach(tp -> topics.add(tp.topic()));
+        if (description != null) {
+            description.members().forEach(member -> member.assignment().topicPartitions().forEach(tp -> topics.add(tp.topic())));
+        }
+        Map<TopicPartition, Long> positions = new java.util.TreeMap<>(java.util.Comparator.comparing(TopicPartition::topic)
+                .thenComparingInt(TopicPartition::partition));
+        committed.forEach((tp, offset) -> {
+            if (offset != null) {
+                positions.put(tp, offset.offset());
+            }
+        });
+        if (topics.isEmpty()) {
+            return positions;
+        }
+        List<TopicPartition> never = admin.describeTopics(topics).allTopicNames().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values()
+                .stream().flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .filter(tp -> !positions.containsKey(tp)).toList();
+        positions.putAll(offsets(never, OffsetSpec.earliest()));
+        return positions;
     }
 
     private List<LagView.DeadLetters> deadLetters(Instant now) throws InterruptedException, java.util.concurrent.ExecutionException,

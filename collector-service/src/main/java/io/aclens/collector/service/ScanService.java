@@ -57,9 +57,11 @@ public class ScanService {
         return thread;
     });
     private final RecentStatuses<ScanStatus> statuses = new RecentStatuses<>(KEPT_STATUSES);
+    private final ScanOutcomes outcomes;
 
-    public ScanService(ScanEventPublisher publisher, CollectorConfig config, ScanJobRepository jobs) {
+    public ScanService(ScanEventPublisher publisher, CollectorConfig config, ScanJobRepository jobs, ScanOutcomes outcomes) {
         this.publisher = publisher;
+        this.outcomes = outcomes;
         this.config = config;
         this.jobs = jobs;
         AtomicLong threads = new AtomicLong();
@@ -234,6 +236,7 @@ public class ScanService {
             remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.COMPLETED,
                     tally.folders(), tally.errors(), started, finished, null));
             record(jobs.finished(scanId, "COMPLETED", tally.folders(), tally.errors(), finished, null), scanId);
+            outcomes.completed(queued.clientId(), queued.sourceId());
             LOG.infof("Scan %s of %s: %d folders, %d errors in %d ms", scanId, queued.root(), tally.folders(), tally.errors(),
                     Duration.between(started, finished).toMillis());
         } catch (InterruptedException e) {
@@ -262,6 +265,7 @@ public class ScanService {
         remember(new ScanStatus(queued.scanId(), queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.FAILED,
                 0, 0, startedAt, now, reason));
         record(jobs.finished(queued.scanId(), "FAILED", 0, 0, now, reason), queued.scanId());
+        outcomes.failed(queued.clientId(), queued.sourceId());
         if (!started) {
             return;
         }

@@ -1,5 +1,7 @@
 package io.aclens.diff.service;
 
+import io.aclens.support.metrics.Freshness;
+
 import io.aclens.access.AccessChange;
 import io.aclens.access.AccessChanges;
 import io.aclens.access.FolderState;
@@ -46,10 +48,12 @@ public class DiffService {
     private final EffectiveChangeStore effective;
     private final ChangeEventPublisher publisher;
     private final DiffRetries retries;
+    private final Freshness freshness;
 
     public DiffService(@RestClient SnapshotServiceClient snapshots, ChangeStore store, EffectiveChangeStore effective,
-                       ChangeEventPublisher publisher, DiffRetries retries) {
+                       ChangeEventPublisher publisher, DiffRetries retries, Freshness freshness) {
         this.snapshots = snapshots;
+        this.freshness = freshness;
         this.store = store;
         this.effective = effective;
         this.publisher = publisher;
@@ -148,6 +152,8 @@ public class DiffService {
     private Uni<Void> publish(long snapshotId) {
         return store.changeEvents(snapshotId).chain(publisher::accessChanges)
                 .chain(() -> effective.events(EffectiveChangeStore.snapshotTrigger(snapshotId))).chain(publisher::effectiveChanges)
-                .chain(() -> store.changeSetEvent(snapshotId)).chain(publisher::changeSetCompleted);
+                .chain(() -> store.changeSetEvent(snapshotId))
+                .chain(changeSet -> publisher.changeSetCompleted(changeSet).invoke(() -> freshness.reached(Freshness.DIFFED,
+                        changeSet.clientId(), changeSet.sourceId(), changeSet.scanCompletedAt())));
     }
 }

@@ -8,6 +8,7 @@ import io.aclens.contracts.EventCodec;
 import io.aclens.report.repository.AlertRepository;
 import io.aclens.report.repository.SourceStateRepository;
 import io.aclens.support.messaging.Transience;
+import io.aclens.support.metrics.Freshness;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +24,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ChangeSetConsumer {
     private final SourceStateRepository sources;
     private final AlertRepository alerts;
+    private final Freshness freshness;
 
-    public ChangeSetConsumer(SourceStateRepository sources, AlertRepository alerts) {
+    public ChangeSetConsumer(SourceStateRepository sources, AlertRepository alerts, Freshness freshness) {
+        this.freshness = freshness;
         this.sources = sources;
         this.alerts = alerts;
     }
@@ -35,7 +38,8 @@ public class ChangeSetConsumer {
         if (event instanceof ChangeSetCompleted changeSet) {
             return Transience.retriedWhileTransient(sources.advance(changeSet.clientId(), changeSet.sourceId(), changeSet.snapshotId())
                             .chain(() -> alerts.requestCheck(changeSet.clientId())),
-                    Duration.ofSeconds(1), Duration.ofSeconds(30), "Recording change set of snapshot " + changeSet.snapshotId());
+                    Duration.ofSeconds(1), Duration.ofSeconds(30), "Recording change set of snapshot " + changeSet.snapshotId())
+                    .invoke(() -> freshness.reached(Freshness.REPORTABLE, changeSet.clientId(), changeSet.sourceId(), changeSet.scanCompletedAt()));
         }
         if (event instanceof DirectoryChangeSetCompleted directoryChanges) {
             // a membership or account change alone can give someone access to a sensitive folder: check now, not at the next scan

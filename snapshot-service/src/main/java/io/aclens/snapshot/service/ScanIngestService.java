@@ -1,5 +1,7 @@
 package io.aclens.snapshot.service;
 
+import io.aclens.support.metrics.Freshness;
+
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.PoisonEventException;
@@ -38,9 +40,11 @@ public class ScanIngestService {
     private final CommitRepository commits;
     private final SnapshotEventPublisher publisher;
     private final ScanPartitions scanPartitions;
+    private final Freshness freshness;
 
     public ScanIngestService(StagingRepository staging, CommitRepository commits, SnapshotEventPublisher publisher,
-                             ScanPartitions scanPartitions) {
+                             ScanPartitions scanPartitions, Freshness freshness) {
+        this.freshness = freshness;
         this.staging = staging;
         this.commits = commits;
         this.publisher = publisher;
@@ -93,6 +97,7 @@ public class ScanIngestService {
                 if (!committed.repeated()) {
                     LOG.infof("Scan %s committed as snapshot %d of %s (%d folders)", completed.scanId(),
                             committed.event().snapshotId(), completed.sourceId(), completed.folderCount());
+                    freshness.reached(Freshness.COMMITTED, completed.clientId(), completed.sourceId(), completed.completedAt());
                 }
                 return publisher.snapshotCommitted(committed.event());
             }

@@ -1,5 +1,8 @@
 package io.aclens.snapshot.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.aclens.snapshot.repository.StagingRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +25,12 @@ public class StaleScanReaper {
     private final StagingRepository staging;
     private final ScanPartitions partitions;
     private final Duration abandonAfter;
+    private final Counter abandoned;
 
     public StaleScanReaper(StagingRepository staging, ScanPartitions partitions,
-                           @ConfigProperty(name = "aclens.snapshot.abandon-after") Duration abandonAfter) {
+                           @ConfigProperty(name = "aclens.snapshot.abandon-after") Duration abandonAfter, MeterRegistry registry) {
+        this.abandoned = Counter.builder("aclens.scans.abandoned").description("Scans given up because their collector went quiet")
+                .register(registry);
         this.staging = staging;
         this.partitions = partitions;
         this.abandonAfter = abandonAfter;
@@ -44,6 +50,7 @@ public class StaleScanReaper {
                                 "its collector sent nothing for " + abandonAfter + " (no event, no heartbeat); the scan never completed")
                         .invoke(ids -> {
                             if (!ids.isEmpty()) {
+                                abandoned.increment(ids.size());
                                 LOG.warnf("Abandoned %d stale scan(s) of partition %d: %s", ids.size(), partition.getKey(), ids);
                             }
                         })
