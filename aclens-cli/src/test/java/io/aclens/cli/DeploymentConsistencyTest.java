@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** docker-compose.yml and deploy/ cannot run here, so this keeps them true to the services' configuration and topics. */
+/** docker-compose.yml cannot run here, so this keeps it true to the services' configuration and topics (the Helm chart: HelmChartTest). */
 class DeploymentConsistencyTest {
     private static final Path HOME = Aclens.home();
     private static final Set<String> TOPICS = Topics.ALL.stream().map(t -> t.name() + ":" + t.partitions()).collect(Collectors.toSet());
@@ -63,7 +63,7 @@ class DeploymentConsistencyTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void composeAndKubernetesCreateExactlyTheTopicsTheServicesUse() throws IOException {
+    void composeCreatesExactlyTheTopicsTheServicesUse() throws IOException {
         Map<String, Object> init = (Map<String, Object>) ((Map<String, Object>) compose().get("services")).get("kafka-init");
         String script = String.join("\n", (List<String>) init.get("command"));
         Set<String> composeTopics = new HashSet<>();
@@ -75,19 +75,6 @@ class DeploymentConsistencyTest {
         String deadLetterRetention = Long.toString(Topics.DEAD_LETTER_RETENTION.toMillis());
         assertThat(script).as("compose keeps dead letters as long as the contracts say").contains("retention.ms=" + deadLetterRetention);
 
-        Set<String> strimziTopics = new HashSet<>();
-        try (Reader reader = Files.newBufferedReader(HOME.resolve("deploy/kubernetes/kafka-topics.yaml"))) {
-            for (Object document : new Yaml().loadAll(reader)) {
-                Map<String, Object> topic = (Map<String, Object>) document;
-                String name = (String) ((Map<String, Object>) topic.get("metadata")).get("name");
-                Map<String, Object> spec = (Map<String, Object>) topic.get("spec");
-                strimziTopics.add(name + ":" + spec.get("partitions"));
-                assertThat(topic.get("apiVersion")).as("Strimzi 1.0 serves kafka.strimzi.io/v1 only").isEqualTo("kafka.strimzi.io/v1");
-                assertThat(((Map<String, Object>) spec.get("config")).get("retention.ms")).as(name + " retention")
-                        .isEqualTo(name.endsWith(Topics.DEAD_LETTER_SUFFIX) ? deadLetterRetention : null);
-            }
-        }
-        assertThat(strimziTopics).isEqualTo(TOPICS);
     }
 
     @Test
