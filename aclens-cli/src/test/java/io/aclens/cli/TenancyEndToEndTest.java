@@ -85,7 +85,9 @@ class TenancyEndToEndTest {
             OperatorCommand.Result status = OperatorCommand.run(null, "status", "--api-url", stack.apiUrl(), "--token", stack.tokens().operatorToken());
             assertThat(status.exitCode()).as(status.stderr()).isZero();
             assertThat(status.stdout()).as("./aclens status: every service's group, read from the broker, and the dead letters")
-                    .contains("aclens-snapshot", "aclens-diff", "aclens-report", "aclens.scans.v1.dlq");
+                    .contains("aclens-snapshot", "aclens-diff", "aclens-report", "aclens.scans.v1.dlq")
+                    .as("each client's sources with their last snapshot, and the packages due").contains("LAST SNAPSHOT", "NEXT PACKAGE")
+                    .containsPattern("globex / \\S+ +\\d+ (s|min|h) ago");
 
             everyOperationOfTheOneApiIsGuarded(stack); // last: as the MSP's administrator it also removes client acme
         }
