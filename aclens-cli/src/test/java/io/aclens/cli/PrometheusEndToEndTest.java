@@ -71,7 +71,7 @@ class PrometheusEndToEndTest {
                 assertThat(rule.path("health").asText()).as("%s evaluates on the services' real metrics: %s", rule.path("name").asText(),
                         rule.path("lastError").asText()).isEqualTo("ok");
             }));
-            assertThat(rules).hasSize(11).contains("AclensConsumerGroupEmpty", "AclensScanFailed", "AclensDataStale");
+            assertThat(rules).hasSize(12).contains("AclensConsumerGroupEmpty", "AclensScanFailed", "AclensScheduledRunMissed", "AclensDataStale");
 
             stack.kill("snapshot-service");
             pipeline.startRegisteredScans(CLIENT, "share");

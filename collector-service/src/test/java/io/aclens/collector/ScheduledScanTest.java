@@ -3,7 +3,9 @@ package io.aclens.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aclens.contracts.ScanStarted;
+import io.aclens.auth.Roles;
 import io.aclens.contracts.Topics;
+import io.aclens.testing.TestTokens;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.PostgresResource;
 import io.aclens.testing.KafkaTestClient;
@@ -32,5 +34,10 @@ class ScheduledScanTest {
             assertThat(kafka.events(records, ScanStarted.class)).filteredOn(e -> e.clientId().equals("scheduled-client"))
                     .allSatisfy(e -> assertThat(e.sourceId()).startsWith("local:"));
         }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                TestTokens.as(TestTokens.token(Roles.OPS)).get("/q/metrics").then().statusCode(200).extract().asString())
+                .as("a schedule whose run cannot start is a missed scan the alert rules see")
+                .containsPattern("aclens_scheduled_runs_total\\{job=\"scan-gone\",outcome=\"not-started\"} [1-9]")
+                .containsPattern("aclens_scheduled_runs_total\\{job=\"scan-tick\",outcome=\"started\"} [1-9]"));
     }
 }

@@ -1,5 +1,8 @@
 package io.aclens.collector.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.directory.DirectorySyncService;
 import io.aclens.collector.registry.Registrations;
@@ -28,8 +31,10 @@ public class ScheduledScans {
     private final OnboardingService onboarding;
     /** Job identity → the cron it was scheduled with, for the registered schedules. */
     private final Map<String, String> registered = new HashMap<>();
+    private final MeterRegistry registry;
 
-    public ScheduledScans(Scheduler scheduler, Registrations registrations, OnboardingService onboarding) {
+    public ScheduledScans(Scheduler scheduler, Registrations registrations, OnboardingService onboarding, MeterRegistry registry) {
+        this.registry = registry;
         this.scheduler = scheduler;
         this.registrations = registrations;
         this.onboarding = onboarding;
@@ -55,6 +60,11 @@ public class ScheduledScans {
                 LOG.warnf("Cannot re-read the registry (schedules stay as they were): %s", e.getMessage());
             }
         }).schedule();
+    }
+
+    private void runs(String job, String outcome) {
+        Counter.builder("aclens.scheduled.runs").description("Scheduled scans and directory syncs at their time, by whether they started")
+                .tag("job", job).tag("outcome", outcome).register(registry).increment();
     }
 
     /** Brings the registered schedules in step with the registry: only jobs whose cron changed are replaced. */
@@ -94,12 +104,17 @@ public class ScheduledScans {
         });
     }
 
-    /** A cron job that starts a run; a run that cannot start is logged, and the schedule goes on. */
+    /**
+     * A cron job that starts a run; a run that cannot start is logged and counted ({@code aclens_scheduled_runs_total}
+     * with outcome {@code not-started}: a missed scheduled scan, which the alert rules report), and the schedule goes on.
+     */
     private void schedule(String job, String cron, String what, Runnable startRun) {
         scheduler.newJob(job).setCron(cron).setTask(execution -> {
             try {
                 startRun.run();
+                runs(job, "started");
             } catch (RuntimeException e) {
+                runs(job, "not-started");
                 LOG.errorf("Scheduled %s could not start: %s", what, e.getMessage());
             }
         }).schedule();
