@@ -5,19 +5,17 @@ import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.SnapshotView;
+import io.aclens.testing.DiffServiceFake;
 import io.aclens.testing.JsonStubServer;
 import io.aclens.testing.SnapshotServiceFake;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Stands in for the snapshot and diff services' REST APIs in the report service's own tests (Kafka and
- * PostgreSQL are real); the end-to-end test runs the real services. The snapshot service's side is its typed read API.
+ * PostgreSQL are real); the end-to-end test runs the real services. Both are their typed read APIs.
  */
 public class UpstreamServicesStub implements QuarkusTestResourceLifecycleManager {
     static final SnapshotServiceFake SNAPSHOT_SERVICE = new SnapshotServiceFake();
@@ -25,20 +23,14 @@ public class UpstreamServicesStub implements QuarkusTestResourceLifecycleManager
     static final Map<Long, FolderPage> FOLDERS = SNAPSHOT_SERVICE.folders;
     static final Map<String, List<Principal>> PRINCIPALS = SNAPSHOT_SERVICE.principals;
     static final Map<String, List<DirectoryEntry>> DIRECTORY = SNAPSHOT_SERVICE.directory;
-    static final Map<String, List<ChangeView>> CHANGES = new ConcurrentHashMap<>();
-    private static final Pattern DIFF_CLIENT = Pattern.compile("/api/v1/clients/([^/]+)/(changes|effective-changes)");
+    static final DiffServiceFake DIFF_SERVICE = new DiffServiceFake();
+    static final Map<String, List<ChangeView>> CHANGES = DIFF_SERVICE.changes;
 
     private JsonStubServer server;
 
     @Override
     public Map<String, String> start() {
-        server = JsonStubServer.start(path -> {
-            Matcher client = DIFF_CLIENT.matcher(path);
-            if (!client.matches()) {
-                return Optional.empty();
-            }
-            return Optional.of(client.group(2).equals("changes") ? CHANGES.getOrDefault(client.group(1), List.of()) : List.of());
-        }, SNAPSHOT_SERVICE);
+        server = JsonStubServer.start(path -> Optional.empty(), SNAPSHOT_SERVICE, DIFF_SERVICE);
         return Map.of("quarkus.rest-client.snapshot-service.url", server.url(), "quarkus.rest-client.diff-service.url", server.url());
     }
 

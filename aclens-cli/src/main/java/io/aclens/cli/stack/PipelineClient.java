@@ -12,7 +12,9 @@ import io.aclens.contracts.api.SourceRegistration;
 import io.aclens.contracts.api.SourceView;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.DirectoryChangeSetView;
+import io.aclens.contracts.api.ChangeReadApi;
 import io.aclens.contracts.api.DirectoryReadApi;
+import io.aclens.contracts.api.EffectiveChangeReadApi;
 import io.aclens.contracts.api.ScanReadApi;
 import io.aclens.contracts.api.SnapshotReadApi;
 import io.smallrye.mutiny.Uni;
@@ -53,12 +55,16 @@ public final class PipelineClient {
     private final SnapshotReadApi snapshotReads;
     private final DirectoryReadApi directoryReads;
     private final ScanReadApi scanReads;
+    private final ChangeReadApi changeReads;
+    private final EffectiveChangeReadApi effectiveChangeReads;
 
     public PipelineClient(Stack stack) {
         this.stack = stack;
         this.snapshotReads = TypedApiClient.of(SnapshotReadApi.class, this::get);
         this.directoryReads = TypedApiClient.of(DirectoryReadApi.class, this::get);
         this.scanReads = TypedApiClient.of(ScanReadApi.class, this::get);
+        this.changeReads = TypedApiClient.of(ChangeReadApi.class, this::get);
+        this.effectiveChangeReads = TypedApiClient.of(EffectiveChangeReadApi.class, this::get);
     }
 
     /** The typed clients' GET through the gateway: the body, or empty for 404. */
@@ -207,8 +213,7 @@ public final class PipelineClient {
     }
 
     public ChangeSetView awaitChangeSet(long snapshotId, Duration timeout) {
-        return poll(timeout, "the changes of snapshot " + snapshotId, () -> find(stack.apiUrl() + "/api/v1/change-sets/" + snapshotId)
-                .map(node -> JSON.convertValue(node, ChangeSetView.class)));
+        return poll(timeout, "the changes of snapshot " + snapshotId, () -> Optional.ofNullable(answer(changeReads.changeSet(snapshotId))));
     }
 
     /** Waits until the report service shows the source at this snapshot (it learns it from change-set events). */
@@ -237,8 +242,7 @@ public final class PipelineClient {
     }
 
     public List<ChangeView> changes(String clientId, Instant from) {
-        JsonNode changes = send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/changes?from=" + from, null, 200);
-        return List.of(JSON.convertValue(changes, ChangeView[].class));
+        return answer(changeReads.changes(clientId, null, from.toString(), null));
     }
 
     /** The first page of a snapshot's folders (up to {@code limit}), as the snapshot service serves them. */
@@ -279,14 +283,11 @@ public final class PipelineClient {
                             return view.status().equals("COMMITTED");
                         }));
         return poll(timeout, "the effective changes of directory snapshot " + sync.directorySnapshotId(), () ->
-                find(stack.apiUrl() + "/api/v1/directory-change-sets/" + sync.directorySnapshotId())
-                        .map(node -> JSON.convertValue(node, DirectoryChangeSetView.class)));
+                Optional.ofNullable(answer(effectiveChangeReads.directoryChangeSet(sync.directorySnapshotId()))));
     }
 
     public List<EffectiveChangeView> effectiveChanges(String clientId, Instant from) {
-        JsonNode changes = send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/effective-changes?from=" + from,
-                null, 200);
-        return List.of(JSON.convertValue(changes, EffectiveChangeView[].class));
+        return answer(effectiveChangeReads.effectiveChanges(clientId, from.toString(), null, null));
     }
 
     /** One cell of the matrix by person, with the reasons. */
@@ -338,14 +339,6 @@ public final class PipelineClient {
             throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
         }
         return response.body();
-    }
-
-    private Optional<JsonNode> find(String url) {
-        HttpResponse<String> response = exchange("GET", url, null);
-        if (response.statusCode() == 404) {
-            return Optional.empty();
-        }
-        return Optional.of(parse(url, response, 200));
     }
 
     private JsonNode send(String method, String url, Object body, int expectedStatus) {

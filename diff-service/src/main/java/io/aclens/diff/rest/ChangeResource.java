@@ -4,6 +4,7 @@ import io.aclens.auth.Roles;
 import io.aclens.support.security.Callers;
 import io.aclens.support.security.ClientScope;
 import jakarta.annotation.security.RolesAllowed;
+import io.aclens.contracts.api.ChangeReadApi;
 import io.aclens.contracts.api.ChangeSetView;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.diff.mapping.ChangeMapper;
@@ -13,11 +14,8 @@ import io.aclens.support.rest.ProblemException;
 import io.aclens.support.rest.QueryParameters;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +24,7 @@ import java.util.List;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
-public class ChangeResource {
+public class ChangeResource implements ChangeReadApi {
     private final Callers callers;
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
@@ -39,12 +37,9 @@ public class ChangeResource {
         this.changeSets = changeSets;
     }
 
-    /** A client's changes detected in [from, to); the last 30 days by default. */
-    @GET
-    @Path("/clients/{clientId}/changes")
+    @Override
     @WithSession
-    public Uni<List<ChangeView>> changes(@PathParam("clientId") String clientId, @QueryParam("sourceId") String sourceId,
-                                         @QueryParam("from") String from, @QueryParam("to") String to) {
+    public Uni<List<ChangeView>> changes(String clientId, String sourceId, String from, String to) {
         callers.scope().require(clientId);
         Instant until = to == null ? Instant.now() : QueryParameters.instant("to", to);
         Instant since = from == null ? until.minus(DEFAULT_PERIOD) : QueryParameters.instant("from", from);
@@ -54,18 +49,16 @@ public class ChangeResource {
         return changes.forClient(clientId, sourceId, since, until).map(list -> list.stream().map(ChangeMapper::toView).toList());
     }
 
-    @GET
-    @Path("/clients/{clientId}/change-sets")
+    @Override
     @WithSession
-    public Uni<List<ChangeSetView>> changeSets(@PathParam("clientId") String clientId) {
+    public Uni<List<ChangeSetView>> changeSets(String clientId) {
         callers.scope().require(clientId);
         return changeSets.forClient(clientId).map(list -> list.stream().map(ChangeMapper::toView).toList());
     }
 
-    @GET
-    @Path("/change-sets/{snapshotId}")
+    @Override
     @WithSession
-    public Uni<ChangeSetView> changeSet(@PathParam("snapshotId") long snapshotId) {
+    public Uni<ChangeSetView> changeSet(long snapshotId) {
         ClientScope scope = callers.scope();
         return changeSets.findById(snapshotId)
                 .map(set -> scope.visible(set, set == null ? null : set.clientId, "diffed snapshot " + snapshotId + " (yet)"))

@@ -5,16 +5,14 @@ import io.aclens.support.security.Callers;
 import io.aclens.support.security.ClientScope;
 import jakarta.annotation.security.RolesAllowed;
 import io.aclens.contracts.api.DirectoryChangeSetView;
+import io.aclens.contracts.api.EffectiveChangeReadApi;
 import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.diff.repository.EffectiveChangeStore;
 import io.aclens.support.rest.ProblemException;
 import io.aclens.support.rest.QueryParameters;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +22,7 @@ import java.util.List;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
-public class EffectiveChangeResource {
+public class EffectiveChangeResource implements EffectiveChangeReadApi {
     private final Callers callers;
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
@@ -36,10 +34,8 @@ public class EffectiveChangeResource {
     }
 
     /** A client's effective changes detected in [from, to), the last 30 days by default; {@code user} is a SID or login. */
-    @GET
-    @Path("/clients/{clientId}/effective-changes")
-    public Uni<List<EffectiveChangeView>> changes(@PathParam("clientId") String clientId, @QueryParam("from") String from,
-                                                  @QueryParam("to") String to, @QueryParam("user") String user) {
+    @Override
+    public Uni<List<EffectiveChangeView>> effectiveChanges(String clientId, String from, String to, String user) {
         callers.scope().require(clientId);
         Instant until = to == null ? Instant.now().plusSeconds(1) : QueryParameters.instant("to", to);
         Instant since = from == null ? until.minus(DEFAULT_PERIOD) : QueryParameters.instant("from", from);
@@ -49,9 +45,8 @@ public class EffectiveChangeResource {
         return store.changes(clientId, since, until, user);
     }
 
-    @GET
-    @Path("/directory-change-sets/{directorySnapshotId}")
-    public Uni<DirectoryChangeSetView> directoryChangeSet(@PathParam("directorySnapshotId") long directorySnapshotId) {
+    @Override
+    public Uni<DirectoryChangeSetView> directoryChangeSet(long directorySnapshotId) {
         ClientScope scope = callers.scope();
         return store.directoryChangeSet(directorySnapshotId).map(found -> scope.visible(found.orElse(null),
                 found.map(DirectoryChangeSetView::clientId).orElse(null), "diffed directory snapshot " + directorySnapshotId + " (yet)"));

@@ -82,9 +82,11 @@ public class AlertEvaluator {
             Instant from = check.checkedThrough() != null ? check.checkedThrough()
                     : targets.stream().map(AlertChannelRepository.Channel::createdAt).min(Comparator.naturalOrder()).orElse(through);
             List<String> sensitive = targets.stream().flatMap(t -> t.sensitivePaths().stream()).distinct().toList();
-            List<ChangeView> broad = AlertRules.broadGroupGains(diffs.changes(clientId, from.toString(), through.toString()));
+            List<ChangeView> broad = AlertRules.broadGroupGains(diffs.changes(clientId, null, from.toString(), through.toString())
+                    .await().atMost(DiffServiceClient.WAIT));
             List<EffectiveChangeView> gains = sensitive.isEmpty() ? List.of()
-                    : AlertRules.sensitiveGains(diffs.effectiveChanges(clientId, from.toString(), through.toString()), sensitive);
+                    : AlertRules.sensitiveGains(diffs.effectiveChanges(clientId, from.toString(), through.toString(), null)
+                    .await().atMost(DiffServiceClient.WAIT), sensitive);
             if (!broad.isEmpty() || !gains.isEmpty()) {
                 out.add(changesAlert(clientId, through, broad, gains));
             }

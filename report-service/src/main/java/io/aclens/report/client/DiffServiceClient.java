@@ -1,27 +1,18 @@
 package io.aclens.report.client;
 
-import io.aclens.contracts.api.ChangeView;
-import io.aclens.contracts.api.EffectiveChangeView;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import java.util.List;
+import io.aclens.contracts.api.ChangeReadApi;
+import io.aclens.contracts.api.EffectiveChangeReadApi;
 import io.aclens.support.security.ServiceTokenHeaders;
+import jakarta.ws.rs.Path;
+import java.time.Duration;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+/** The diff service's read API as the diff service defines it in contracts, called with the service token. */
 @RegisterClientHeaders(ServiceTokenHeaders.class)
 @RegisterRestClient(configKey = "diff-service")
 @Path("/api/v1")
-public interface DiffServiceClient {
-
-    @GET
-    @Path("/clients/{clientId}/changes")
-    List<ChangeView> changes(@PathParam("clientId") String clientId, @QueryParam("from") String from, @QueryParam("to") String to);
-
-    @GET
-    @Path("/clients/{clientId}/effective-changes")
-    List<EffectiveChangeView> effectiveChanges(@PathParam("clientId") String clientId, @QueryParam("from") String from,
-                                               @QueryParam("to") String to);
+public interface DiffServiceClient extends ChangeReadApi, EffectiveChangeReadApi {
+    /** How long a report or an alert check (worker threads) waits: longer than the client's own 2 min read timeout. */
+    Duration WAIT = Duration.ofMinutes(3);
 }

@@ -116,9 +116,10 @@ public class ReportService {
         DepartmentFolders departments = DepartmentFolders.of(matrices);
         String from = request.changesFrom().toString();
         String to = request.changesTo().toString();
-        List<ChangeView> changes = diffs.changes(clientId, from, to).stream()
+        List<ChangeView> changes = diffs.changes(clientId, null, from, to).await().atMost(DiffServiceClient.WAIT).stream()
                 .filter(c -> request.covers(c.sourceId(), c.path()) && departments.covers(c.sourceId(), c.path())).toList();
-        List<EffectiveChangeView> effectiveChanges = diffs.effectiveChanges(clientId, from, to).stream()
+        List<EffectiveChangeView> effectiveChanges = diffs.effectiveChanges(clientId, from, to, null).await().atMost(DiffServiceClient.WAIT)
+                .stream()
                 .filter(c -> request.covers(c.sourceId(), c.path())
                         && (departments.covers(c.sourceId(), c.path()) || departments.coversPerson(c.userSid()))).toList();
         List<Finding> findings = ClientFindings.of(state, started).stream().filter(f -> request.covers(f.sourceId(), null)

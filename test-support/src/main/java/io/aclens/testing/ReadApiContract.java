@@ -1,0 +1,62 @@
+package io.aclens.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aclens.contracts.api.ApiOperations;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The provider's side of a typed read API (the consumers' side is the compiler's: their clients extend the same
+ * interfaces): the service under test lists every operation with its query parameters in its OpenAPI document, and
+ * answers each — an unknown id with its own 404 problem, never an unmatched path.
+ */
+public final class ReadApiContract {
+    private ReadApiContract() {
+    }
+
+    public static void verify(Class<?>... apis) throws Exception {
+        JsonNode document = new ObjectMapper().readTree(RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString());
+        List<ApiOperations.Operation> operations = ApiOperations.of(apis);
+        assertThat(operations).as("the APIs declare operations").isNotEmpty();
+        for (ApiOperations.Operation operation : operations) {
+            JsonNode get = document.path("paths").path(operation.template()).path("get");
+            assertThat(get.isMissingNode()).as("GET %s in the snapshot service's OpenAPI document", operation.template()).isFalse();
+            List<String> documented = new ArrayList<>();
+            get.path("parameters").forEach(p -> {
+                if (p.path("in").asText().equals("query")) {
+                    documented.add(p.path("name").asText());
+                }
+            });
+            List<String> declared = Arrays.stream(operation.method().getParameters()).map(p -> p.getAnnotation(QueryParam.class))
+                    .filter(Objects::nonNull).map(QueryParam::value).toList();
+            assertThat(documented).as("query parameters of %s", operation.template()).containsExactlyInAnyOrderElementsOf(declared);
+
+            Map<String, String> pathValues = new HashMap<>();
+            for (Parameter parameter : operation.method().getParameters()) {
+                PathParam path = parameter.getAnnotation(PathParam.class);
+                if (path != null) {
+                    pathValues.put(path.value(), parameter.getType() == long.class ? "987654321" : "contract-probe");
+                }
+            }
+            Response answer = TestTokens.given().get(operation.uri(operation.arguments(pathValues, Map.of())));
+            assertThat(answer.statusCode()).as("%s is answered", operation.template()).isIn(200, 404);
+            if (answer.statusCode() == 404) {
+                assertThat(answer.contentType()).as("%s: an unknown id is the service's own 404, not an unmatched path", operation.template())
+                        .startsWith("application/problem+json");
+            }
+        }
+    }
+}
