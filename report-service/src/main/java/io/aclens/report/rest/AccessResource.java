@@ -57,7 +57,7 @@ public class AccessResource {
     public CellAccessView cell(@PathParam("clientId") String clientId, @QueryParam("user") String user, @QueryParam("path") String path,
                                @QueryParam("language") @DefaultValue("en") String language) {
         callers.scope().require(clientId);
-        requireLanguage(language);
+        RequestedLanguage.require(language);
         if (user == null || path == null) {
             throw ProblemException.badRequest("Both 'user' (login, UPN or SID) and 'path' (a folder as the matrix shows it) are required");
         }
@@ -86,7 +86,7 @@ public class AccessResource {
                                              @QueryParam("minimum") @DefaultValue("READ") String minimum,
                                              @QueryParam("language") @DefaultValue("en") String language) {
         callers.scope().require(clientId);
-        requireLanguage(language);
+        RequestedLanguage.require(language);
         Level floor = level(minimum);
         ClientStateLoader.Loaded state = clientStates.load(clientId, true);
         DirectoryEntry who = person(state, user);
@@ -103,12 +103,6 @@ public class AccessResource {
             }
         }
         return cells;
-    }
-
-    private static void requireLanguage(String language) {
-        if (!language.equals("en") && !language.equals("ru")) {
-            throw ProblemException.badRequest("language: en or ru");
-        }
     }
 
     private static CellAccessView view(PeopleMatrix matrix, int row, int person, ClientStateLoader.Source source, String language) {

@@ -3,6 +3,7 @@ package io.aclens.report.rest;
 import io.aclens.report.delivery.DownloadLinks;
 import io.aclens.report.delivery.PackageMail;
 import io.aclens.report.repository.ReportStore;
+import io.aclens.support.audit.Credential;
 import io.aclens.support.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -38,7 +39,7 @@ public class DownloadResource {
     @Path("/clients/{clientId}/downloads/{token}")
     @Produces(PackageMail.XLSX)
     @Extension(name = LINK_CREDENTIAL, value = "link")
-    public Uni<Response> download(@PathParam("clientId") String clientId, @PathParam("token") String token) {
+    public Uni<Response> download(@PathParam("clientId") String clientId, @PathParam("token") @Credential String token) {
         ProblemException unknown = ProblemException.notFound("No such download link: it may be incomplete — copy the whole link from the mail");
         if (!TOKEN.matcher(token).matches()) {
             return Uni.createFrom().failure(unknown);

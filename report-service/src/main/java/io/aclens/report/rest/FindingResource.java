@@ -4,7 +4,6 @@ import io.aclens.auth.Roles;
 import io.aclens.contracts.api.FindingView;
 import io.aclens.report.service.ClientFindings;
 import io.aclens.report.service.ClientStateLoader;
-import io.aclens.support.rest.ProblemException;
 import io.aclens.support.security.Callers;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,9 +36,7 @@ public class FindingResource {
     @Blocking
     public List<FindingView> findings(@PathParam("clientId") String clientId, @QueryParam("language") @DefaultValue("en") String language) {
         callers.scope().require(clientId);
-        if (!language.equals("en") && !language.equals("ru")) {
-            throw ProblemException.badRequest("language: en or ru");
-        }
+        RequestedLanguage.require(language);
         return ClientFindings.of(states.load(clientId, true), Instant.now()).stream()
                 .map(f -> new FindingView(f.key(), f.kind().name(), f.severity().name(), f.kind().title(language), f.sourceId(), f.subject(),
                         f.folderCount(), f.folders(), f.people(), null)).toList();

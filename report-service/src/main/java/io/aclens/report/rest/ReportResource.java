@@ -54,9 +54,7 @@ public class ReportResource {
                              @QueryParam("path") java.util.List<String> pathPrefixes,
                              @QueryParam("department") java.util.List<String> departments) {
         callers.scope().require(clientId);
-        if (!language.equals("en") && !language.equals("ru")) {
-            throw ProblemException.badRequest("language: en or ru");
-        }
+        RequestedLanguage.require(language);
         if (maxDepth != null && maxDepth < 0) {
             throw ProblemException.badRequest("maxDepth: 0 (the roots) or more");
         }

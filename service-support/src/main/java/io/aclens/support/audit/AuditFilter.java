@@ -18,7 +18,6 @@ import java.util.Optional;
  */
 @Provider
 public class AuditFilter implements ContainerResponseFilter {
-    private static final java.util.regex.Pattern DOWNLOAD_TOKEN = java.util.regex.Pattern.compile("/downloads/[^/]+");
     private final AuditTrail trail;
 
     @Context
@@ -34,9 +33,11 @@ public class AuditFilter implements ContainerResponseFilter {
         if (!path.startsWith("/api/v1/")) {
             return;
         }
-        path = DOWNLOAD_TOKEN.matcher(path).replaceAll("/downloads/(link)"); // a download link's token is a credential
         SecurityContext security = request.getSecurityContext();
         Optional<Method> method = matchedMethod();
+        if (method.isPresent()) {
+            path = withoutCredentials(path, method.get(), request);
+        }
         // a request refused before any resource matched it (415, say) has no path parameters to ask for
         String clientId = method.isPresent() ? request.getUriInfo().getPathParameters().getFirst("clientId") : null;
         if (clientId == null && response.getStatus() < 300) {
@@ -44,6 +45,20 @@ public class AuditFilter implements ContainerResponseFilter {
         }
         String operation = method.map(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName()).orElse(null);
         trail.record(security == null ? null : security.getUserPrincipal(), role -> security != null && security.isUserInRole(role), new AuditTrail.Call(clientId, request.getMethod(), operation, path, response.getStatus()));
+    }
+
+    /** The path with the value of every {@link Credential} path parameter replaced. */
+    private static String withoutCredentials(String path, Method method, ContainerRequestContext request) {
+        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
+            jakarta.ws.rs.PathParam name = parameter.getAnnotation(jakarta.ws.rs.PathParam.class);
+            if (parameter.isAnnotationPresent(Credential.class) && name != null) {
+                String value = request.getUriInfo().getPathParameters().getFirst(name.value());
+                if (value != null && !value.isEmpty()) {
+                    path = path.replace(value, "(" + name.value() + ")");
+                }
+            }
+        }
+        return path;
     }
 
     /** The resource method that served the request; none when it was refused before one matched (the request's ResourceInfo then cannot be had). */
