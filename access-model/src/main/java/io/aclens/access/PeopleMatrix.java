@@ -9,9 +9,7 @@ import io.aclens.access.effective.EffectiveAccess;
 import io.aclens.access.effective.ExplanationPhrases;
 import io.aclens.access.effective.SharePermissions;
 import io.aclens.access.effective.EffectiveMatrix;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The access matrix by person: the same folder rows as the group view, one column per account, and in each
@@ -29,7 +27,8 @@ public final class PeopleMatrix {
     private final DirectoryState directory;
     private final SharePermissions share;
     private final EffectiveMatrix matrix;
-    private Map<String, List<Ace>> daclByPath;
+    /** Built on the first look-up by path; read by many requests at once, so published whole. */
+    private volatile FolderIndex folderIndex;
 
     private PeopleMatrix(List<AccessMatrix.Row> rows, List<DirectoryEntry> people, List<AccessToken> tokens, DirectoryState directory,
                          SharePermissions share) {
@@ -77,6 +76,23 @@ public final class PeopleMatrix {
         return matrix.level(people.get(person).sid(), row);
     }
 
+    /**
+     * "What can this person access", a page at a time: the rows from {@code fromRow} on where the person's dormant level
+     * is at least {@code minimum} and above none, in row order, at most {@code limit} of them. Each distinct ACL is
+     * evaluated once, so a million folders cost one pass over an int array.
+     */
+    public int[] rowsWithAtLeast(int person, Level minimum, int fromRow, int limit) {
+        boolean[] reaching = matrix.aclsWithAtLeast(people.get(person).sid(), minimum == Level.NONE ? Level.SPECIAL : minimum);
+        int[] found = new int[Math.min(limit, Math.max(0, rows.size() - fromRow))];
+        int count = 0;
+        for (int row = Math.max(0, fromRow); row < rows.size() && count < found.length; row++) {
+            if (reaching[matrix.aclOf(row)] && rows.get(row).folder().readError() == null) {
+                found[count++] = row;
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
     public boolean canLogOn(int person) {
         return directory.canLogOn(people.get(person));
     }
@@ -108,7 +124,7 @@ public final class PeopleMatrix {
         if (share != null) {
             access = access.through(share.limitFor(token));
         }
-        List<String> reasons = AccessExplanation.describe(folder.path(), access, directory::nameOf, path -> daclByPath().get(path), words);
+        List<String> reasons = AccessExplanation.describe(folder.path(), access, directory::nameOf, this::daclOf, words);
         if (canLogOn(person) || access.level() == Level.NONE) {
             return reasons;
         }
@@ -118,11 +134,18 @@ public final class PeopleMatrix {
         return dormant;
     }
 
-    private Map<String, List<Ace>> daclByPath() {
-        if (daclByPath == null) {
-            daclByPath = new HashMap<>();
-            rows.forEach(r -> daclByPath.put(r.folder().path(), r.folder().dacl()));
+    /** The row of the folder with this path (compared as the server compares names), or -1. */
+    public int rowOf(String path) {
+        FolderIndex index = folderIndex;
+        if (index == null) {
+            index = FolderIndex.of(rows.stream().map(row -> row.folder().path()).toList());
+            folderIndex = index;
         }
-        return daclByPath;
+        return index.rowOf(path);
+    }
+
+    private List<Ace> daclOf(String path) {
+        int row = rowOf(path);
+        return row < 0 ? null : rows.get(row).folder().dacl();
     }
 }

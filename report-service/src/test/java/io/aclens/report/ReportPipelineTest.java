@@ -56,6 +56,9 @@ class ReportPipelineTest {
     @Inject
     MonthlyReports monthly;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @BeforeAll
     static void connect() {
         kafka = KafkaTestClient.forTestBroker();
@@ -112,11 +115,74 @@ class ReportPipelineTest {
         given().queryParam("user", "ann").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then().statusCode(200)
                 .body("level", equalTo("NONE")).body("reasons", hasSize(0));
         given().queryParam("minimum", "F").get("/api/v1/clients/" + client + "/people/bob/access").then().statusCode(200)
-                .body("path", org.hamcrest.Matchers.contains("/srv"));
+                .body("items.path", org.hamcrest.Matchers.contains("/srv")).body("next", org.hamcrest.Matchers.nullValue());
         given().queryParam("user", "nobody").queryParam("path", "/srv").get("/api/v1/clients/" + client + "/access").then().statusCode(404)
                 .contentType("application/problem+json");
         given().queryParam("minimum", "lots").get("/api/v1/clients/" + client + "/people/bob/access").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void accessIsAnsweredFromTheReadModelUntilTheDirectoryMovesOn() {
+        String client = knownClient();
+        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
+                .jsonPath().getList("$").size() == 1);
+        for (int i = 0; i < 3; i++) {
+            given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
+                    .statusCode(200).body("fullName", equalTo("Bob Builder"));
+        }
+        given().queryParam("minimum", "F").get("/api/v1/clients/" + client + "/people/bob/access").then().statusCode(200);
+        assertThat(readModelLoads(client)).as("one load serves every request").isEqualTo(1);
+
+        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Robert Builder")));
+        given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
+                .body("fullName", equalTo("Bob Builder"));
+        assertThat(readModelLoads(client)).as("a directory synced but not yet diffed is not shown").isEqualTo(1);
+
+        long directorySnapshotId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+        kafka.send(Topics.CHANGE_SETS, new io.aclens.contracts.DirectoryChangeSetCompleted(
+                io.aclens.contracts.DirectoryChangeSetCompleted.eventIdFor(directorySnapshotId), directorySnapshotId, null, client, "ldap:corp",
+                0, true, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("user", "bob").queryParam("path", "/srv/Finance")
+                .get("/api/v1/clients/" + client + "/access").then().body("fullName", equalTo("Robert Builder")));
+        assertThat(readModelLoads(client)).isEqualTo(2);
+    }
+
+    @Test
+    void whatAPersonCanAccessComesInPages() {
+        String client = KnownClients.addLarge(kafka, 30);
+        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
+                .jsonPath().getList("$").size() == 1);
+
+        List<String> paths = new java.util.ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            var page = given().queryParam("minimum", "F").queryParam("limit", 10).queryParam("after", after == null ? "" : after)
+                    .get("/api/v1/clients/" + client + "/people/bob/access").then().statusCode(200).extract().jsonPath();
+            paths.addAll(page.getList("items.path", String.class));
+            after = page.getString("next");
+            pages++;
+        } while (after != null);
+        assertThat(paths).as("every folder once, in folder order").hasSize(31).doesNotHaveDuplicates().startsWith("/srv");
+        assertThat(pages).isEqualTo(4);
+
+        given().queryParam("after", "nonsense").get("/api/v1/clients/" + client + "/people/bob/access").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("after", "1.0").get("/api/v1/clients/" + client + "/people/bob/access").then().statusCode(410)
+                .contentType("application/problem+json");
+        given().queryParam("limit", 0).get("/api/v1/clients/" + client + "/people/bob/access").then().statusCode(400);
+    }
+
+    private static DirectoryEntry bob(String fullName) {
+        return new DirectoryEntry("S-1-22-1-1001", PrincipalKind.USER, "bob", null, fullName, null, "IT", null, true, null, null, null, List.of());
+    }
+
+    private double readModelLoads(String client) {
+        var counter = registry.find("aclens_read_model_loads_total").tag("client", client).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -130,6 +130,21 @@ public final class EffectiveMatrix {
         return folders;
     }
 
+    /** Which distinct ACLs give the user at least {@code minimum}, by ACL index: one evaluation per ACL, not per folder. */
+    public boolean[] aclsWithAtLeast(String userSid, Level minimum) {
+        AccessToken token = tokens.get(userSid);
+        boolean[] reaching = new boolean[acls.size()];
+        for (int a = 0; a < reaching.length; a++) {
+            reaching[a] = levelOnAcl(token, a).rank() >= minimum.rank();
+        }
+        return reaching;
+    }
+
+    /** The index of the folder's distinct ACL, as {@link #aclsWithAtLeast} numbers them. */
+    public int aclOf(int folder) {
+        return folderAcl[folder];
+    }
+
     /** A membership change: the user's new token; only its group set (if new) is evaluated. */
     public void replaceToken(AccessToken token) {
         tokens.put(token.userSid(), token);

@@ -1,6 +1,9 @@
 package io.aclens.cli.ops;
 
+import io.aclens.contracts.api.CellAccessPage;
 import io.aclens.contracts.api.CellAccessView;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,24 +36,43 @@ public final class AccessCommand implements Callable<Integer> {
     @Option(names = "--minimum", defaultValue = "READ", description = "Lowest level to list without --path (default: ${DEFAULT-VALUE}).")
     String minimum;
 
+    @Option(names = "--limit", defaultValue = "1000", description = "At most this many folders without --path (default: ${DEFAULT-VALUE}).")
+    int limit;
+
     @Override
     public Integer call() {
         String client = "/api/v1/clients/" + AclensApi.segment(clientId);
         return Outcome.of(() -> {
-            CellAccessView[] cells = path != null
-                    ? new CellAccessView[]{api.get(client + "/access?user=" + AclensApi.segment(user) + "&path=" + AclensApi.segment(path) + "&language=" + AclensApi.segment(language),
-                    CellAccessView.class)}
-                    : api.get(client + "/people/" + AclensApi.segment(user) + "/access?minimum=" + AclensApi.segment(minimum)
-                            + "&language=" + AclensApi.segment(language), CellAccessView[].class);
+            List<CellAccessView> cells = path != null
+                    ? List.of(api.get(client + "/access?user=" + AclensApi.segment(user) + "&path=" + AclensApi.segment(path)
+                    + "&language=" + AclensApi.segment(language), CellAccessView.class))
+                    : reachable(client);
             for (CellAccessView cell : cells) {
                 System.out.println(cell.path() + "  —  " + (cell.fullName() == null ? cell.login() : cell.fullName() + " (" + cell.login() + ")")
                         + ": " + cell.level().description() + ("active".equals(cell.accountState()) ? ""
                         : " (" + cell.accountState() + "; dormant level " + cell.dormantLevel().description() + ")"));
                 cell.reasons().forEach(reason -> System.out.println("    " + reason));
             }
-            if (cells.length == 0) {
+            if (cells.isEmpty()) {
                 System.out.println(user + " holds at least " + minimum + " on no folder of client " + clientId + ".");
+            } else if (path == null && cells.size() == limit) {
+                System.out.println("(the first " + limit + " folders; --limit shows more)");
             }
         });
+    }
+
+    /** The person's folders, page by page, up to --limit. */
+    private List<CellAccessView> reachable(String client) {
+        List<CellAccessView> cells = new ArrayList<>();
+        String after = null;
+        do {
+            String query = "/people/" + AclensApi.segment(user) + "/access?minimum=" + AclensApi.segment(minimum) + "&language="
+                    + AclensApi.segment(language) + "&limit=" + Math.min(5000, limit - cells.size())
+                    + (after == null ? "" : "&after=" + AclensApi.segment(after));
+            CellAccessPage page = api.get(client + query, CellAccessPage.class);
+            cells.addAll(page.items());
+            after = page.next();
+        } while (after != null && cells.size() < limit);
+        return cells;
     }
 }

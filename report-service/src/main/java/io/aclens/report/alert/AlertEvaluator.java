@@ -12,7 +12,7 @@ import io.aclens.report.repository.AlertChannelRepository;
 import io.aclens.report.repository.AlertRepository;
 import io.aclens.report.repository.AlertRepository.NewAlert;
 import io.aclens.report.service.ClientFindings;
-import io.aclens.report.service.ClientStateLoader;
+import io.aclens.report.service.ClientStates;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -40,10 +40,10 @@ public class AlertEvaluator {
 
     private final AlertRepository alerts;
     private final AlertChannelRepository channels;
-    private final ClientStateLoader states;
+    private final ClientStates states;
     private final DiffServiceClient diffs;
 
-    public AlertEvaluator(AlertRepository alerts, AlertChannelRepository channels, ClientStateLoader states, @RestClient DiffServiceClient diffs) {
+    public AlertEvaluator(AlertRepository alerts, AlertChannelRepository channels, ClientStates states, @RestClient DiffServiceClient diffs) {
         this.alerts = alerts;
         this.channels = channels;
         this.states = states;
@@ -73,7 +73,7 @@ public class AlertEvaluator {
                 alerts.checked(clientId, check.requestedAt(), through).await().atMost(DB_TIMEOUT);
                 return;
             }
-            List<Finding> findings = ClientFindings.of(states.load(clientId, true), through);
+            List<Finding> findings = ClientFindings.of(states.current(clientId), through);
             Set<String> alerted = alerts.alertedFindings(clientId).await().atMost(DB_TIMEOUT);
             List<NewAlert> out = new ArrayList<>();
             List<Finding> fresh = AlertRules.newHighFindings(findings, alerted);

@@ -16,8 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Learns which snapshot each source is at once its changes are known, so a report never shows a matrix
- * newer than its changes, and asks for the client's alerts to be checked — after a directory's changes too. Poison records go to aclens.change-sets.v1.dlq (channel strategy); a database that is away is
+ * Learns which snapshot each source and each directory is at once its changes are known, so a report never shows a
+ * matrix newer than its changes, and asks for the client's alerts to be checked — after a directory's changes too. Poison records go to aclens.change-sets.v1.dlq (channel strategy); a database that is away is
  * waited for, never a reason to dead-letter.
  */
 @ApplicationScoped
@@ -42,10 +42,13 @@ public class ChangeSetConsumer {
                     .invoke(() -> freshness.reached(Freshness.REPORTABLE, changeSet.clientId(), changeSet.sourceId(), changeSet.scanCompletedAt()));
         }
         if (event instanceof DirectoryChangeSetCompleted directoryChanges) {
-            // a membership or account change alone can give someone access to a sensitive folder: check now, not at the next scan
-            return directoryChanges.changeCount() == 0 ? Uni.createFrom().voidItem()
-                    : Transience.retriedWhileTransient(alerts.requestCheck(directoryChanges.clientId()), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                    "Requesting the alert check of directory snapshot " + directoryChanges.directorySnapshotId());
+            // the read model reloads the client once its directory moved; a membership or account change alone can give
+            // someone access to a sensitive folder: check now, not at the next scan
+            Uni<Void> recorded = sources.advanceDirectory(directoryChanges.clientId(), directoryChanges.directoryId(),
+                    directoryChanges.directorySnapshotId());
+            return Transience.retriedWhileTransient(directoryChanges.changeCount() == 0 ? recorded
+                            : recorded.chain(() -> alerts.requestCheck(directoryChanges.clientId())), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                    "Recording directory change set of directory snapshot " + directoryChanges.directorySnapshotId());
         }
         throw new PoisonEventException("A " + event.getClass().getSimpleName() + " does not belong on the change-sets topic");
     }

@@ -9,9 +9,11 @@ import io.aclens.access.FolderPath;
 import io.aclens.access.Level;
 import io.aclens.access.PeopleMatrix;
 import io.aclens.access.directory.DirectoryEntry;
+import io.aclens.contracts.api.CellAccessPage;
 import io.aclens.contracts.api.CellAccessView;
 import io.aclens.contracts.api.PersonView;
 import io.aclens.report.service.ClientStateLoader;
+import io.aclens.report.service.ClientStates;
 import io.aclens.support.rest.ProblemException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,18 +27,23 @@ import java.util.List;
 
 /**
  * The matrix by person over REST: who the people are, one cell with its reasons ("can Petrova change payroll
- * files, and why?"), and everything one person can access. Answers from each source's latest diffed snapshot
- * and the client's current directory.
+ * files, and why?"), and everything one person can access, a page at a time. Answers from the read model: each
+ * source's latest diffed snapshot and the client's directory, held in memory until they move on.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class AccessResource {
-    private final Callers callers;
-    private final ClientStateLoader clientStates;
+    static final int DEFAULT_PAGE = 500;
+    static final int MAX_PAGE = 5000;
 
-    public AccessResource(ClientStateLoader clientStates, Callers callers) {
+    private final Callers callers;
+    private final ClientStateLoader loader;
+    private final ClientStates clientStates;
+
+    public AccessResource(ClientStateLoader loader, ClientStates clientStates, Callers callers) {
         this.callers = callers;
+        this.loader = loader;
         this.clientStates = clientStates;
     }
 
@@ -44,7 +51,7 @@ public class AccessResource {
     @Path("/clients/{clientId}/people")
     public List<PersonView> people(@PathParam("clientId") String clientId) {
         callers.scope().require(clientId);
-        return clientStates.directory(clientId).users().stream()
+        return loader.directory(clientId).users().stream()
                 .map(u -> new PersonView(u.sid(), u.name(), u.fullName(), u.department(), u.title(), u.mail(), u.enabled())).toList();
     }
 
@@ -61,48 +68,54 @@ public class AccessResource {
         if (user == null || path == null) {
             throw ProblemException.badRequest("Both 'user' (login, UPN or SID) and 'path' (a folder as the matrix shows it) are required");
         }
-        ClientStateLoader.Loaded state = clientStates.load(clientId, true);
+        ClientStateLoader.Loaded state = clientStates.current(clientId);
         DirectoryEntry who = person(state, user);
         for (ClientStateLoader.Source source : state.sources()) {
             PeopleMatrix matrix = source.people();
-            int person = matrix.people().indexOf(who);
-            List<AccessMatrix.Row> rows = matrix.rows();
-            for (int r = 0; r < rows.size(); r++) {
-                if (FolderPath.sameFolder(rows.get(r).folder().path(), path)) {
-                    return view(matrix, r, person, source, language);
-                }
+            int row = matrix.rowOf(path);
+            if (row >= 0) {
+                return view(matrix, row, matrix.people().indexOf(who), source, language);
             }
         }
         throw ProblemException.notFound("No folder '" + path + "' in the latest snapshots of client " + clientId);
     }
 
     /**
-     * "What can this person access": every folder where they hold at least {@code minimum} (a level name or code); for an
-     * account that cannot log on, the folders it would reach if re-enabled, each with level none.
+     * "What can this person access": the folders where they hold at least {@code minimum} (a level name or code), in source
+     * and folder order, {@code limit} at a time; for an account that cannot log on, the folders it would reach if
+     * re-enabled, each with level none.
+     *
+     * @param after the previous page's {@code next}
      */
     @GET
     @Path("/clients/{clientId}/people/{user}/access")
-    public List<CellAccessView> personAccess(@PathParam("clientId") String clientId, @PathParam("user") String user,
-                                             @QueryParam("minimum") @DefaultValue("READ") String minimum,
-                                             @QueryParam("language") @DefaultValue("en") String language) {
+    public CellAccessPage personAccess(@PathParam("clientId") String clientId, @PathParam("user") String user,
+                                       @QueryParam("minimum") @DefaultValue("READ") String minimum,
+                                       @QueryParam("language") @DefaultValue("en") String language,
+                                       @QueryParam("limit") @DefaultValue("" + DEFAULT_PAGE) int limit, @QueryParam("after") String after) {
         callers.scope().require(clientId);
         RequestedLanguage.require(language);
         Level floor = level(minimum);
-        ClientStateLoader.Loaded state = clientStates.load(clientId, true);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ProblemException.badRequest("'limit' is the page's size, 1 to " + MAX_PAGE);
+        }
+        ClientStateLoader.Loaded state = clientStates.current(clientId);
         DirectoryEntry who = person(state, user);
+        PersonAccessCursor from = PersonAccessCursor.parse(after, state);
         List<CellAccessView> cells = new ArrayList<>();
-        for (ClientStateLoader.Source source : state.sources()) {
+        for (int s = from.source(); s < state.sources().size() && cells.size() < limit; s++) {
+            ClientStateLoader.Source source = state.sources().get(s);
             PeopleMatrix matrix = source.people();
             int person = matrix.people().indexOf(who);
-            for (int r = 0; r < matrix.rows().size(); r++) {
-                // an account that cannot log on reaches nothing; its cells still say what it would regain if re-enabled
-                Level dormant = matrix.dormantLevel(r, person);
-                if (dormant != Level.NONE && dormant.rank() >= floor.rank()) {
-                    cells.add(view(matrix, r, person, source, language));
-                }
+            int[] rows = matrix.rowsWithAtLeast(person, floor, s == from.source() ? from.row() : 0, limit - cells.size());
+            for (int row : rows) {
+                cells.add(view(matrix, row, person, source, language));
+            }
+            if (cells.size() == limit) {
+                return new CellAccessPage(cells, PersonAccessCursor.after(source, rows[rows.length - 1]));
             }
         }
-        return cells;
+        return new CellAccessPage(cells, null);
     }
 
     private static CellAccessView view(PeopleMatrix matrix, int row, int person, ClientStateLoader.Source source, String language) {

@@ -3,7 +3,7 @@ package io.aclens.report.rest;
 import io.aclens.auth.Roles;
 import io.aclens.contracts.api.FindingView;
 import io.aclens.report.service.ClientFindings;
-import io.aclens.report.service.ClientStateLoader;
+import io.aclens.report.service.ClientStates;
 import io.aclens.support.security.Callers;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,10 +22,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION})
 public class FindingResource {
-    private final ClientStateLoader states;
+    private final ClientStates states;
     private final Callers callers;
 
-    public FindingResource(ClientStateLoader states, Callers callers) {
+    public FindingResource(ClientStates states, Callers callers) {
         this.states = states;
         this.callers = callers;
     }
@@ -37,7 +37,7 @@ public class FindingResource {
     public List<FindingView> findings(@PathParam("clientId") String clientId, @QueryParam("language") @DefaultValue("en") String language) {
         callers.scope().require(clientId);
         RequestedLanguage.require(language);
-        return ClientFindings.of(states.load(clientId, true), Instant.now()).stream()
+        return ClientFindings.of(states.current(clientId), Instant.now()).stream()
                 .map(f -> new FindingView(f.key(), f.kind().name(), f.severity().name(), f.kind().title(language), f.sourceId(), f.subject(),
                         f.folderCount(), f.folders(), f.people(), null)).toList();
     }

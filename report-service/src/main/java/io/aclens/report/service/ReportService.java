@@ -32,12 +32,12 @@ public class ReportService {
     private static final Logger LOG = Logger.getLogger(ReportService.class);
     private static final Duration STORE_TIMEOUT = Duration.ofMinutes(2);
 
-    private final ClientStateLoader clientStates;
+    private final ClientStates clientStates;
     private final DiffServiceClient diffs;
     private final ReportStore store;
     private final Duration changesPeriod;
 
-    public ReportService(ClientStateLoader clientStates, @RestClient DiffServiceClient diffs, ReportStore store,
+    public ReportService(ClientStates clientStates, @RestClient DiffServiceClient diffs, ReportStore store,
                          @ConfigProperty(name = "aclens.report.changes-period") Duration changesPeriod) {
         this.clientStates = clientStates;
         this.diffs = diffs;
@@ -105,7 +105,7 @@ public class ReportService {
     public Generated generate(Request request) {
         String clientId = request.clientId();
         Instant started = Instant.now();
-        ClientStateLoader.Loaded state = clientStates.load(clientId, true);
+        ClientStateLoader.Loaded state = clientStates.current(clientId);
         List<ClientStateLoader.Source> sources = state.sources().stream()
                 .filter(source -> request.sourceIds().isEmpty() || request.sourceIds().contains(source.snapshot().sourceId())).toList();
         if (sources.isEmpty()) {

@@ -1,0 +1,72 @@
+package io.aclens.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aclens.access.directory.DirectoryEntry;
+import io.aclens.access.directory.DirectoryState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Looking a matrix up by path and by person, as the access API pages through it. */
+class PeopleMatrixTest {
+    private static final String D = "S-1-5-21-11-22-33";
+    private static final String FINANCE = D + "-1100";
+    private static final String PETROVA = D + "-1200";
+    private static final String SMITH = D + "-1201";
+
+    private final PeopleMatrix matrix = matrix();
+
+    private static PeopleMatrix matrix() {
+        List<MatrixFolder> folders = new ArrayList<>();
+        List<List<Ace>> dacls = List.of(List.of(Ace.allow(FINANCE, AccessMask.MODIFY)), List.of(Ace.allow(SMITH, AccessMask.READ)),
+                List.of(Ace.allow(PETROVA, AccessMask.FULL_CONTROL), Ace.allow(FINANCE, AccessMask.READ)));
+        for (int i = 0; i < 300; i++) {
+            folders.add(new MatrixFolder("\\\\fs1\\data\\F" + i, 1, dacls.get(i % 3), false, i == 8 ? "access denied" : null, D + "-500"));
+        }
+        DirectoryState directory = new DirectoryState(List.of(
+                new DirectoryEntry(PETROVA, PrincipalKind.USER, "petrova", null, "Анна Петрова", null, null, null, true, null, null, null,
+                        List.of(FINANCE)),
+                new DirectoryEntry(SMITH, PrincipalKind.USER, "smith", null, "John Smith", null, null, null, false, null, null, null, List.of()),
+                DirectoryEntry.group(FINANCE, "Finance", "global security", List.of())), Instant.parse("2026-12-01T12:00:00Z"));
+        AccessMatrix groups = AccessMatrix.of(folders, sid -> new Principal(sid, sid, null, PrincipalKind.UNRESOLVED));
+        return PeopleMatrix.of(groups.rows(), directory, true);
+    }
+
+    private int person(String sid) {
+        return IntStream.range(0, matrix.people().size()).filter(p -> matrix.people().get(p).sid().equals(sid)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void pagesOfWhatAPersonReachesAgreeWithTheCellsOneByOne() {
+        for (String sid : List.of(PETROVA, SMITH)) {
+            int person = person(sid);
+            for (Level minimum : List.of(Level.NONE, Level.READ, Level.MODIFY, Level.FULL)) {
+                List<Integer> expected = IntStream.range(0, matrix.rows().size()).filter(row -> matrix.dormantLevel(row, person) != Level.NONE
+                        && matrix.dormantLevel(row, person).rank() >= minimum.rank()).boxed().toList();
+                List<Integer> paged = new ArrayList<>();
+                int from = 0;
+                int[] page;
+                do {
+                    page = matrix.rowsWithAtLeast(person, minimum, from, 17);
+                    IntStream.of(page).forEach(paged::add);
+                    from = page.length == 0 ? matrix.rows().size() : page[page.length - 1] + 1;
+                } while (page.length == 17);
+                assertThat(paged).as("%s, at least %s", sid, minimum).isEqualTo(expected);
+            }
+        }
+        int unread = matrix.rowOf("\\\\fs1\\data\\F8");
+        assertThat(matrix.rowsWithAtLeast(person(PETROVA), Level.FULL, 0, 1000)).as("her own full control, once a third; F8 unread")
+                .hasSize(99).doesNotContain(unread);
+        assertThat(matrix.rowsWithAtLeast(person(SMITH), Level.READ, 0, 1000)).as("disabled: still his dormant read").hasSize(100);
+    }
+
+    @Test
+    void aFolderIsFoundByItsPathAsTheServerComparesNames() {
+        int row = matrix.rowOf("\\\\FS1\\Data\\f42");
+        assertThat(matrix.rows().get(row).folder().path()).isEqualTo("\\\\fs1\\data\\F42");
+        assertThat(matrix.rowOf("\\\\fs1\\data\\F300")).isEqualTo(-1);
+    }
+}

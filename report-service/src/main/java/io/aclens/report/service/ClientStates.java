@@ -1,0 +1,87 @@
+package io.aclens.report.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.aclens.report.repository.ClientVersion;
+import io.aclens.report.repository.SourceStateRepository;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The read model: each client's state (matrices by group and by person, folder index, directory) held in memory and
+ * shared by every request, reports and alert checks. Snapshots never change, so a state is valid while the client's
+ * {@link ClientVersion} — its sources' and directories' latest diffed snapshots, one indexed read — has not moved; then
+ * it is loaded again, once however many ask at the same time. Bounded by folders across clients (least recently used
+ * out first), so memory does not grow with clients or requests. Blocking: call it on a worker thread.
+ */
+@ApplicationScoped
+public class ClientStates {
+    private static final Logger LOG = Logger.getLogger(ClientStates.class);
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
+
+    private record Held(ClientVersion version, ClientStateLoader.Loaded state) {
+    }
+
+    private final ClientStateLoader loader;
+    private final SourceStateRepository sources;
+    private final MeterRegistry registry;
+    private final long maxFolders;
+    private final Cache<String, Held> held;
+    /** One lock per client: concurrent requests for a client being loaded wait for that one load. */
+    private final ConcurrentMap<String, Object> loading = new ConcurrentHashMap<>();
+
+    public ClientStates(ClientStateLoader loader, SourceStateRepository sources, MeterRegistry registry,
+                        @ConfigProperty(name = "aclens.report.read-model.max-folders") long maxFolders) {
+        this.loader = loader;
+        this.sources = sources;
+        this.registry = registry;
+        this.maxFolders = maxFolders;
+        this.held = Caffeine.newBuilder().maximumWeight(maxFolders).weigher(ClientStates::weight).recordStats().build();
+        CaffeineCacheMetrics.monitor(registry, held, "aclens_read_model");
+        Gauge.builder("aclens_read_model_folders", held, cache -> cache.policy().eviction()
+                        .flatMap(eviction -> eviction.weightedSize().stream().boxed().findFirst()).orElse(0L))
+                .description("Folders held in memory by the read model, all clients").register(registry);
+    }
+
+    /** The client's current state: from memory while its version has not moved. */
+    public ClientStateLoader.Loaded current(String clientId) {
+        ClientVersion version = sources.version(clientId).await().atMost(STORE_TIMEOUT);
+        ClientStateLoader.Loaded state = heldAt(clientId, version);
+        if (state != null) {
+            return state;
+        }
+        synchronized (loading.computeIfAbsent(clientId, client -> new Object())) {
+            state = heldAt(clientId, version);
+            if (state != null) {
+                return state;
+            }
+            held.invalidate(clientId); // the old state goes before the new one is built: one copy of a client at a time
+            long start = System.nanoTime();
+            state = loader.load(clientId, true);
+            registry.counter("aclens_read_model_loads_total", "client", clientId).increment();
+            LOG.infof("Loaded %s into the read model: %,d folders in %d ms", clientId, state.folderCount(), (System.nanoTime() - start) / 1_000_000);
+            if (state.folderCount() > maxFolders) {
+                LOG.warnf("%s has %,d folders, more than aclens.report.read-model.max-folders (%,d): every request loads it again; "
+                        + "raise the limit and the report service's heap", clientId, state.folderCount(), maxFolders);
+            }
+            held.put(clientId, new Held(version, state));
+            return state;
+        }
+    }
+
+    private ClientStateLoader.Loaded heldAt(String clientId, ClientVersion version) {
+        Held current = held.getIfPresent(clientId);
+        return current != null && current.version().equals(version) ? current.state() : null;
+    }
+
+    private static int weight(String clientId, Held state) {
+        return (int) Math.min(Integer.MAX_VALUE, state.state().folderCount() + 1);
+    }
+}
