@@ -55,6 +55,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 @WithTestResource(SnapshotServiceStub.class)
 class DiffPipelineTest {
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     private static final String BOB = "S-1-22-1-1001";
     private static final String SALES = "S-1-22-2-2001";
     private static KafkaTestClient kafka;
@@ -69,8 +72,9 @@ class DiffPipelineTest {
         kafka.close();
     }
 
+    /** The ACL hash stands for the DACL's content, as the snapshot service's does: equal DACLs, equal hashes. */
     private static FolderView folder(String path, Ace... dacl) {
-        return new FolderView(path, 1, "S-1-22-1-0", "S-1-22-2-0", false, "h", List.of(dacl), null, null);
+        return new FolderView(path, 1, "S-1-22-1-0", "S-1-22-2-0", false, "h" + List.of(dacl).hashCode(), List.of(dacl), null, null);
     }
 
     private static SnapshotCommitted committed(String client, long snapshotId, Long previous) {
@@ -186,6 +190,57 @@ class DiffPipelineTest {
         assertThat(kafka.events(sets, DirectoryChangeSetCompleted.class)).as("after its changes, so the report service can alert on them")
                 .filteredOn(e -> e.directorySnapshotId() == directoryBase + 1)
                 .allSatisfy(e -> assertThat(e.changeCount()).isEqualTo(3));
+    }
+
+    @Test
+    void directoryChangesReadASnapshotsFoldersOnceAndANewSnapshotFromItsDelta() {
+        String client = "held-" + UUID.randomUUID();
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000);
+        String finance = "S-1-22-2-3001";
+        DirectoryEntry financeGroup = DirectoryEntry.group(finance, "finance", "posix", List.of());
+        DirectoryEntry salesGroup = DirectoryEntry.group(SALES, "sales", "posix", List.of());
+        List<DirectoryEntry> inSales = List.of(person(BOB, "bob", true, SALES), financeGroup, salesGroup);
+        List<DirectoryEntry> inFinance = List.of(person(BOB, "bob", true, finance), financeGroup, salesGroup);
+        SnapshotServiceStub.DIRECTORY.put(client, inSales);
+        SnapshotServiceStub.PRINCIPALS.put(client, List.of(new Principal(BOB, "bob", "Bob Builder", PrincipalKind.USER)));
+        SnapshotView first = new SnapshotView(base, client, "fs1", "scan", "/srv", null, 2, 0, Instant.now(), Instant.now());
+        SnapshotServiceStub.SNAPSHOTS.put(client, List.of(first));
+        SnapshotServiceStub.FOLDERS.put(base, new FolderPage(List.of(folder("/srv/Finance", Ace.allow(finance, AccessMask.MODIFY)),
+                folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ_AND_EXECUTE))), null));
+        for (int d = 0; d < 4; d++) {
+            SnapshotServiceStub.DIRECTORY_SNAPSHOTS.put(base + 100 + d, d % 2 == 0 ? inSales : inFinance);
+        }
+
+        directoryChange(client, base + 101);
+        directoryChange(client, base + 102);
+        assertThat(readModelLoads(client)).as("the snapshot's folders were read once for both directory changes").isEqualTo(1);
+
+        // a scan adds /srv/Payroll: the new snapshot's folders are its predecessor's and the delta, never read whole
+        SnapshotServiceStub.DELTAS.put(base + 1, new DeltaPage(List.of(
+                new FolderDelta("/srv/Payroll", null, folder("/srv/Payroll", Ace.allow(finance, AccessMask.MODIFY)))), null));
+        SnapshotServiceStub.SNAPSHOTS.put(client, List.of(new SnapshotView(base + 1, client, "fs1", "scan", "/srv", base, 3, 0, Instant.now(),
+                Instant.now()), first));
+        kafka.send(Topics.SNAPSHOTS, committed(client, base + 1, base));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/change-sets/" + (base + 1)).statusCode() == 200);
+
+        directoryChange(client, base + 103);
+        assertThat(effectiveChangesOf(client)).filteredOn(c -> c.trigger().equals("directory-snapshot-" + (base + 103)))
+                .extracting(EffectiveChangeView::path, EffectiveChangeView::kind)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("/srv/Finance", ChangeKind.GRANTED),
+                        org.assertj.core.groups.Tuple.tuple("/srv/Payroll", ChangeKind.GRANTED),
+                        org.assertj.core.groups.Tuple.tuple("/srv/Sales", ChangeKind.REVOKED));
+        assertThat(readModelLoads(client)).isEqualTo(1);
+    }
+
+    private void directoryChange(String client, long directorySnapshotId) {
+        kafka.send(Topics.SNAPSHOTS, new DirectorySnapshotCommitted(DirectorySnapshotCommitted.eventIdFor(directorySnapshotId), directorySnapshotId,
+                directorySnapshotId - 1, "sync-" + directorySnapshotId, client, "local:corp", 3, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/directory-change-sets/" + directorySnapshotId).statusCode() == 200);
+    }
+
+    private double readModelLoads(String client) {
+        var counter = registry.find("aclens_read_model_loads_total").tag("client", client).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

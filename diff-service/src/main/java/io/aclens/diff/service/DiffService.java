@@ -49,9 +49,11 @@ public class DiffService {
     private final ChangeEventPublisher publisher;
     private final DiffRetries retries;
     private final Freshness freshness;
+    private final SnapshotFolders snapshotFolders;
 
     public DiffService(@RestClient SnapshotServiceClient snapshots, ChangeStore store, EffectiveChangeStore effective,
-                       ChangeEventPublisher publisher, DiffRetries retries, Freshness freshness) {
+                       ChangeEventPublisher publisher, DiffRetries retries, Freshness freshness, SnapshotFolders snapshotFolders) {
+        this.snapshotFolders = snapshotFolders;
         this.snapshots = snapshots;
         this.freshness = freshness;
         this.store = store;
@@ -72,13 +74,16 @@ public class DiffService {
             return store.store(snapshot, List.of(), List.of(), DirectoryState.empty());
         }
         return snapshots.directory(snapshot.clientId(), null).map(DirectoryState::new).chain(directory -> detect(snapshot, directory)
-                .chain(found -> Uni.createFrom().item(() -> EffectiveChanges.ofSnapshot(found.sources(), directory))
+                .chain(found -> Uni.createFrom().item(() -> {
+                            snapshotFolders.advance(snapshot.previousSnapshotId(), snapshot.snapshotId(), snapshot.sourceId(), found.deltas());
+                            return EffectiveChanges.ofSnapshot(found.sources(), directory);
+                        })
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // CPU-bound: off the event loop
                         .chain(effectiveChanges -> store.store(snapshot, found.changes(), effectiveChanges, directory))));
     }
 
     /** The ACL-level changes of a snapshot, and its source's two states for effective changes. */
-    private record Detected(List<DetectedChange> changes, EffectiveChanges.SourceSnapshots sources) {
+    private record Detected(List<DetectedChange> changes, EffectiveChanges.SourceSnapshots sources, List<FolderDelta> deltas) {
     }
 
     private Uni<Detected> detect(SnapshotCommitted snapshot, DirectoryState directory) {
@@ -111,11 +116,12 @@ public class DiffService {
                             found.getItem2().size(), changes.size());
                     EffectiveChanges.SourceSnapshots sources = new EffectiveChanges.SourceSnapshots(edited, List.of(), before, after);
                     if (!sources.contextChanged()) {
-                        return Uni.createFrom().item(new Detected(changes, sources));
+                        return Uni.createFrom().item(new Detected(changes, sources, found.getItem2()));
                     }
                     // the share's permissions or the server's groups changed: every folder may be affected
                     return unchangedFolders(snapshot, changedPaths, "", new ArrayList<>()).map(unchanged ->
-                            new Detected(changes, new EffectiveChanges.SourceSnapshots(edited, unchanged, before, after)));
+                            new Detected(changes, new EffectiveChanges.SourceSnapshots(edited, unchanged, before, after),
+                            found.getItem2()));
                 });
     }
 

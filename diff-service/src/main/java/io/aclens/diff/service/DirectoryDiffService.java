@@ -7,17 +7,14 @@ import io.aclens.access.effective.EffectiveChanges;
 import io.aclens.contracts.DirectoryChangeSetCompleted;
 import io.aclens.contracts.DirectorySnapshotCommitted;
 import io.aclens.contracts.SourceServer;
-import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.SnapshotView;
 import io.aclens.diff.client.SnapshotServiceClient;
-import io.aclens.diff.mapping.FolderAclMapper;
 import io.aclens.diff.messaging.ChangeEventPublisher;
 import io.aclens.diff.repository.EffectiveChangeStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +24,22 @@ import org.jboss.logging.Logger;
 /**
  * Turns a committed directory snapshot into effective change events: the directory before and after (with the
  * client's other directories as they are now) evaluated against every folder of the client's current
- * snapshots. No ACL changed, so every change is a membership or account change. Stored once, then published;
+ * snapshots, held by {@link SnapshotFolders}. No ACL changed, so every change is a membership or account change. Stored once, then published;
  * a redelivered event only publishes again.
  */
 @ApplicationScoped
 public class DirectoryDiffService {
     private static final Logger LOG = Logger.getLogger(DirectoryDiffService.class);
-    private static final int FOLDER_PAGE = 5000;
-
     private final SnapshotServiceClient snapshots;
+    private final SnapshotFolders snapshotFolders;
     private final EffectiveChangeStore store;
     private final ChangeEventPublisher publisher;
     private final DiffRetries retries;
 
-    public DirectoryDiffService(@RestClient SnapshotServiceClient snapshots, EffectiveChangeStore store, ChangeEventPublisher publisher,
-                                DiffRetries retries) {
+    public DirectoryDiffService(@RestClient SnapshotServiceClient snapshots, SnapshotFolders snapshotFolders, EffectiveChangeStore store,
+                                ChangeEventPublisher publisher, DiffRetries retries) {
         this.snapshots = snapshots;
+        this.snapshotFolders = snapshotFolders;
         this.store = store;
         this.publisher = publisher;
         this.retries = retries;
@@ -92,20 +89,9 @@ public class DirectoryDiffService {
             Map<String, SnapshotView> current = new LinkedHashMap<>();
             list.forEach(s -> current.putIfAbsent(s.sourceId(), s));
             return Multi.createFrom().iterable(current.values())
-                    .onItem().transformToUniAndConcatenate(s -> folders(s, "", new ArrayList<>())
+                    .onItem().transformToUniAndConcatenate(s -> snapshotFolders.of(s)
                             .map(folders -> new EffectiveChanges.SourceFolders(SourceServer.contextOf(s.server()), folders)))
                     .collect().asList();
-        });
-    }
-
-    private Uni<List<EffectiveChanges.FolderAcl>> folders(SnapshotView snapshot, String after, List<EffectiveChanges.FolderAcl> collected) {
-        return snapshots.folders(snapshot.snapshotId(), after, FOLDER_PAGE).chain(page -> {
-            for (FolderView folder : page.items()) {
-                if (folder.readError() == null) {
-                    collected.add(FolderAclMapper.toFolderAcl(snapshot.sourceId(), folder));
-                }
-            }
-            return page.next() == null ? Uni.createFrom().item(collected) : folders(snapshot, page.next(), collected);
         });
     }
 }
