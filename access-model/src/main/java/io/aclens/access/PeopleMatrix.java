@@ -10,6 +10,8 @@ import io.aclens.access.effective.ExplanationPhrases;
 import io.aclens.access.effective.SharePermissions;
 import io.aclens.access.effective.EffectiveMatrix;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The access matrix by person: the same folder rows as the group view, one column per account, and in each
@@ -27,6 +29,12 @@ public final class PeopleMatrix {
     private final DirectoryState directory;
     private final SharePermissions share;
     private final EffectiveMatrix matrix;
+    /** Each person's column by SID. */
+    private final Map<String, Integer> personBySid = new java.util.HashMap<>();
+    /** Each person's levels, in {@code people} order. */
+    private final EffectiveMatrix.UserLevels[] levels;
+    /** Whether two distinct ACLs give every person the same level, by pair: decided once per pair a layout compares. */
+    private final Map<Long, Boolean> sameAccessByAclPair = new ConcurrentHashMap<>();
     /** Built on the first look-up by path; read by many requests at once, so published whole. */
     private volatile FolderIndex folderIndex;
 
@@ -39,6 +47,10 @@ public final class PeopleMatrix {
         this.share = share;
         this.matrix = EffectiveMatrix.forFolders(rows.stream()
                 .map(row -> new EffectiveMatrix.Acl(row.folder().ownerSid(), row.folder().dacl())).toList(), tokens, share);
+        this.levels = people.stream().map(person -> matrix.levelsOf(person.sid())).toArray(EffectiveMatrix.UserLevels[]::new);
+        for (int p = 0; p < people.size(); p++) {
+            personBySid.put(people.get(p).sid(), p);
+        }
     }
 
     /** @param includeDormant also show accounts that cannot log on (a report shows the others by default) */
@@ -63,6 +75,11 @@ public final class PeopleMatrix {
         return people;
     }
 
+    /** The person's column, or -1 when the matrix has none for them. */
+    public int personOf(DirectoryEntry person) {
+        return personBySid.getOrDefault(person.sid(), -1);
+    }
+
     /** The person's effective level: none for an account that cannot log on. */
     public Level level(int row, int person) {
         return canLogOn(person) ? dormantLevel(row, person) : Level.NONE;
@@ -73,7 +90,29 @@ public final class PeopleMatrix {
         if (rows.get(row).folder().readError() != null) {
             return Level.NONE;
         }
-        return matrix.level(people.get(person).sid(), row);
+        return levels[person].onFolder(row);
+    }
+
+    /**
+     * Whether every person holds the same level (and the same dormant level) on both rows — as "only folders that differ
+     * from their parent" asks for every folder: rows of one distinct ACL are equal at once, and each pair of distinct ACLs is
+     * compared person by person only once.
+     */
+    public boolean sameAccess(int rowA, int rowB) {
+        int a = rows.get(rowA).folder().readError() != null ? -1 : matrix.aclOf(rowA);
+        int b = rows.get(rowB).folder().readError() != null ? -1 : matrix.aclOf(rowB);
+        if (a == b) {
+            return true;
+        }
+        long pair = a < b ? ((long) a << 32) | (b & 0xffffffffL) : ((long) b << 32) | (a & 0xffffffffL);
+        return sameAccessByAclPair.computeIfAbsent(pair, key -> {
+            for (EffectiveMatrix.UserLevels person : levels) {
+                if ((a < 0 ? Level.NONE : person.onAcl(a)) != (b < 0 ? Level.NONE : person.onAcl(b))) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     /**

@@ -61,6 +61,24 @@ class PeopleMatrixTest {
         assertThat(matrix.rowsWithAtLeast(person(PETROVA), Level.FULL, 0, 1000)).as("her own full control, once a third; F8 unread")
                 .hasSize(99).doesNotContain(unread);
         assertThat(matrix.rowsWithAtLeast(person(SMITH), Level.READ, 0, 1000)).as("disabled: still his dormant read").hasSize(100);
+        assertThat(matrix.personOf(matrix.people().get(person(SMITH)))).isEqualTo(person(SMITH));
+    }
+
+    @Test
+    void rowsHaveTheSameAccessExactlyWhenEveryPersonHoldsTheSameLevelsOnThem() {
+        for (int a = 0; a < 12; a++) {
+            for (int b = 0; b < 12; b++) {
+                int rowA = a;
+                int rowB = b;
+                boolean expected = IntStream.range(0, matrix.people().size()).allMatch(p -> matrix.level(rowA, p) == matrix.level(rowB, p)
+                        && matrix.dormantLevel(rowA, p) == matrix.dormantLevel(rowB, p));
+                assertThat(matrix.sameAccess(a, b)).as("%s and %s", matrix.rows().get(a).folder().path(), matrix.rows().get(b).folder().path())
+                        .isEqualTo(expected);
+            }
+        }
+        int unread = matrix.rowOf("\\\\fs1\\data\\F8");
+        int sameAclAsUnread = matrix.rowOf("\\\\fs1\\data\\F5");
+        assertThat(matrix.sameAccess(unread, sameAclAsUnread)).as("an unread folder gives nobody anything").isFalse();
     }
 
     @Test

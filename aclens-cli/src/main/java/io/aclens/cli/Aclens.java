@@ -1,6 +1,7 @@
 package io.aclens.cli;
 
 import io.aclens.cli.bench.AccessBenchCommand;
+import io.aclens.cli.bench.ScaleBenchCommand;
 import io.aclens.cli.bench.BenchCommand;
 import io.aclens.cli.bench.SmbBenchCommand;
 import io.aclens.cli.chaos.ChaosCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "aclens", mixinStandardHelpOptions = true, version = "ACLens 0.1.0",
         description = "Who can access which folder, and what changed.",
-        subcommands = {DemoCommand.class, AccessCommand.class, ClientCommand.class, SourceCommand.class, DirectoryCommand.class, AuditCommand.class, SubscriptionCommand.class, AlertCommand.class, StatusCommand.class, TokenCommand.class, DlqCommand.class, FuzzCommand.class, ChaosCommand.class, BenchCommand.class, SmbBenchCommand.class, AccessBenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, AccessCommand.class, ClientCommand.class, SourceCommand.class, DirectoryCommand.class, AuditCommand.class, SubscriptionCommand.class, AlertCommand.class, StatusCommand.class, TokenCommand.class, DlqCommand.class, FuzzCommand.class, ChaosCommand.class, BenchCommand.class, SmbBenchCommand.class, AccessBenchCommand.class, ScaleBenchCommand.class, CommandLine.HelpCommand.class})
 public final class Aclens {
 
     public static void main(String[] args) {

@@ -151,11 +151,13 @@ public final class DirectoryState {
         if (bySid != null && bySid.describesUser()) {
             return Optional.of(bySid);
         }
-        String lower = key.toLowerCase(Locale.ROOT);
-        return entries.values().stream().filter(DirectoryEntry::describesUser)
-                .filter(e -> e.name().toLowerCase(Locale.ROOT).equals(lower)
-                        || (e.userPrincipalName() != null && e.userPrincipalName().toLowerCase(Locale.ROOT).equals(lower)))
-                .findFirst();
+        for (DirectoryEntry entry : entries.values()) {
+            if (entry.describesUser() && (entry.name().equalsIgnoreCase(key)
+                    || (entry.userPrincipalName() != null && entry.userPrincipalName().equalsIgnoreCase(key)))) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

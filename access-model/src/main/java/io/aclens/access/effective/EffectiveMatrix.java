@@ -106,6 +106,39 @@ public final class EffectiveMatrix {
         return levelOnAcl(tokens.get(userSid), folderAcl[folder]);
     }
 
+    /** One user's levels, looked up without hashing their SID again: for layouts that read many cells of each user. */
+    public final class UserLevels {
+        private final AccessToken token;
+        private final byte[] byAcl;
+        private final Set<Integer> personal;
+
+        private UserLevels(AccessToken token) {
+            this.token = token;
+            this.byAcl = levelsByUser.get(token.userSid());
+            this.personal = aclsNamingUser.get(token.userSid());
+        }
+
+        /** The user's level on the folder. */
+        public Level onFolder(int folder) {
+            return onAcl(folderAcl[folder]);
+        }
+
+        /** The user's level on a distinct ACL ({@link #aclOf}). */
+        public Level onAcl(int acl) {
+            return personal != null && personal.contains(acl) ? levelOnAcl(token, acl) : LEVELS[byAcl[acl]];
+        }
+    }
+
+    /** The user's levels, for many look-ups. */
+    public UserLevels levelsOf(String userSid) {
+        return new UserLevels(tokens.get(userSid));
+    }
+
+    /** How many distinct ACLs the folders share. */
+    public int distinctAcls() {
+        return acls.size();
+    }
+
     /** How many folders the user can at least read: the whole matrix summarised, cells never built. */
     public long readableFolders(String userSid) {
         AccessToken token = tokens.get(userSid);

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,17 +49,22 @@ public final class RiskFindings {
     public static List<Finding> evaluate(String sourceId, List<AccessMatrix.Row> rows, PeopleMatrix people, DirectoryState directory, Instant now) {
         Map<String, Builder> found = new LinkedHashMap<>();
         boolean directoryKnown = directory != null && !directory.isEmpty();
-        Map<String, MatrixFolder> byPath = new HashMap<>();
-        rows.forEach(row -> byPath.put(row.folder().path(), row.folder()));
+        // rows come in tree order: a folder's parent is the last row one level up (no index of a million paths)
+        MatrixFolder[] lastAtDepth = new MatrixFolder[16];
         for (AccessMatrix.Row row : rows) {
             MatrixFolder folder = row.folder();
+            if (folder.depth() >= lastAtDepth.length) {
+                lastAtDepth = java.util.Arrays.copyOf(lastAtDepth, Math.max(folder.depth() + 1, lastAtDepth.length * 2));
+            }
+            lastAtDepth[folder.depth()] = folder;
+            MatrixFolder parent = folder.depth() == 0 ? null : lastAtDepth[folder.depth() - 1];
             if (folder.readError() != null || folder.dacl() == null) {
                 continue;
             }
             if (folder.nullDacl()) {
                 found.computeIfAbsent(key(FindingKind.NULL_DACL, sourceId, ""), k -> new Builder(k, FindingKind.NULL_DACL, sourceId, ""))
                         .folder(folder.path());
-            } else if (inheritanceDiffers(folder, byPath)) {
+            } else if (inheritanceDiffers(folder, parent)) {
                 found.computeIfAbsent(key(FindingKind.INHERITANCE_MISMATCH, sourceId, ""),
                         k -> new Builder(k, FindingKind.INHERITANCE_MISMATCH, sourceId, "")).folder(folder.path());
             }
@@ -128,12 +132,11 @@ public final class RiskFindings {
     }
 
     /** An NT folder that inherits, whose inherited entries are not what its scanned parent passes down. */
-    private static boolean inheritanceDiffers(MatrixFolder folder, Map<String, MatrixFolder> byPath) {
+    private static boolean inheritanceDiffers(MatrixFolder folder, MatrixFolder parent) {
         if (folder.depth() == 0 || folder.inheritanceProtected() || AccessCheck.isPosix(folder.ownerSid(), folder.dacl())) {
             return false; // POSIX default ACLs are copied once, at creation: a later difference is how POSIX works
         }
-        MatrixFolder parent = byPath.get(FolderPath.parent(folder.path()));
-        return parent != null && parent.readError() == null && !parent.nullDacl() && parent.dacl() != null
+        return parent != null && FolderPath.sameFolder(parent.path(), String.valueOf(FolderPath.parent(folder.path()))) && parent.readError() == null && !parent.nullDacl() && parent.dacl() != null
                 && !InheritanceCheck.matchesParent(parent.dacl(), folder.dacl());
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -23,6 +24,13 @@ public final class TreeGenerator {
 
     /** Creates {@code folders} folders under {@code root} (root included); returns how many got an ACL. */
     public static int generate(Path root, int folders, double aclRatio, long seed) throws IOException {
+        return generate(root, folders, aclRatio, seed, null);
+    }
+
+    /**
+     * The same, the ACLs drawn from {@code pool} (a client's few distinct ACLs; null: random named entries).
+     */
+    public static int generate(Path root, int folders, double aclRatio, long seed, List<PosixAcl> pool) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         Files.createDirectories(root);
         Deque<Path> parents = new ArrayDeque<>();
@@ -37,9 +45,9 @@ public final class TreeGenerator {
                 parents.add(child);
                 if (random.nextDouble() < aclRatio) {
                     withAcl++;
-                    PosixAclFiles.writeAccess(child, randomAcl(random));
+                    PosixAclFiles.writeAccess(child, pool == null ? randomAcl(random) : pool.get(random.nextInt(pool.size())));
                     if (random.nextBoolean()) {
-                        PosixAclFiles.writeDefault(child, randomAcl(random));
+                        PosixAclFiles.writeDefault(child, pool == null ? randomAcl(random) : pool.get(random.nextInt(pool.size())));
                     }
                 }
             }

@@ -62,7 +62,7 @@ public final class AccessCommand implements Callable<Integer> {
     }
 
     /** The person's folders, page by page, up to --limit. */
-    private List<CellAccessView> reachable(String client) {
+    private List<CellAccessView> reachable(String client) throws AclensApi.ApiException {
         List<CellAccessView> cells = new ArrayList<>();
         String after = null;
         do {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.api.ChangeSetView;
+import io.aclens.contracts.api.CellAccessPage;
 import io.aclens.contracts.api.CellAccessView;
 import io.aclens.contracts.api.ClientRegistration;
 import io.aclens.contracts.api.DirectoryRegistration;
@@ -296,9 +297,20 @@ public final class PipelineClient {
                 + "&path=" + encode(path), null, 200), CellAccessView.class);
     }
 
+    /** The first page (of the API's default size) of everything the person holds at least {@code minimum} on, with the reasons. */
+    public CellAccessPage personAccess(String clientId, String user, String minimum) {
+        return JSON.convertValue(send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/people/" + encode(user)
+                + "/access?minimum=" + encode(minimum), null, 200), CellAccessPage.class);
+    }
+
     /** Generates the client's report now and downloads it. */
     public byte[] report(String clientId) {
-        JsonNode report = send("POST", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/reports", null, 201);
+        return report(clientId, false);
+    }
+
+    /** @param onlyDiffering the matrices show only folders whose access differs from their parent's, as packages usually do */
+    public byte[] report(String clientId, boolean onlyDiffering) {
+        JsonNode report = send("POST", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/reports?onlyDiffering=" + onlyDiffering, null, 201);
         return bytes(stack.apiUrl() + report.get("downloadUrl").asText());
     }
 

@@ -57,7 +57,7 @@ public final class WorkbookWriter {
     public static final int MAX_CELL_CHARS = 32_767;
     public static final String CUT_MARKER = " … [cut at Excel's 32,767-character limit; the REST API has the whole text]";
     /** Cell comments carry the access paths; beyond this many the REST API answers (comments cost memory in Excel). */
-    private static final int MAX_COMMENTS = 50_000;
+    private static final int MAX_COMMENTS = 10_000;
     private static final Map<Level, String> COLOURS = new EnumMap<>(Map.of(
             Level.FULL, "F4B084", Level.MODIFY, "FFD966", Level.READ_EXECUTE, "A9D08E", Level.READ, "C6E0B4",
             Level.LIST_FOLDER, "BDD7EE", Level.WRITE, "FF9999", Level.SPECIAL, "D9D9D9"));
@@ -161,7 +161,7 @@ public final class WorkbookWriter {
         SXSSFSheet sheet = workbook.createSheet(name);
         PeopleMatrix people = source.people();
         List<Integer> columns = shownPeople(people).stream().filter(source.scope()::coversPerson).toList();
-        List<Integer> shownRows = shownRows(content, source, (a, b) -> samePeopleAccess(people, a, b));
+        List<Integer> shownRows = shownRows(content, source, people::sameAccess);
         matrixHeader(sheet, texts.get("people.heading"), content, source, texts.get("people.explanation")
                         + viewNote(content, shownRows.size(), people.rows().size()), 80, 130,
                 columns.stream().map(i -> people.people().get(i).name()).toList(),
@@ -214,14 +214,6 @@ public final class WorkbookWriter {
     }
 
     /** Everybody's level, dormant levels included, is the same on both rows. */
-    private static boolean samePeopleAccess(PeopleMatrix people, int a, int b) {
-        for (int p = 0; p < people.people().size(); p++) {
-            if (people.level(a, p) != people.level(b, p) || people.dormantLevel(a, p) != people.dormantLevel(b, p)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private String viewNote(ReportContent content, int shown, int total) {
         String note = (content.view().onlyDiffering() ? " " + texts.get("matrix.onlyDiffering", shown, total) : "")

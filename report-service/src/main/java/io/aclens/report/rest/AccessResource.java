@@ -34,7 +34,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class AccessResource {
-    static final int DEFAULT_PAGE = 500;
+    static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 5000;
 
     private final Callers callers;
@@ -74,7 +74,7 @@ public class AccessResource {
             PeopleMatrix matrix = source.people();
             int row = matrix.rowOf(path);
             if (row >= 0) {
-                return view(matrix, row, matrix.people().indexOf(who), source, language);
+                return view(matrix, row, matrix.personOf(who), source, language);
             }
         }
         throw ProblemException.notFound("No folder '" + path + "' in the latest snapshots of client " + clientId);
@@ -106,7 +106,7 @@ public class AccessResource {
         for (int s = from.source(); s < state.sources().size() && cells.size() < limit; s++) {
             ClientStateLoader.Source source = state.sources().get(s);
             PeopleMatrix matrix = source.people();
-            int person = matrix.people().indexOf(who);
+            int person = matrix.personOf(who);
             int[] rows = matrix.rowsWithAtLeast(person, floor, s == from.source() ? from.row() : 0, limit - cells.size());
             for (int row : rows) {
                 cells.add(view(matrix, row, person, source, language));

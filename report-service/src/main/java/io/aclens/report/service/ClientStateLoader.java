@@ -90,17 +90,23 @@ public class ClientStateLoader {
         return new Loaded(loaded, directory, principals, folderCount, List.copyOf(latest.values()));
     }
 
-    /** Every folder of a snapshot; folders with the same ACL share one DACL instance (few distinct ACLs per client). */
+    /**
+     * Every folder of a snapshot; folders with the same ACL share one DACL instance and folders with the same owner one
+     * owner SID (few distinct ACLs and owners per client): a million folders are held in memory for as long as they are
+     * current.
+     */
     private List<MatrixFolder> folders(long snapshotId) {
         Map<String, List<Ace>> dacls = new HashMap<>();
+        Map<String, String> owners = new HashMap<>();
         List<MatrixFolder> folders = new ArrayList<>();
         String after = "";
         do {
             FolderPage page = fromSnapshotService(snapshots.folders(snapshotId, after, FOLDER_PAGE));
             for (FolderView folder : page.items()) {
                 List<Ace> dacl = dacls.computeIfAbsent(folder.aclHash(), hash -> folder.dacl());
+                String owner = folder.ownerSid() == null ? null : owners.computeIfAbsent(folder.ownerSid(), sid -> sid);
                 folders.add(new MatrixFolder(folder.path(), folder.depth(), dacl, folder.inheritanceProtected(), folder.readError(),
-                        folder.ownerSid(), Sddl.hasNullDacl(folder.sddl())));
+                        owner, Sddl.hasNullDacl(folder.sddl())));
             }
             after = page.next();
         } while (after != null);

@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
  * The read model: each client's state (matrices by group and by person, folder index, directory) held in memory and
  * shared by every request, reports and alert checks. Snapshots never change, so a state is valid while the client's
  * {@link ClientVersion} — its sources' and directories' latest diffed snapshots, one indexed read — has not moved; then
- * it is loaded again, once however many ask at the same time. Bounded by folders across clients (least recently used
+ * it is loaded again, once however many ask at the same time. The version is read at most once per
+ * {@code aclens.report.read-model.version-check} (1 s), so a new snapshot shows that much later at most. Bounded by folders across clients (least recently used
  * out first), so memory does not grow with clients or requests. Blocking: call it on a worker thread.
  */
 @ApplicationScoped
@@ -34,15 +35,19 @@ public class ClientStates {
     private final MeterRegistry registry;
     private final long maxFolders;
     private final Cache<String, Held> held;
+    /** Each client's version as last read: asked again once older than the version check, not on every request. */
+    private final Cache<String, ClientVersion> versions;
     /** One lock per client: concurrent requests for a client being loaded wait for that one load. */
     private final ConcurrentMap<String, Object> loading = new ConcurrentHashMap<>();
 
     public ClientStates(ClientStateLoader loader, SourceStateRepository sources, MeterRegistry registry,
-                        @ConfigProperty(name = "aclens.report.read-model.max-folders") long maxFolders) {
+                        @ConfigProperty(name = "aclens.report.read-model.max-folders") long maxFolders,
+                        @ConfigProperty(name = "aclens.report.read-model.version-check") Duration versionCheck) {
         this.loader = loader;
         this.sources = sources;
         this.registry = registry;
         this.maxFolders = maxFolders;
+        this.versions = Caffeine.newBuilder().expireAfterWrite(versionCheck).build();
         this.held = Caffeine.newBuilder().maximumWeight(maxFolders).weigher(ClientStates::weight).recordStats().build();
         CaffeineCacheMetrics.monitor(registry, held, "aclens_read_model");
         Gauge.builder("aclens_read_model_folders", held, cache -> cache.policy().eviction()
@@ -52,7 +57,7 @@ public class ClientStates {
 
     /** The client's current state: from memory while its version has not moved. */
     public ClientStateLoader.Loaded current(String clientId) {
-        ClientVersion version = sources.version(clientId).await().atMost(STORE_TIMEOUT);
+        ClientVersion version = versions.get(clientId, client -> sources.version(client).await().atMost(STORE_TIMEOUT));
         ClientStateLoader.Loaded state = heldAt(clientId, version);
         if (state != null) {
             return state;
