@@ -267,6 +267,9 @@ class DeliveryTest {
         byte[] workbook = io.restassured.RestAssured.given().get(path).then().statusCode(200).contentType(PackageMail.XLSX)
                 .header("Cache-Control", "no-store").extract().asByteArray();
         assertThat(workbook.length).as("larger than the test profile's 64 KiB limit").isGreaterThan(64 * 1024);
+        assertThat(pool.preparedQuery("select count(*) from report.report_content_chunk c join report.report r using (report_id) where r.client_id = $1")
+                .execute(Tuple.of(client)).await().atMost(TIMEOUT).iterator().next().getLong(0)).as("stored in the test profile's 16 KiB chunks")
+                .isGreaterThan(4);
         try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
             assertThat(xlsx.getSheet("Access by group").getLastRowNum()).as("every folder differs from its parent").isGreaterThan(1_500);
         }

@@ -79,28 +79,10 @@ public class DeliverySender {
             Instant changesTo = Instant.now();
             Instant changesFrom = deliveries.previousChangesTo(delivery.clientId(), delivery.subscription(), delivery.deliveryId())
                     .await().atMost(DB_TIMEOUT).orElse(changesTo.minus(defaultChangesPeriod));
-            ReportService.Generated generated = reports.generate(new ReportService.Request(delivery.clientId(), "DELIVERY", null, changesFrom,
-                    changesTo, subscription.language(), SubscriptionRequests.layout(subscription), Set.copyOf(subscription.sources())));
-            Long reportId = generated.stored().map(s -> s.reportId()).orElse(null);
-            if (!subscription.sendWhenUnchanged() && generated.report().changeCount() == 0) {
-                deliveries.sent(delivery.deliveryId(), "SKIPPED", reportId, changesFrom, changesTo, List.of()).await().atMost(DB_TIMEOUT);
-                LOG.infof("Package %s of %s/%s skipped: nothing changed", delivery.period(), delivery.clientId(), delivery.subscription());
-                return;
+            try (ReportService.Generated generated = reports.generate(new ReportService.Request(delivery.clientId(), "DELIVERY", null, changesFrom,
+                    changesTo, subscription.language(), SubscriptionRequests.layout(subscription), Set.copyOf(subscription.sources())))) {
+                mail(delivery, subscription, changesFrom, changesTo, generated);
             }
-            FindingChanges findings = FindingChanges.between(generated.findings(),
-                    deliveries.previousFindings(delivery.clientId(), delivery.subscription(), delivery.deliveryId()).await().atMost(DB_TIMEOUT));
-            PackageSummary summary = PackageSummary.of(delivery.clientId(), delivery.period(), generated.report().folderCount(), generated.people(),
-                    generated.report().changeCount() - generated.effectiveChanges().size(), generated.effectiveChanges(), findings,
-                    subscription.language());
-            byte[] workbook = generated.report().content();
-            DownloadLinks.Issued link = reportId != null && links.tooLargeToAttach(workbook)
-                    ? links.issue(delivery.clientId(), reportId, delivery.deliveryId()) : null;
-            mailer.send(mails.compose(subscription, delivery, summary, changesFrom, changesTo, workbook, link)).await().atMost(smtpTimeout);
-            deliveries.sent(delivery.deliveryId(), "SENT", reportId, changesFrom, changesTo, FindingChanges.reported(generated.findings()))
-                    .await().atMost(DB_TIMEOUT);
-            LOG.infof("Package %s of %s/%s sent to %d recipient(s) as %s%s", delivery.period(), delivery.clientId(), delivery.subscription(),
-                    subscription.to().size() + subscription.cc().size(), delivery.messageId(),
-                    link == null ? "" : ", the workbook (" + workbook.length + " bytes) as a download link until " + link.expiresAt());
         } catch (RuntimeException e) {
             Duration wait = backoff.after(delivery.attempts());
             String reason = RetryBackoff.reason(e);
@@ -108,6 +90,31 @@ public class DeliverySender {
                     delivery.subscription(), delivery.attempts(), reason, wait);
             deliveries.failed(delivery.deliveryId(), reason, Instant.now().plus(wait)).await().atMost(DB_TIMEOUT);
         }
+    }
+
+    /** The package as a mail: the workbook attached, or a download link when it is too large. */
+    private void mail(DeliveryView delivery, Subscription subscription, Instant changesFrom, Instant changesTo, ReportService.Generated generated) {
+        Long reportId = generated.stored().map(s -> s.reportId()).orElse(null);
+        if (!subscription.sendWhenUnchanged() && generated.report().changeCount() == 0) {
+            deliveries.sent(delivery.deliveryId(), "SKIPPED", reportId, changesFrom, changesTo, List.of()).await().atMost(DB_TIMEOUT);
+            LOG.infof("Package %s of %s/%s skipped: nothing changed", delivery.period(), delivery.clientId(), delivery.subscription());
+            return;
+        }
+        FindingChanges findings = FindingChanges.between(generated.findings(),
+                deliveries.previousFindings(delivery.clientId(), delivery.subscription(), delivery.deliveryId()).await().atMost(DB_TIMEOUT));
+        PackageSummary summary = PackageSummary.of(delivery.clientId(), delivery.period(), generated.report().folderCount(), generated.people(),
+                generated.report().changeCount() - generated.effectiveChanges().size(), generated.effectiveChanges(), findings,
+                subscription.language());
+        long workbookBytes = generated.report().content().size();
+        DownloadLinks.Issued link = reportId != null && links.tooLargeToAttach(workbookBytes)
+                ? links.issue(delivery.clientId(), reportId, delivery.deliveryId()) : null;
+        byte[] attached = link == null ? generated.report().content().bytes() : null;
+        mailer.send(mails.compose(subscription, delivery, summary, changesFrom, changesTo, attached, link)).await().atMost(smtpTimeout);
+        deliveries.sent(delivery.deliveryId(), "SENT", reportId, changesFrom, changesTo, FindingChanges.reported(generated.findings()))
+                .await().atMost(DB_TIMEOUT);
+        LOG.infof("Package %s of %s/%s sent to %d recipient(s) as %s%s", delivery.period(), delivery.clientId(), delivery.subscription(),
+                subscription.to().size() + subscription.cc().size(), delivery.messageId(),
+                link == null ? "" : ", the workbook (" + workbookBytes + " bytes) as a download link until " + link.expiresAt());
     }
 
     private static String host() {

@@ -44,8 +44,8 @@ public class DownloadLinks {
     public record Issued(String url, Instant expiresAt) {
     }
 
-    public boolean tooLargeToAttach(byte[] workbook) {
-        return workbook.length > attachmentLimit;
+    public boolean tooLargeToAttach(long workbookBytes) {
+        return workbookBytes > attachmentLimit;
     }
 
     public Issued issue(String clientId, long reportId, Long deliveryId) {

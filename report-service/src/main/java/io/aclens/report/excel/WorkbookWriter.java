@@ -114,6 +114,13 @@ public final class WorkbookWriter {
     }
 
     public static byte[] write(ReportContent content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(content, out);
+        return out.toByteArray();
+    }
+
+    /** Writes the workbook to {@code out} (a file, for large clients: the matrix rows are streamed through SXSSF's own temporary files). */
+    public static void write(ReportContent content, java.io.OutputStream out) {
         WorkbookWriter writer = new WorkbookWriter(WorkbookTexts.of(content.language()));
         try {
             int index = 1;
@@ -138,9 +145,7 @@ public final class WorkbookWriter {
             }
             writer.coverageSheet(content);
             writer.legendSheet();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
             writer.workbook.write(out);
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the workbook", e);
         } finally {

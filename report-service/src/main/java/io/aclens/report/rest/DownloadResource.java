@@ -5,7 +5,7 @@ import io.aclens.report.delivery.PackageMail;
 import io.aclens.report.repository.ReportStore;
 import io.aclens.support.audit.Credential;
 import io.aclens.support.rest.ProblemException;
-import io.smallrye.mutiny.Uni;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +26,8 @@ public class DownloadResource {
     public static final String LINK_CREDENTIAL = "x-aclens-credential";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
+    private static final java.time.Duration STORE_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     private final DownloadLinks links;
     private final ReportStore store;
 
@@ -39,23 +41,24 @@ public class DownloadResource {
     @Path("/clients/{clientId}/downloads/{token}")
     @Produces(PackageMail.XLSX)
     @Extension(name = LINK_CREDENTIAL, value = "link")
-    public Uni<Response> download(@PathParam("clientId") String clientId, @PathParam("token") @Credential String token) {
+    @Blocking
+    public Response download(@PathParam("clientId") String clientId, @PathParam("token") @Credential String token) {
         ProblemException unknown = ProblemException.notFound("No such download link: it may be incomplete — copy the whole link from the mail");
         if (!TOKEN.matcher(token).matches()) {
-            return Uni.createFrom().failure(unknown);
+            throw unknown;
         }
-        return links.use(clientId, token).chain(found -> {
-            if (found.isEmpty()) {
-                return Uni.createFrom().failure(unknown);
-            }
-            if (!found.get().expiresAt().isAfter(Instant.now())) {
-                return Uni.createFrom().failure(new ProblemException(410, "Link expired", "This download link expired at " + found.get().expiresAt()
-                        + "; ask your IT partner to send the package again"));
-            }
-            long reportId = found.get().reportId();
-            return store.content(reportId).map(content -> Response.ok(content.workbook(), PackageMail.XLSX)
-                    .header("Content-Disposition", "attachment; filename=\"aclens-" + clientId + "-report-" + reportId + ".xlsx\"")
-                    .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build());
-        });
+        io.aclens.report.repository.DownloadLinkRepository.Link found = links.use(clientId, token).await().atMost(STORE_TIMEOUT).orElseThrow(() -> unknown);
+        if (!found.expiresAt().isAfter(Instant.now())) {
+            throw new ProblemException(410, "Link expired", "This download link expired at " + found.expiresAt()
+                    + "; ask your IT partner to send the package again");
+        }
+        long reportId = found.reportId();
+        ReportStore.Content content = store.content(reportId).await().atMost(STORE_TIMEOUT);
+        if (content == null) {
+            throw unknown;
+        }
+        return Response.ok(store.streamed(reportId, content), PackageMail.XLSX).header("Content-Length", content.size())
+                .header("Content-Disposition", "attachment; filename=\"aclens-" + clientId + "-report-" + reportId + ".xlsx\"")
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
     }
 }

@@ -62,8 +62,11 @@ public class ReportResource {
         ReportContent.Layout matrices = new ReportContent.Layout(onlyDiffering, maxDepth == null ? ReadableRows.ANY_DEPTH : maxDepth,
                 pathPrefixes == null ? java.util.List.of() : pathPrefixes, departments == null ? java.util.List.of() : departments,
                 java.util.Set.of());
-        ReportView view = ReportView.of(reports.generate(new ReportService.Request(clientId, "ON_DEMAND", null, now.minus(reports.changesPeriod()),
-                now.plusSeconds(1), language, matrices, java.util.Set.of())));
+        ReportView view;
+        try (ReportService.Generated generated = reports.generate(new ReportService.Request(clientId, "ON_DEMAND", null,
+                now.minus(reports.changesPeriod()), now.plusSeconds(1), language, matrices, java.util.Set.of()))) {
+            view = ReportView.of(generated);
+        }
         return Response.created(URI.create("/api/v1/reports/" + view.reportId())).entity(view).build();
     }
 
@@ -86,15 +89,16 @@ public class ReportResource {
                 .map(ReportView::of);
     }
 
+    /** Streams the workbook from its stored chunks (on a worker thread: a large one is never held whole). */
     @GET
     @Path("/reports/{reportId}/xlsx")
     @Produces(XLSX)
-    public Uni<Response> download(@PathParam("reportId") long reportId) {
+    @Blocking
+    public Response download(@PathParam("reportId") long reportId) {
         ClientScope scope = callers.scope();
-        return store.content(reportId).map(found -> {
-            byte[] bytes = scope.visible(found, found == null ? null : found.clientId(), "report " + reportId).workbook();
-            return Response.ok(bytes, XLSX)
-                    .header("Content-Disposition", "attachment; filename=\"aclens-report-" + reportId + ".xlsx\"").build();
-        });
+        ReportStore.Content found = store.content(reportId).await().atMost(java.time.Duration.ofSeconds(30));
+        scope.visible(found, found == null ? null : found.clientId(), "report " + reportId);
+        return Response.ok(store.streamed(reportId, found), XLSX).header("Content-Length", found.size())
+                .header("Content-Disposition", "attachment; filename=\"aclens-report-" + reportId + ".xlsx\"").build();
     }
 }

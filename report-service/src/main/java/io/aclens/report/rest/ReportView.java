@@ -12,7 +12,7 @@ public record ReportView(long reportId, String clientId, String period, String t
         ReportStore.StoredReport stored = generated.stored().orElseThrow();
         ReportStore.NewReport report = generated.report();
         return new ReportView(stored.reportId(), report.clientId(), report.period(), report.trigger(), stored.createdAt(),
-                report.content().length, report.snapshotIds(), report.folderCount(), report.changeCount(),
+                report.content().size(), report.snapshotIds(), report.folderCount(), report.changeCount(),
                 "/api/v1/reports/" + stored.reportId() + "/xlsx");
     }
 

@@ -38,9 +38,10 @@ public class MonthlyReports {
         int made = 0;
         for (String client : sources.clients().await().atMost(DB_TIMEOUT)) {
             try {
-                if (!store.hasPeriod(client, period).await().atMost(DB_TIMEOUT)
-                        && reports.generate(client, "SCHEDULED", period).stored().isPresent()) {
-                    made++;
+                if (!store.hasPeriod(client, period).await().atMost(DB_TIMEOUT)) {
+                    try (ReportService.Generated generated = reports.generate(client, "SCHEDULED", period)) {
+                        made += generated.stored().isPresent() ? 1 : 0;
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Scheduled report %s of client %s failed; the next run retries it", period, client);

@@ -6,7 +6,11 @@ import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.report.client.DiffServiceClient;
 import io.aclens.report.excel.ReportContent;
+import io.aclens.report.excel.WorkbookFile;
 import io.aclens.report.excel.WorkbookWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import io.aclens.report.repository.ReportStore;
 import io.aclens.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,8 +50,13 @@ public class ReportService {
     }
 
     /** A generated report: where it was stored (empty when the period already had one), what it covered and its changes. */
+    /** A report as built; its workbook stays on disk until closed. */
     public record Generated(Optional<ReportStore.StoredReport> stored, ReportStore.NewReport report, int people,
-                            List<EffectiveChangeView> effectiveChanges, List<Finding> findings) {
+                            List<EffectiveChangeView> effectiveChanges, List<Finding> findings) implements AutoCloseable {
+        @Override
+        public void close() {
+            report.content().close();
+        }
     }
 
     /** How far back an on-demand report's changes go ({@code aclens.report.changes-period}). */
@@ -125,18 +134,27 @@ public class ReportService {
         List<Finding> findings = ClientFindings.of(state, started).stream().filter(f -> request.covers(f.sourceId(), null)
                 && (request.layout().pathPrefixes().isEmpty() && departments.everything() || f.folders().stream()
                 .anyMatch(path -> request.layout().covers(path) && departments.covers(f.sourceId(), path)))).toList();
-        byte[] workbook = WorkbookWriter.write(new ReportContent(clientId, started, matrices, changes, effectiveChanges, request.changesFrom(),
-                state.principals(), findings, request.language(), request.layout()));
-        String period = request.period();
-        String trigger = request.trigger();
-        String snapshotIds = state.snapshotIds().stream().map(String::valueOf).collect(Collectors.joining(","));
-        ReportStore.NewReport report = new ReportStore.NewReport(clientId, period, trigger, snapshotIds, state.folderCount(),
-                changes.size() + effectiveChanges.size(), workbook);
-        Optional<ReportStore.StoredReport> stored = store.save(report).await().atMost(STORE_TIMEOUT);
-        LOG.infof("Report %s for %s: %d folders, %d people, %d ACL changes, %d effective changes, %d bytes in %d ms",
-                stored.map(s -> String.valueOf(s.reportId())).orElse("(period already reported)"), clientId, state.folderCount(),
-                state.directory().activeUsers().size(), changes.size(), effectiveChanges.size(), workbook.length,
-                Duration.between(started, Instant.now()).toMillis());
-        return new Generated(stored, report, state.directory().activeUsers().size(), effectiveChanges, findings);
+        WorkbookFile workbook = WorkbookFile.create();
+        try {
+            try (OutputStream out = workbook.output()) {
+                WorkbookWriter.write(new ReportContent(clientId, started, matrices, changes, effectiveChanges, request.changesFrom(),
+                        state.principals(), findings, request.language(), request.layout()), out);
+            }
+            String snapshotIds = state.snapshotIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+            ReportStore.NewReport report = new ReportStore.NewReport(clientId, request.period(), request.trigger(), snapshotIds,
+                    state.folderCount(), changes.size() + effectiveChanges.size(), workbook);
+            Optional<ReportStore.StoredReport> stored = store.save(report).await().atMost(STORE_TIMEOUT);
+            LOG.infof("Report %s for %s: %d folders, %d people, %d ACL changes, %d effective changes, %d bytes in %d ms",
+                    stored.map(s -> String.valueOf(s.reportId())).orElse("(period already reported)"), clientId, state.folderCount(),
+                    state.directory().activeUsers().size(), changes.size(), effectiveChanges.size(), workbook.size(),
+                    Duration.between(started, Instant.now()).toMillis());
+            return new Generated(stored, report, state.directory().activeUsers().size(), effectiveChanges, findings);
+        } catch (IOException e) {
+            workbook.close();
+            throw new UncheckedIOException("Cannot write the workbook", e);
+        } catch (RuntimeException e) {
+            workbook.close();
+            throw e;
+        }
     }
 }
