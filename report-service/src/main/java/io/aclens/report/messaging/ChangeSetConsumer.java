@@ -7,6 +7,7 @@ import io.aclens.contracts.PoisonEventException;
 import io.aclens.contracts.EventCodec;
 import io.aclens.report.repository.AlertRepository;
 import io.aclens.report.repository.SourceStateRepository;
+import io.aclens.report.service.ClientStates;
 import io.aclens.support.messaging.Transience;
 import io.aclens.support.metrics.Freshness;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Learns which snapshot each source and each directory is at once its changes are known, so a report never shows a
- * matrix newer than its changes, and asks for the client's alerts to be checked — after a directory's changes too. Poison records go to aclens.change-sets.v1.dlq (channel strategy); a database that is away is
+ * matrix newer than its changes, asks for the client's alerts to be checked — after a directory's changes too — and has
+ * the read model load a client it holds again at once. Poison records go to aclens.change-sets.v1.dlq (channel strategy); a database that is away is
  * waited for, never a reason to dead-letter.
  */
 @ApplicationScoped
@@ -25,9 +27,11 @@ public class ChangeSetConsumer {
     private final SourceStateRepository sources;
     private final AlertRepository alerts;
     private final Freshness freshness;
+    private final ClientStates clientStates;
 
-    public ChangeSetConsumer(SourceStateRepository sources, AlertRepository alerts, Freshness freshness) {
+    public ChangeSetConsumer(SourceStateRepository sources, AlertRepository alerts, Freshness freshness, ClientStates clientStates) {
         this.freshness = freshness;
+        this.clientStates = clientStates;
         this.sources = sources;
         this.alerts = alerts;
     }
@@ -39,7 +43,10 @@ public class ChangeSetConsumer {
             return Transience.retriedWhileTransient(sources.advance(changeSet.clientId(), changeSet.sourceId(), changeSet.snapshotId())
                             .chain(() -> alerts.requestCheck(changeSet.clientId())),
                     Duration.ofSeconds(1), Duration.ofSeconds(30), "Recording change set of snapshot " + changeSet.snapshotId())
-                    .invoke(() -> freshness.reached(Freshness.REPORTABLE, changeSet.clientId(), changeSet.sourceId(), changeSet.scanCompletedAt()));
+                    .invoke(() -> {
+                        freshness.reached(Freshness.REPORTABLE, changeSet.clientId(), changeSet.sourceId(), changeSet.scanCompletedAt());
+                        clientStates.refreshIfHeld(changeSet.clientId());
+                    });
         }
         if (event instanceof DirectoryChangeSetCompleted directoryChanges) {
             // the read model reloads the client once its directory moved; a membership or account change alone can give
@@ -48,7 +55,8 @@ public class ChangeSetConsumer {
                     directoryChanges.directorySnapshotId());
             return Transience.retriedWhileTransient(directoryChanges.changeCount() == 0 ? recorded
                             : recorded.chain(() -> alerts.requestCheck(directoryChanges.clientId())), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                    "Recording directory change set of directory snapshot " + directoryChanges.directorySnapshotId());
+                    "Recording directory change set of directory snapshot " + directoryChanges.directorySnapshotId())
+                    .invoke(() -> clientStates.refreshIfHeld(directoryChanges.clientId()));
         }
         throw new PoisonEventException("A " + event.getClass().getSimpleName() + " does not belong on the change-sets topic");
     }

@@ -7,6 +7,7 @@ import io.aclens.report.repository.SourceStateRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,6 +80,24 @@ public class ClientStates {
             held.put(clientId, new Held(version, state));
             return state;
         }
+    }
+
+    /**
+     * Loads a held client again in the background once its version moved (a change set arrived), so the next question
+     * about it does not wait for the load; a client nobody asked about is left to be loaded on demand.
+     */
+    public void refreshIfHeld(String clientId) {
+        if (held.getIfPresent(clientId) == null) {
+            return;
+        }
+        versions.invalidate(clientId);
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                current(clientId);
+            } catch (RuntimeException e) {
+                LOG.warnf("Refreshing %s in the read model failed (%s); the next request loads it", clientId, e.getMessage());
+            }
+        });
     }
 
     private ClientStateLoader.Loaded heldAt(String clientId, ClientVersion version) {
