@@ -121,7 +121,11 @@ public final class PeopleMatrix {
      * evaluated once, so a million folders cost one pass over an int array.
      */
     public int[] rowsWithAtLeast(int person, Level minimum, int fromRow, int limit) {
-        boolean[] reaching = matrix.aclsWithAtLeast(people.get(person).sid(), minimum == Level.NONE ? Level.SPECIAL : minimum);
+        Level floor = minimum == Level.NONE ? Level.SPECIAL : minimum;
+        boolean[] reaching = new boolean[matrix.distinctAcls()];
+        for (int acl = 0; acl < reaching.length; acl++) {
+            reaching[acl] = levels[person].onAcl(acl).rank() >= floor.rank();
+        }
         int[] found = new int[Math.min(limit, Math.max(0, rows.size() - fromRow))];
         int count = 0;
         for (int row = Math.max(0, fromRow); row < rows.size() && count < found.length; row++) {

@@ -23,6 +23,18 @@ public final class ReadableRows {
      */
     public static List<Integer> select(List<MatrixFolder> folders, BiPredicate<Integer, Integer> sameAccess, int maxDepth) {
         List<Integer> shown = new ArrayList<>();
+        int[] parents = parentRows(folders);
+        for (int i = 0; i < folders.size(); i++) {
+            if (folders.get(i).depth() <= maxDepth && (parents[i] < 0 || !sameAccess.test(i, parents[i]))) {
+                shown.add(i);
+            }
+        }
+        return shown;
+    }
+
+    /** Each row's parent row (the last row one level up, rows being in tree order), -1 for a root. */
+    public static int[] parentRows(List<MatrixFolder> folders) {
+        int[] parents = new int[folders.size()];
         int[] lastAtDepth = new int[16];
         Arrays.fill(lastAtDepth, -1);
         for (int i = 0; i < folders.size(); i++) {
@@ -32,13 +44,10 @@ public final class ReadableRows {
                 lastAtDepth = Arrays.copyOf(lastAtDepth, Math.max(depth + 1, old * 2));
                 Arrays.fill(lastAtDepth, old, lastAtDepth.length, -1);
             }
-            int parent = depth == 0 ? -1 : lastAtDepth[depth - 1];
+            parents[i] = depth == 0 ? -1 : lastAtDepth[depth - 1];
             lastAtDepth[depth] = i;
-            if (depth <= maxDepth && (parent < 0 || !sameAccess.test(i, parent))) {
-                shown.add(i);
-            }
         }
-        return shown;
+        return parents;
     }
 
     /** Every row, for the full matrix. */

@@ -163,17 +163,7 @@ public final class EffectiveMatrix {
         return folders;
     }
 
-    /** Which distinct ACLs give the user at least {@code minimum}, by ACL index: one evaluation per ACL, not per folder. */
-    public boolean[] aclsWithAtLeast(String userSid, Level minimum) {
-        AccessToken token = tokens.get(userSid);
-        boolean[] reaching = new boolean[acls.size()];
-        for (int a = 0; a < reaching.length; a++) {
-            reaching[a] = levelOnAcl(token, a).rank() >= minimum.rank();
-        }
-        return reaching;
-    }
-
-    /** The index of the folder's distinct ACL, as {@link #aclsWithAtLeast} numbers them. */
+    /** The index of the folder's distinct ACL, as {@link UserLevels#onAcl} takes it. */
     public int aclOf(int folder) {
         return folderAcl[folder];
     }

@@ -9,6 +9,7 @@ import io.aclens.access.Level;
 import io.aclens.access.MatrixFolder;
 import io.aclens.access.PeopleMatrix;
 import io.aclens.access.PrincipalKind;
+import io.aclens.access.ReadableRows;
 import io.aclens.access.WellKnownSids;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.access.directory.DirectoryState;
@@ -50,14 +51,11 @@ public final class RiskFindings {
         Map<String, Builder> found = new LinkedHashMap<>();
         boolean directoryKnown = directory != null && !directory.isEmpty();
         // rows come in tree order: a folder's parent is the last row one level up (no index of a million paths)
-        MatrixFolder[] lastAtDepth = new MatrixFolder[16];
-        for (AccessMatrix.Row row : rows) {
+        int[] parents = ReadableRows.parentRows(rows.stream().map(AccessMatrix.Row::folder).toList());
+        for (int r = 0; r < rows.size(); r++) {
+            AccessMatrix.Row row = rows.get(r);
             MatrixFolder folder = row.folder();
-            if (folder.depth() >= lastAtDepth.length) {
-                lastAtDepth = java.util.Arrays.copyOf(lastAtDepth, Math.max(folder.depth() + 1, lastAtDepth.length * 2));
-            }
-            lastAtDepth[folder.depth()] = folder;
-            MatrixFolder parent = folder.depth() == 0 ? null : lastAtDepth[folder.depth() - 1];
+            MatrixFolder parent = parents[r] < 0 ? null : rows.get(parents[r]).folder();
             if (folder.readError() != null || folder.dacl() == null) {
                 continue;
             }
@@ -136,7 +134,8 @@ public final class RiskFindings {
         if (folder.depth() == 0 || folder.inheritanceProtected() || AccessCheck.isPosix(folder.ownerSid(), folder.dacl())) {
             return false; // POSIX default ACLs are copied once, at creation: a later difference is how POSIX works
         }
-        return parent != null && FolderPath.sameFolder(parent.path(), String.valueOf(FolderPath.parent(folder.path()))) && parent.readError() == null && !parent.nullDacl() && parent.dacl() != null
+        String parentPath = FolderPath.parent(folder.path());
+        return parent != null && parentPath != null && FolderPath.sameFolder(parent.path(), parentPath) && parent.readError() == null && !parent.nullDacl() && parent.dacl() != null
                 && !InheritanceCheck.matchesParent(parent.dacl(), folder.dacl());
     }
 

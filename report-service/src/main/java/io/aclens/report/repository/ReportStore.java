@@ -55,18 +55,19 @@ public class ReportStore {
                             }
                             var row = rows.iterator().next();
                             StoredReport stored = new StoredReport(row.getLong(0), row.getOffsetDateTime(1).toInstant());
-                            return chunks(conn, stored.reportId(), report.content(), 0).replaceWith(Optional.of(stored));
+                            return chunks(conn, stored.reportId(), report.content(), 0, report.content().chunks(chunk))
+                                    .replaceWith(Optional.of(stored));
                         }));
     }
 
     /** One chunk after the other: a chunk is read from the local file as it is sent (small, and from the page cache). */
-    private Uni<Void> chunks(SqlConnection conn, long reportId, WorkbookFile workbook, int index) {
-        if (index == workbook.chunks(chunk)) {
+    private Uni<Void> chunks(SqlConnection conn, long reportId, WorkbookFile workbook, int index, int count) {
+        if (index == count) {
             return Uni.createFrom().voidItem();
         }
         return conn.preparedQuery("insert into report.report_content_chunk (report_id, chunk_no, content) values ($1, $2, $3)")
                 .execute(Tuple.of(reportId, index, Buffer.buffer(workbook.chunk(index, chunk))))
-                .chain(() -> chunks(conn, reportId, workbook, index + 1));
+                .chain(() -> chunks(conn, reportId, workbook, index + 1, count));
     }
 
     public Uni<Boolean> hasPeriod(String clientId, String period) {
@@ -74,24 +75,24 @@ public class ReportStore {
                 .map(rows -> rows.size() > 0);
     }
 
-    /** A stored workbook: the client it belongs to, its size and its chunks. */
-    public record Content(String clientId, long size, int chunks) {
+    /** Where a stored workbook is: the client it belongs to, its size and how many chunks hold it. */
+    public record StoredWorkbook(String clientId, long size, int chunks) {
     }
 
-    /** The stored workbook's description, or null when there is none. */
-    public Uni<Content> content(long reportId) {
+    /** The report's stored workbook, or null when there is none. */
+    public Uni<StoredWorkbook> workbook(long reportId) {
         return pool.preparedQuery("""
                         select r.client_id, r.size_bytes, count(c.chunk_no)::int from report.report r
                         join report.report_content_chunk c on c.report_id = r.report_id
                         where r.report_id = $1 group by r.client_id, r.size_bytes""").execute(Tuple.of(reportId))
-                .map(rows -> rows.size() == 0 ? null : new Content(rows.iterator().next().getString(0), rows.iterator().next().getLong(1),
+                .map(rows -> rows.size() == 0 ? null : new StoredWorkbook(rows.iterator().next().getString(0), rows.iterator().next().getLong(1),
                         rows.iterator().next().getInteger(2)));
     }
 
     /** The workbook written out a chunk at a time, for a response: call it on a worker thread. */
-    public StreamingOutput streamed(long reportId, Content content) {
+    public StreamingOutput streamed(long reportId, StoredWorkbook workbook) {
         return out -> {
-            for (int index = 0; index < content.chunks(); index++) {
+            for (int index = 0; index < workbook.chunks(); index++) {
                 out.write(pool.preparedQuery("select content from report.report_content_chunk where report_id = $1 and chunk_no = $2")
                         .execute(Tuple.of(reportId, index)).map(rows -> rows.iterator().next().getBuffer(0).getBytes())
                         .await().atMost(CHUNK_TIMEOUT));

@@ -53,11 +53,11 @@ public class DownloadResource {
                     + "; ask your IT partner to send the package again");
         }
         long reportId = found.reportId();
-        ReportStore.Content content = store.content(reportId).await().atMost(STORE_TIMEOUT);
-        if (content == null) {
+        ReportStore.StoredWorkbook workbook = store.workbook(reportId).await().atMost(STORE_TIMEOUT);
+        if (workbook == null) {
             throw unknown;
         }
-        return Response.ok(store.streamed(reportId, content), PackageMail.XLSX).header("Content-Length", content.size())
+        return Response.ok(store.streamed(reportId, workbook), PackageMail.XLSX).header("Content-Length", workbook.size())
                 .header("Content-Disposition", "attachment; filename=\"aclens-" + clientId + "-report-" + reportId + ".xlsx\"")
                 .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
     }

@@ -96,7 +96,7 @@ public class ReportResource {
     @Blocking
     public Response download(@PathParam("reportId") long reportId) {
         ClientScope scope = callers.scope();
-        ReportStore.Content found = store.content(reportId).await().atMost(java.time.Duration.ofSeconds(30));
+        ReportStore.StoredWorkbook found = store.workbook(reportId).await().atMost(java.time.Duration.ofSeconds(30));
         scope.visible(found, found == null ? null : found.clientId(), "report " + reportId);
         return Response.ok(store.streamed(reportId, found), XLSX).header("Content-Length", found.size())
                 .header("Content-Disposition", "attachment; filename=\"aclens-report-" + reportId + ".xlsx\"").build();

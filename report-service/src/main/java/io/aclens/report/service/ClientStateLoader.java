@@ -61,8 +61,8 @@ public class ClientStateLoader {
         return new DirectoryState(fromSnapshotService(snapshots.directory(clientId, null)));
     }
 
-    /** @param includeDormant also give accounts that cannot log on (disabled, expired) a column, for their dormant levels */
-    public Loaded load(String clientId, boolean includeDormant) {
+    /** Every person gets a column, accounts that cannot log on (disabled, expired) too, for their dormant levels. */
+    public Loaded load(String clientId) {
         Map<String, Long> latest = sources.latestSnapshots(clientId).await().atMost(STORE_TIMEOUT);
         if (latest.isEmpty()) {
             throw ProblemException.notFound("No diffed snapshot of client " + clientId + " is known yet; scan one of its sources first");
@@ -84,7 +84,7 @@ public class ClientStateLoader {
             folderCount += folders.size();
             AccessMatrix groups = AccessMatrix.of(folders, sid -> principals.getOrDefault(sid,
                     WellKnownSids.lookup(sid).orElseGet(() -> new Principal(sid, sid, null, PrincipalKind.UNRESOLVED))));
-            PeopleMatrix people = directory.isEmpty() ? null : PeopleMatrix.of(groups.rows(), onServer, includeDormant, context.share());
+            PeopleMatrix people = directory.isEmpty() ? null : PeopleMatrix.of(groups.rows(), onServer, true, context.share());
             loaded.add(new Source(snapshot, groups, people, onServer));
         }
         return new Loaded(loaded, directory, principals, folderCount, List.copyOf(latest.values()));

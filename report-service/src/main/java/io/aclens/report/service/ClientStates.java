@@ -70,7 +70,7 @@ public class ClientStates {
             }
             held.invalidate(clientId); // the old state goes before the new one is built: one copy of a client at a time
             long start = System.nanoTime();
-            state = loader.load(clientId, true);
+            state = loader.load(clientId);
             registry.counter("aclens_read_model_loads_total", "client", clientId).increment();
             LOG.infof("Loaded %s into the read model: %,d folders in %d ms", clientId, state.folderCount(), (System.nanoTime() - start) / 1_000_000);
             if (state.folderCount() > maxFolders) {
