@@ -24,4 +24,25 @@ helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
   valueFrom: {secretKeyRef: {name: {{ .root.Values.secrets.auth | quote }}, key: service-token}}
 - name: JAVA_OPTS_APPEND
   value: "-Djava.util.logging.manager=org.jboss.logmanager.LogManager -Xmx{{ .service.heap }}"
+{{- if eq .root.Values.kafka.authentication "scram-sha-512" }}
+- name: KAFKA_SECURITY_PROTOCOL
+  value: SASL_SSL
+- name: KAFKA_SASL_MECHANISM
+  value: SCRAM-SHA-512
+- name: KAFKA_SASL_JAAS_CONFIG
+  valueFrom: {secretKeyRef: {name: {{ .name | quote }}, key: sasl.jaas.config}}
+- name: KAFKA_SSL_TRUSTSTORE_TYPE
+  value: PEM
+- name: KAFKA_SSL_TRUSTSTORE_LOCATION
+  value: /run/secrets/kafka-ca/ca.crt
+{{- end }}
+{{- if .root.Values.tracing.otlpEndpoint }}
+- name: QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ .root.Values.tracing.otlpEndpoint | quote }}
+- name: QUARKUS_OTEL_TRACES_SAMPLER_ARG
+  value: {{ .root.Values.tracing.sampleRatio | quote }}
+{{- else }}
+- name: QUARKUS_OTEL_TRACES_SAMPLER_ARG
+  value: "0"
+{{- end }}
 {{- end }}

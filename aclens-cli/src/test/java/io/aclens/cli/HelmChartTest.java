@@ -83,6 +83,31 @@ class HelmChartTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void eachServiceConnectsToKafkaAsItsOwnKafkaUserAndTracesGoNowhereUntilAnEndpointIsGiven() {
+        Set<String> users = ofKind("KafkaUser").map(u -> text(u, "metadata", "name")).collect(Collectors.toSet());
+        assertThat(users).containsExactlyInAnyOrderElementsOf(Stack.SERVICES);
+        ofKind("Deployment").filter(d -> users.contains(text(d, "metadata", "name"))).forEach(deployment -> {
+            String name = text(deployment, "metadata", "name");
+            List<Map<String, Object>> env = (List<Map<String, Object>>) at(deployment, "spec", "template", "spec", "containers", "0", "env");
+            Map<String, Object> byName = env.stream().collect(Collectors.toMap(e -> (String) e.get("name"), e -> e.getOrDefault("value",
+                    e.get("valueFrom"))));
+            assertThat(byName).as("%s logs in with SCRAM over TLS", name)
+                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL").containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+            assertThat(at(byName.get("KAFKA_SASL_JAAS_CONFIG"), "secretKeyRef", "name")).as("%s: the secret Strimzi writes for its KafkaUser", name)
+                    .isEqualTo(name);
+            assertThat(byName).as("%s: no collector configured, no trace sampled", name).containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0")
+                    .doesNotContainKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+            assertThat((List<Map<String, Object>>) at(deployment, "spec", "template", "spec", "volumes"))
+                    .anySatisfy(volume -> assertThat(text(volume, "secret", "secretName")).isEqualTo("aclens-cluster-ca-cert"));
+        });
+
+        String traced = new Helm(CHART).template().withName("aclens").withNamespace("aclens")
+                .set("tracing.otlpEndpoint", "http://otel-collector:4317").set("kafka.authentication", "none").call();
+        assertThat(traced).contains("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4317").doesNotContain("KAFKA_SASL_JAAS_CONFIG");
+    }
+
+    @Test
     void theTopicsAreExactlyTheContractsTopicsOnStrimziV1() {
         Map<String, Integer> topics = new HashMap<>();
         ofKind("KafkaTopic").forEach(topic -> {

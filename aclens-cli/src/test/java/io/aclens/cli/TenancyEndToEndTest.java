@@ -8,10 +8,16 @@ import io.aclens.auth.Roles;
 import io.aclens.cli.stack.PipelineClient;
 import io.aclens.cli.stack.Stack;
 import io.aclens.cli.stack.StackConfig;
+import io.aclens.contracts.ChangeSetCompleted;
+import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.SnapshotCommitted;
+import io.aclens.contracts.Topics;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.ScanView;
 import io.aclens.testing.EndpointAuthorization;
+import io.aclens.testing.KafkaTestClient;
+import io.aclens.testing.tracing.TestTraces;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,9 +46,14 @@ class TenancyEndToEndTest {
     }
 
     private static ScanView upload(PipelineClient pipeline, Stack stack, String client, String root, String... folders) {
+        return upload(pipeline, stack, client, root, null, folders);
+    }
+
+    private static ScanView upload(PipelineClient pipeline, Stack stack, String client, String root, TestTraces.Caller trace, String... folders) {
         String agent = stack.tokens().issue(client + "-agent", Roles.AGENT, List.of(client), Duration.ofHours(1));
         byte[] export = String.join("", folders).getBytes(StandardCharsets.UTF_8);
-        ScanView scan = pipeline.awaitCommitted(pipeline.uploadAgentExport(client, SOURCE, root, agent, export), TIMEOUT);
+        ScanView scan = pipeline.awaitCommitted(pipeline.uploadAgentExport(client, SOURCE, root, agent, export,
+                trace == null ? null : trace.traceparent()), TIMEOUT);
         pipeline.awaitChangeSet(scan.snapshotId(), TIMEOUT);
         pipeline.awaitReportable(client, scan.sourceId(), scan.snapshotId(), TIMEOUT);
         return scan;
@@ -62,7 +73,15 @@ class TenancyEndToEndTest {
             Instant start = Instant.now().minusSeconds(1);
             upload(pipeline, stack, "acme", root, folder(root, everyone), folder(root + "\\Acme Payroll", everyone));
             upload(pipeline, stack, "globex", root, folder(root, everyone), folder(root + "\\Globex Legal", everyone));
-            ScanView acmeAgain = upload(pipeline, stack, "acme", root, folder(root, everyone), folder(root + "\\Acme Payroll", modify));
+            // through the gateway, as an integration calling with its own trace (not sampled: there is no collector here)
+            TestTraces.Caller caller = TestTraces.Caller.notSampled();
+            ScanView acmeAgain = upload(pipeline, stack, "acme", root, caller, folder(root, everyone), folder(root + "\\Acme Payroll", modify));
+            assertThat(traceIdsOf(stack, Topics.SCANS, acmeAgain.scanId())).as("the agent's upload continues the caller's trace")
+                    .containsOnly(caller.traceId());
+            assertThat(traceIdsOf(stack, Topics.SNAPSHOTS, SnapshotCommitted.eventIdFor(acmeAgain.snapshotId())))
+                    .as("and so do the snapshot it became").containsExactly(caller.traceId());
+            assertThat(traceIdsOf(stack, Topics.CHANGE_SETS, ChangeSetCompleted.eventIdFor(acmeAgain.snapshotId())))
+                    .as("and its changes, which the report service then records").containsExactly(caller.traceId());
 
             assertThat(pipeline.allFolders(acmeAgain.snapshotId())).extracting(FolderView::path)
                     .containsExactlyInAnyOrder(root, root + "\\Acme Payroll");
@@ -90,6 +109,17 @@ class TenancyEndToEndTest {
                     .containsPattern("globex / \\S+ +\\d+ (s|min|h) ago");
 
             everyOperationOfTheOneApiIsGuarded(stack); // last: as the MSP's administrator it also removes client acme
+        }
+    }
+
+    /** The trace ids of a topic's records keyed {@code key} (lifecycle events) or carrying event id {@code key}. */
+    private static List<String> traceIdsOf(Stack stack, String topic, String key) {
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers())) {
+            java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> named = r -> key.equals(r.key())
+                    || key.equals(EventCodec.header(r.headers(), EventCodec.HEADER_ID).orElse(""));
+            return kafka.readUntil(topic, all -> all.stream().anyMatch(named), TIMEOUT).stream().filter(named)
+                    .filter(r -> !EventCodec.header(r.headers(), EventCodec.HEADER_TYPE).orElse("").equals("io.aclens.scan.folder.v1"))
+                    .map(r -> TestTraces.traceIdOf(r).orElse("none")).toList();
         }
     }
 

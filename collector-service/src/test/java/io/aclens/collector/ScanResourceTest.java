@@ -18,6 +18,7 @@ import io.aclens.posix.PosixAclFiles;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.PostgresResource;
 import io.aclens.testing.KafkaTestClient;
+import io.aclens.testing.tracing.TestTraces;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LdapResource.class)
 @WithTestResource(SnapshotServiceStub.class)
 class ScanResourceTest {
+    @jakarta.inject.Inject
+    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans;
 
     @Test
     void scanPublishesOrderedLifecycleWithEachFoldersAcl() throws Exception {
@@ -48,19 +51,32 @@ class ScanResourceTest {
                 "petrova:x:5001:100:Мария Петрова,,,:/home/p:/bin/sh\n", StandardCharsets.UTF_8);
         Path group = Files.writeString(root.resolveSibling(root.getFileName() + ".group"), "finance:x:5002:\n");
 
-        String scanId = given().contentType("application/json")
+        TestTraces.Caller caller = TestTraces.Caller.sampled();
+        String scanId = given().contentType("application/json").header("traceparent", caller.traceparent())
                 .body(Map.of("clientId", "acme", "root", root.toString(), "sourceId", "fs1-data",
                         "passwdFile", passwd.toString(), "groupFile", group.toString()))
                 .when().post("/api/v1/scans")
                 .then().statusCode(202).extract().path("scanId");
 
         List<ScanEvent> events;
+        List<ConsumerRecord<String, byte[]>> scanRecords;
         try (KafkaTestClient kafka = KafkaTestClient.forTestBroker()) {
             List<ConsumerRecord<String, byte[]>> records = kafka.readUntil(Topics.SCANS,
                     all -> all.stream().anyMatch(r -> scanId.equals(r.key()) && EventCodec.header(r.headers(), EventCodec.HEADER_TYPE)
                             .orElse("").equals("io.aclens.scan.completed.v1")), Duration.ofSeconds(30));
-            events = kafka.events(records.stream().filter(r -> scanId.equals(r.key())).toList(), ScanEvent.class);
+            scanRecords = records.stream().filter(r -> scanId.equals(r.key())).toList();
+            events = kafka.events(scanRecords, ScanEvent.class);
         }
+        assertThat(scanRecords).as("the lifecycle continues the trace of the call that started the scan; folder events carry none")
+                .allSatisfy(r -> assertThat(TestTraces.traceIdOf(r)).isEqualTo(EventCodec.header(r.headers(), EventCodec.HEADER_TYPE)
+                        .orElseThrow().equals("io.aclens.scan.folder.v1") ? java.util.Optional.empty() : java.util.Optional.of(caller.traceId())));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestTraces.spansOf(spans, caller.traceId()))
+                .as("the call and the scan are spans of the caller's trace")
+                .anySatisfy(span -> assertThat(span.getParentSpanId()).isEqualTo(caller.spanId()))
+                .anySatisfy(span -> {
+                    assertThat(span.getName()).isEqualTo("scan");
+                    assertThat(span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("aclens.client.id"))).isEqualTo("acme");
+                }));
 
         assertThat(events.get(0)).isInstanceOf(ScanStarted.class);
         assertThat(events.get(events.size() - 1)).isInstanceOf(ScanCompleted.class);

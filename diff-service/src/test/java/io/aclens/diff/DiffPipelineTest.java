@@ -34,6 +34,7 @@ import io.aclens.support.messaging.DeadLetters;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.KafkaTestClient;
 import io.aclens.testing.TestTokens;
+import io.aclens.testing.tracing.TestTraces;
 import io.aclens.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -126,6 +127,35 @@ class DiffPipelineTest {
         List<AccessChanged> events = kafka.events(published, AccessChanged.class).stream().filter(e -> e.clientId().equals(client)).toList();
         assertThat(events.stream().map(AccessChanged::eventId).distinct()).as("republished with the same ids").hasSize(3);
         assertThat(events).allSatisfy(e -> assertThat(e.partitionKey()).isEqualTo(client));
+    }
+
+    @jakarta.inject.Inject
+    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans;
+
+    @Test
+    void theChangesOfASnapshotContinueItsTrace() {
+        String client = "traced-" + UUID.randomUUID();
+        long base = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+        SnapshotServiceStub.PRINCIPALS.put(client, List.of(new Principal(BOB, "bob", "Bob Builder", PrincipalKind.USER)));
+        SnapshotServiceStub.DELTAS.put(base, new DeltaPage(List.of(
+                new FolderDelta("/srv/New", null, folder("/srv/New", Ace.allow(BOB, AccessMask.READ)))), null));
+        TestTraces.Caller commit = TestTraces.Caller.sampled();
+
+        kafka.send(Topics.SNAPSHOTS, committed(client, base, null), commit);
+
+        String setEventId = ChangeSetCompleted.eventIdFor(base);
+        ConsumerRecord<String, byte[]> set = kafka.readUntil(Topics.CHANGE_SETS, all -> all.stream()
+                        .anyMatch(r -> setEventId.equals(EventCodec.header(r.headers(), EventCodec.HEADER_ID).orElse(""))), Duration.ofSeconds(30))
+                .stream().filter(r -> setEventId.equals(EventCodec.header(r.headers(), EventCodec.HEADER_ID).orElse(""))).findFirst().orElseThrow();
+        assertThat(TestTraces.traceIdOf(set)).as("the change set carries the trace of the commit").contains(commit.traceId());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestTraces.spansOf(spans, commit.traceId()))
+                .as("the diff is a span of that trace, child of the commit's")
+                .anySatisfy(span -> {
+                    assertThat(span.getName()).isEqualTo("diff snapshot");
+                    assertThat(span.getParentSpanId()).isEqualTo(commit.spanId());
+                    assertThat(span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("messaging.destination.name")))
+                            .isEqualTo(Topics.SNAPSHOTS);
+                }));
     }
 
     private static DirectoryEntry person(String sid, String login, boolean enabled, String... groups) {

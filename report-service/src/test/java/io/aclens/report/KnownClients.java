@@ -15,6 +15,7 @@ import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.SnapshotView;
 import io.aclens.testing.KafkaTestClient;
+import io.aclens.testing.tracing.TestTraces;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,11 @@ final class KnownClients {
 
     /** @param risky Everyone may also change /srv/Finance, and the stubbed diff service reports it as granted */
     static String add(KafkaTestClient kafka, boolean risky) {
+        return add(kafka, risky, null);
+    }
+
+    /** The same, its change set sent as part of {@code trace} (none when null). */
+    static String add(KafkaTestClient kafka, boolean risky, TestTraces.Caller trace) {
         String client = "acme-" + UUID.randomUUID();
         long snapshotId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
         Principal bob = new Principal("S-1-22-1-1001", "bob", "Bob Builder", PrincipalKind.USER);
@@ -46,8 +52,13 @@ final class KnownClients {
         UpstreamServicesStub.CHANGES.put(client, risky ? List.of(lowered, new ChangeView(2, snapshotId, client, "fs1", "/srv/Finance",
                 ChangeKind.GRANTED, WellKnownSids.EVERYONE, "Everyone", Level.NONE, Level.MODIFY, ChangeCause.ACL_EDIT, Instant.now()))
                 : List.of(lowered));
-        kafka.send(Topics.CHANGE_SETS, new ChangeSetCompleted(ChangeSetCompleted.eventIdFor(snapshotId), snapshotId, snapshotId - 1, client,
-                "fs1", 1, false, Instant.now(), Instant.now()));
+        ChangeSetCompleted changeSet = new ChangeSetCompleted(ChangeSetCompleted.eventIdFor(snapshotId), snapshotId, snapshotId - 1, client,
+                "fs1", 1, false, Instant.now(), Instant.now());
+        if (trace == null) {
+            kafka.send(Topics.CHANGE_SETS, changeSet);
+        } else {
+            kafka.send(Topics.CHANGE_SETS, changeSet, trace);
+        }
         return client;
     }
 

@@ -25,6 +25,7 @@ import io.aclens.report.service.MonthlyReports;
 import io.aclens.support.messaging.DeadLetters;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.KafkaTestClient;
+import io.aclens.testing.tracing.TestTraces;
 import io.aclens.testing.PostgresResource;
 import io.aclens.testing.SmtpServerResource;
 import io.quarkus.test.common.WithTestResource;
@@ -71,6 +72,22 @@ class ReportPipelineTest {
 
     private static String knownClient() {
         return KnownClients.add(kafka);
+    }
+
+    @jakarta.inject.Inject
+    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans;
+
+    @Test
+    void aChangeSetIsRecordedInTheTraceOfItsScan() {
+        TestTraces.Caller diff = TestTraces.Caller.sampled();
+        String client = KnownClients.add(kafka, false, diff);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestTraces.spansOf(spans, diff.traceId()))
+                .as("the report service's part of the scan's trace").anySatisfy(span -> {
+                    assertThat(span.getName()).isEqualTo("record change set");
+                    assertThat(span.getParentSpanId()).isEqualTo(diff.spanId());
+                    assertThat(span.getStatus().getStatusCode()).isEqualTo(io.opentelemetry.api.trace.StatusCode.UNSET);
+                }));
+        given().get("/api/v1/clients/" + client + "/report-sources").then().statusCode(200).body("[0].sourceId", equalTo("fs1"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.aclens.snapshot.service.StaleScanReaper;
 import io.aclens.support.messaging.DeadLetters;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.KafkaTestClient;
+import io.aclens.testing.tracing.TestTraces;
 import io.aclens.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -107,6 +108,33 @@ class SnapshotPipelineTest {
         SnapshotCommitted event = kafka.events(committed, SnapshotCommitted.class).stream().filter(e -> e.snapshotId() == snapshot2).findFirst().orElseThrow();
         assertThat(event.previousSnapshotId()).isEqualTo(snapshot1);
         assertThat(event.folderCount()).isEqualTo(4);
+    }
+
+    @jakarta.inject.Inject
+    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans;
+
+    @Test
+    void theCommittedSnapshotContinuesTheTraceOfTheScan() {
+        ScanEvents scan = new ScanEvents("traced-" + UUID.randomUUID(), "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
+        TestTraces.Caller collector = TestTraces.Caller.sampled();
+        kafka.send(Topics.SCANS, scan.started(), collector);
+        publish(scan.folderEvents());
+        kafka.send(Topics.SCANS, scan.completed(1), collector);
+        long snapshot = awaitSnapshot(scan.scanId);
+
+        ConsumerRecord<String, byte[]> committed = kafka.readUntil(Topics.SNAPSHOTS,
+                        all -> all.stream().anyMatch(r -> isSnapshot(r, snapshot)), Duration.ofSeconds(20))
+                .stream().filter(r -> isSnapshot(r, snapshot)).findFirst().orElseThrow();
+        assertThat(TestTraces.traceIdOf(committed)).as("SnapshotCommitted carries the scan's trace").contains(collector.traceId());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestTraces.spansOf(spans, collector.traceId()))
+                .as("the commit is a span of the scan's trace").anySatisfy(span -> {
+                    assertThat(span.getName()).isEqualTo("commit scan");
+                    assertThat(span.getParentSpanId()).isEqualTo(collector.spanId());
+                }));
+    }
+
+    private static boolean isSnapshot(ConsumerRecord<String, byte[]> record, long snapshotId) {
+        return SnapshotCommitted.eventIdFor(snapshotId).equals(EventCodec.header(record.headers(), EventCodec.HEADER_ID).orElse(""));
     }
 
     @Test

@@ -43,6 +43,13 @@ public final class KafkaTestClient implements AutoCloseable {
         send(topic, event.partitionKey(), EventCodec.headers(event, "/aclens/test"), EventCodec.encode(event));
     }
 
+    /** Sends the event as part of the caller's trace ({@code traceparent} header). */
+    public void send(String topic, AclensEvent event, io.aclens.testing.tracing.TestTraces.Caller trace) {
+        Headers headers = EventCodec.headers(event, "/aclens/test");
+        headers.add("traceparent", trace.traceparent().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        send(topic, event.partitionKey(), headers, EventCodec.encode(event));
+    }
+
     /** Sends the event as if its producer had sent it at {@code sentAt} (the record's CreateTime). */
     public void send(String topic, AclensEvent event, java.time.Instant sentAt) {
         send(new ProducerRecord<>(topic, null, sentAt.toEpochMilli(), event.partitionKey(), EventCodec.encode(event),

@@ -161,12 +161,20 @@ public final class PipelineClient {
 
     /** Uploads an agent's NDJSON export ({path, owner, sddl, error} per line) as a scan; returns the scan id. */
     public String uploadAgentExport(String clientId, String sourceId, String root, String token, byte[] ndjson) {
+        return uploadAgentExport(clientId, sourceId, root, token, ndjson, null);
+    }
+
+    /** The same as part of the caller's trace: {@code traceparent} is a W3C trace context (null: none). */
+    public String uploadAgentExport(String clientId, String sourceId, String root, String token, byte[] ndjson, String traceparent) {
         String url = stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/sources/" + encode(sourceId) + "/uploads?root="
                 + encode(root);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
                 .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson)).build();
-        return parse(url, call(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), 202).get("scanId").asText();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson));
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
+        return parse(url, call(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), 202).get("scanId").asText();
     }
 
     /** How long the collector itself took (read and publish), from its own status; empty while it runs. */

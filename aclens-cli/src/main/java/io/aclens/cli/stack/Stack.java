@@ -23,6 +23,8 @@ public final class Stack implements AutoCloseable {
     public static final String COLLECTOR = "collector-service";
     public static final String REPORT = "report-service";
     public static final List<String> SERVICES = List.of(COLLECTOR, "snapshot-service", "diff-service", REPORT);
+    /** Where the services send spans (OTLP), as Quarkus reads it from the environment they inherit. */
+    public static final String OTLP_ENDPOINT = "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT";
     /** The one base URL of the API: routes /api/v1 to the services started, serves the merged OpenAPI document. */
     public static final String GATEWAY = "api-gateway";
     private static final String GATEWAY_HEAP = "128m";
@@ -96,6 +98,11 @@ public final class Stack implements AutoCloseable {
             properties.put("aclens.auth.revoked-tokens", tokens.revokedTokens().toString());
             properties.put("quarkus.rest-client.snapshot-service.url", "http://127.0.0.1:" + ports.get("snapshot-service"));
             properties.put("quarkus.rest-client.diff-service.url", "http://127.0.0.1:" + ports.get("diff-service"));
+            if (System.getenv(OTLP_ENDPOINT) == null) {
+                // nowhere to send spans: start no sampled traces (a caller's sampled one is still followed), so the
+                // services do not try an OTLP collector that is not there; trace ids still travel with calls and events
+                properties.put("quarkus.otel.traces.sampler.arg", "0");
+            }
             serviceProperties.put(service, Map.copyOf(properties));
             ServiceProcess process = ServiceProcess.start(service, jar(service), ports.get(service), config.serviceHeap(), properties, logs);
             started.add(process);

@@ -11,6 +11,10 @@ import io.aclens.contracts.DirectorySyncFailed;
 import io.aclens.contracts.DirectorySyncStarted;
 import io.aclens.contracts.api.ConnectionTestResult;
 import io.aclens.support.rest.ProblemException;
+import io.aclens.support.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -40,9 +44,12 @@ public class DirectorySyncService {
     });
     private final RecentStatuses<DirectorySyncStatus> statuses = new RecentStatuses<>(KEPT_STATUSES);
 
-    public DirectorySyncService(CollectorConfig config, DirectoryEventPublisher publisher) {
+    private final EventTracing tracing;
+
+    public DirectorySyncService(CollectorConfig config, DirectoryEventPublisher publisher, EventTracing tracing) {
         this.config = config;
         this.publisher = publisher;
+        this.tracing = tracing;
     }
 
     @PreDestroy
@@ -74,7 +81,15 @@ public class DirectorySyncService {
         DirectorySyncStatus status = new DirectorySyncStatus(UUID.randomUUID().toString(), name, source.clientId(), view.directoryId(),
                 DirectorySyncStatus.State.RUNNING, 0, Instant.now(), null, null);
         record(status);
-        worker.execute(() -> run(status, kind, source));
+        // the sync continues the trace of the call that started it; its events carry the sync's span
+        worker.execute(Context.current().wrap(() -> {
+            Span span = tracing.start("directory sync", status.clientId(), status.directoryId());
+            try (Scope ignored = span.makeCurrent()) {
+                run(status, kind, source);
+            } finally {
+                span.end();
+            }
+        }));
         return status;
     }
 

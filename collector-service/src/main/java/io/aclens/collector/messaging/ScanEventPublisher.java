@@ -5,6 +5,7 @@ import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.ScanEvent;
 import io.aclens.support.messaging.EventMessages;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,23 +43,30 @@ public class ScanEventPublisher {
         this.maxInFlight = config.maxInFlightEvents();
     }
 
+    /** The events of a scan, as part of the trace current now (the scan's span). */
     public Publication open() {
-        return new Publication(kafka.<String, byte[]>getProducer("scans").unwrap());
+        return new Publication(kafka.<String, byte[]>getProducer("scans").unwrap(), Context.current());
     }
 
-    /** The events of one scan. {@link #send} may be called from several threads (parallel sources); flush from one. */
+    /**
+     * The events of one scan. {@link #send} may be called from several threads (parallel sources); flush from one.
+     * Lifecycle events carry the scan's trace; folder events do not (70 bytes each, a million times, for a link the
+     * scan id already makes).
+     */
     public final class Publication {
         private final Producer<String, byte[]> producer;
+        private final Context trace;
         private final Semaphore permits = new Semaphore(maxInFlight);
         private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-        private Publication(Producer<String, byte[]> producer) {
+        private Publication(Producer<String, byte[]> producer, Context trace) {
             this.producer = producer;
+            this.trace = trace;
         }
 
         /** Sends a lifecycle event and waits for the broker's acknowledgement. */
         public void sendAndAwait(ScanEvent event) {
-            lifecycle.sendMessageAndAwait(EventMessages.of(event, SOURCE));
+            lifecycle.sendMessageAndAwait(EventMessages.of(event, SOURCE, trace));
         }
 
         /** Sends a folder event without waiting; blocks only while {@code maxInFlight} are unacknowledged. */

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -31,7 +32,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,14 +55,27 @@ public class LagMonitor {
     private final MultiGauge deadLetterAge;
     private volatile LagView latest = new LagView(null, List.of(), List.of(), List.of());
 
-    public LagMonitor(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
-        Properties adminProperties = new Properties();
-        adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /** The connection settings alone: the reader must not join (or commit for) the service's group. */
+    private static Properties clientProperties(Map<String, Object> kafka) {
+        Properties properties = new Properties();
+        kafka.forEach((key, value) -> {
+            if (!key.equals(ConsumerConfig.GROUP_ID_CONFIG)) {
+                properties.put(key, value);
+            }
+        });
+        return properties;
+    }
+
+    /**
+     * @param kafka the service's own Kafka client settings ({@code kafka.*}, {@code KAFKA_*}): the broker and, in a
+     *              deployment, its TLS and SCRAM credentials, so the monitor connects as the channels do
+     */
+    public LagMonitor(@Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry) {
+        Properties adminProperties = clientProperties(kafka);
         adminProperties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
         adminProperties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
         this.admin = Admin.create(adminProperties);
-        Properties readerProperties = new Properties();
-        readerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties readerProperties = clientProperties(kafka);
         readerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         readerProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         this.reader = new KafkaConsumer<>(readerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -14,6 +14,10 @@ import io.aclens.collector.messaging.MessageChunks;
 import io.aclens.contracts.ScanStarted;
 import io.aclens.posix.LocalIdentities;
 import io.aclens.support.rest.ProblemException;
+import io.aclens.support.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -58,9 +62,12 @@ public class ScanService {
     });
     private final RecentStatuses<ScanStatus> statuses = new RecentStatuses<>(KEPT_STATUSES);
     private final ScanOutcomes outcomes;
+    private final EventTracing tracing;
 
-    public ScanService(ScanEventPublisher publisher, CollectorConfig config, ScanJobRepository jobs, ScanOutcomes outcomes) {
+    public ScanService(ScanEventPublisher publisher, CollectorConfig config, ScanJobRepository jobs, ScanOutcomes outcomes,
+                       EventTracing tracing) {
         this.publisher = publisher;
+        this.tracing = tracing;
         this.outcomes = outcomes;
         this.config = config;
         this.jobs = jobs;
@@ -134,13 +141,14 @@ public class ScanService {
                     + "); nothing was started, try again");
         }
         remember(queued);
-        workers.submit(() -> {
+        // the scan continues the trace of the call that queued it (a scheduled or taken-over scan starts its own)
+        workers.submit(Context.current().wrap(() -> {
             try {
                 run(queued, source);
             } finally {
                 cleanup.run();
             }
-        });
+        }));
         return queued;
     }
 
@@ -200,6 +208,20 @@ public class ScanService {
     }
 
     private void run(ScanStatus queued, FolderSource source) {
+        Span span = tracing.start("scan", queued.clientId(), queued.sourceId());
+        span.setAttribute("aclens.scan.id", queued.scanId());
+        Throwable failure = null;
+        try (Scope ignored = span.makeCurrent()) {
+            runTraced(queued, source);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            EventTracing.end(span, failure);
+        }
+    }
+
+    private void runTraced(ScanStatus queued, FolderSource source) {
         String scanId = queued.scanId();
         Instant started = Instant.now();
         remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.RUNNING, 0, 0, started, null, null));

@@ -6,6 +6,7 @@ import io.aclens.contracts.ChangeSetCompleted;
 import io.aclens.contracts.DirectoryChangeSetCompleted;
 import io.aclens.contracts.EffectiveAccessChanged;
 import io.aclens.support.messaging.EventMessages;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -28,25 +29,25 @@ public class ChangeEventPublisher {
         this.changeSets = changeSets;
     }
 
-    public Uni<Void> accessChanges(List<AccessChanged> events) {
-        return sendAll(events);
+    public Uni<Void> accessChanges(List<AccessChanged> events, Context trace) {
+        return sendAll(events, trace);
     }
 
-    public Uni<Void> effectiveChanges(List<EffectiveAccessChanged> events) {
-        return sendAll(events);
+    public Uni<Void> effectiveChanges(List<EffectiveAccessChanged> events, Context trace) {
+        return sendAll(events, trace);
     }
 
-    private Uni<Void> sendAll(List<? extends AclensEvent> events) {
+    private Uni<Void> sendAll(List<? extends AclensEvent> events, Context trace) {
         return Multi.createFrom().iterable(events)
-                .onItem().transformToUni(event -> accessChanges.sendMessage(EventMessages.of(event, SOURCE))).merge(CONCURRENT_SENDS)
+                .onItem().transformToUni(event -> accessChanges.sendMessage(EventMessages.of(event, SOURCE, trace))).merge(CONCURRENT_SENDS)
                 .collect().last().replaceWithVoid();
     }
 
-    public Uni<Void> changeSetCompleted(ChangeSetCompleted event) {
-        return changeSets.sendMessage(EventMessages.of(event, SOURCE));
+    public Uni<Void> changeSetCompleted(ChangeSetCompleted event, Context trace) {
+        return changeSets.sendMessage(EventMessages.of(event, SOURCE, trace));
     }
 
-    public Uni<Void> directoryChangeSetCompleted(DirectoryChangeSetCompleted event) {
-        return changeSets.sendMessage(EventMessages.of(event, SOURCE));
+    public Uni<Void> directoryChangeSetCompleted(DirectoryChangeSetCompleted event, Context trace) {
+        return changeSets.sendMessage(EventMessages.of(event, SOURCE, trace));
     }
 }

@@ -19,6 +19,7 @@ import io.aclens.diff.mapping.FolderAclMapper;
 import io.aclens.diff.messaging.ChangeEventPublisher;
 import io.aclens.diff.repository.ChangeStore;
 import io.aclens.diff.repository.EffectiveChangeStore;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,10 +63,11 @@ public class DiffService {
         this.retries = retries;
     }
 
-    public Uni<Void> onSnapshotCommitted(SnapshotCommitted snapshot) {
+    /** Diffs a committed snapshot once; publishes its changes (again, when redelivered) as part of {@code trace}. */
+    public Uni<Void> onSnapshotCommitted(SnapshotCommitted snapshot, Context trace) {
         return retries.retried(store.hasChangeSet(snapshot.snapshotId())
                         .chain(done -> done ? Uni.createFrom().voidItem() : detectAndStore(snapshot)))
-                .chain(() -> publish(snapshot.snapshotId()));
+                .chain(() -> publish(snapshot.snapshotId(), trace));
     }
 
     private Uni<Void> detectAndStore(SnapshotCommitted snapshot) {
@@ -155,11 +157,12 @@ public class DiffService {
         });
     }
 
-    private Uni<Void> publish(long snapshotId) {
-        return store.changeEvents(snapshotId).chain(publisher::accessChanges)
-                .chain(() -> effective.events(EffectiveChangeStore.snapshotTrigger(snapshotId))).chain(publisher::effectiveChanges)
+    private Uni<Void> publish(long snapshotId, Context trace) {
+        return store.changeEvents(snapshotId).chain(events -> publisher.accessChanges(events, trace))
+                .chain(() -> effective.events(EffectiveChangeStore.snapshotTrigger(snapshotId)))
+                .chain(events -> publisher.effectiveChanges(events, trace))
                 .chain(() -> store.changeSetEvent(snapshotId))
-                .chain(changeSet -> publisher.changeSetCompleted(changeSet).invoke(() -> freshness.reached(Freshness.DIFFED,
+                .chain(changeSet -> publisher.changeSetCompleted(changeSet, trace).invoke(() -> freshness.reached(Freshness.DIFFED,
                         changeSet.clientId(), changeSet.sourceId(), changeSet.scanCompletedAt())));
     }
 }

@@ -11,6 +11,7 @@ import io.aclens.contracts.api.SnapshotView;
 import io.aclens.diff.client.SnapshotServiceClient;
 import io.aclens.diff.messaging.ChangeEventPublisher;
 import io.aclens.diff.repository.EffectiveChangeStore;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -45,15 +46,16 @@ public class DirectoryDiffService {
         this.retries = retries;
     }
 
-    public Uni<Void> onDirectorySnapshotCommitted(DirectorySnapshotCommitted snapshot) {
+    /** Diffs a committed directory snapshot once; publishes its changes (again, when redelivered) as part of {@code trace}. */
+    public Uni<Void> onDirectorySnapshotCommitted(DirectorySnapshotCommitted snapshot, Context trace) {
         return retries.retried(store.hasDirectoryChangeSet(snapshot.directorySnapshotId())
                         .chain(done -> done ? Uni.createFrom().voidItem() : detectAndStore(snapshot)))
                 .chain(() -> store.events(EffectiveChangeStore.directoryTrigger(snapshot.directorySnapshotId())))
-                .chain(publisher::effectiveChanges)
+                .chain(events -> publisher.effectiveChanges(events, trace))
                 .chain(() -> store.directoryChangeSet(snapshot.directorySnapshotId()))
                 .chain(set -> set.map(s -> publisher.directoryChangeSetCompleted(new DirectoryChangeSetCompleted(
                         DirectoryChangeSetCompleted.eventIdFor(s.directorySnapshotId()), s.directorySnapshotId(), s.previousDirectorySnapshotId(),
-                        s.clientId(), s.directoryId(), s.changeCount(), s.baseline(), s.computedAt()))).orElseGet(() -> Uni.createFrom().voidItem()));
+                        s.clientId(), s.directoryId(), s.changeCount(), s.baseline(), s.computedAt()), trace)).orElseGet(() -> Uni.createFrom().voidItem()));
     }
 
     private Uni<Void> detectAndStore(DirectorySnapshotCommitted snapshot) {

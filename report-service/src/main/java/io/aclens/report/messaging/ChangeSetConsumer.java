@@ -10,6 +10,7 @@ import io.aclens.report.repository.SourceStateRepository;
 import io.aclens.report.service.ClientStates;
 import io.aclens.support.messaging.Transience;
 import io.aclens.support.metrics.Freshness;
+import io.aclens.support.tracing.EventTracing;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,11 @@ public class ChangeSetConsumer {
     private final Freshness freshness;
     private final ClientStates clientStates;
 
-    public ChangeSetConsumer(SourceStateRepository sources, AlertRepository alerts, Freshness freshness, ClientStates clientStates) {
+    private final EventTracing tracing;
+
+    public ChangeSetConsumer(SourceStateRepository sources, AlertRepository alerts, Freshness freshness, ClientStates clientStates,
+                             EventTracing tracing) {
+        this.tracing = tracing;
         this.freshness = freshness;
         this.clientStates = clientStates;
         this.sources = sources;
@@ -39,6 +44,10 @@ public class ChangeSetConsumer {
     @Incoming("change-sets")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         AclensEvent event = EventCodec.decode(record.headers(), record.value());
+        return tracing.consume(record, "record change set", trace -> record(event));
+    }
+
+    private Uni<Void> record(AclensEvent event) {
         if (event instanceof ChangeSetCompleted changeSet) {
             return Transience.retriedWhileTransient(sources.advance(changeSet.clientId(), changeSet.sourceId(), changeSet.snapshotId())
                             .chain(() -> alerts.requestCheck(changeSet.clientId())),

@@ -4,6 +4,7 @@ import io.aclens.contracts.DirectorySnapshotCommitted;
 import io.aclens.contracts.SnapshotCommitted;
 import io.aclens.support.messaging.DeadLetters;
 import io.aclens.support.messaging.EventMessages;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,12 +30,12 @@ public class SnapshotEventPublisher {
         this.directoryDeadLetters = directoryDeadLetters;
     }
 
-    public Uni<Void> snapshotCommitted(SnapshotCommitted event) {
-        return snapshots.sendMessage(EventMessages.of(event, SOURCE));
+    public Uni<Void> snapshotCommitted(SnapshotCommitted event, Context trace) {
+        return snapshots.sendMessage(EventMessages.of(event, SOURCE, trace));
     }
 
-    public Uni<Void> directorySnapshotCommitted(DirectorySnapshotCommitted event) {
-        return snapshots.sendMessage(EventMessages.of(event, SOURCE));
+    public Uni<Void> directorySnapshotCommitted(DirectorySnapshotCommitted event, Context trace) {
+        return snapshots.sendMessage(EventMessages.of(event, SOURCE, trace));
     }
 
     public Uni<Void> directoryDeadLetter(ConsumerRecord<String, byte[]> record, String reason) {

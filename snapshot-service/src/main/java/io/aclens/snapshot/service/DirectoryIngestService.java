@@ -9,6 +9,8 @@ import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.PoisonEventException;
 import io.aclens.snapshot.messaging.SnapshotEventPublisher;
 import io.aclens.snapshot.repository.DirectoryRepository;
+import io.aclens.support.tracing.EventTracing;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,9 +28,12 @@ public class DirectoryIngestService {
     private final DirectoryRepository directories;
     private final SnapshotEventPublisher publisher;
 
-    public DirectoryIngestService(DirectoryRepository directories, SnapshotEventPublisher publisher) {
+    private final EventTracing tracing;
+
+    public DirectoryIngestService(DirectoryRepository directories, SnapshotEventPublisher publisher, EventTracing tracing) {
         this.directories = directories;
         this.publisher = publisher;
+        this.tracing = tracing;
     }
 
     public Uni<Void> ingest(ConsumerRecord<String, byte[]> record) {
@@ -48,6 +53,10 @@ public class DirectoryIngestService {
             return directories.fail(failed.syncId(), failed.reason());
         }
         DirectorySyncCompleted completed = (DirectorySyncCompleted) event;
+        return tracing.consume(record, "commit directory sync", trace -> commit(completed, trace));
+    }
+
+    private Uni<Void> commit(DirectorySyncCompleted completed, Context trace) {
         return directories.commit(completed).chain(outcome -> {
             if (outcome.committed().isEmpty()) {
                 LOG.warnf("Directory sync %s of %s not committed: %s", completed.syncId(), completed.directoryId(), outcome.refusal());
@@ -55,7 +64,7 @@ public class DirectoryIngestService {
             }
             LOG.infof("Directory sync %s of %s committed as directory snapshot %d (%d entries)", completed.syncId(), completed.directoryId(),
                     outcome.committed().get().directorySnapshotId(), completed.entryCount());
-            return publisher.directorySnapshotCommitted(outcome.committed().get());
+            return publisher.directorySnapshotCommitted(outcome.committed().get(), trace);
         });
     }
 }

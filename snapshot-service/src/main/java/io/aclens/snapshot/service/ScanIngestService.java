@@ -15,6 +15,8 @@ import io.aclens.snapshot.messaging.SnapshotEventPublisher;
 import io.aclens.snapshot.repository.CommitRepository;
 import io.aclens.snapshot.repository.DataErrors;
 import io.aclens.snapshot.repository.StagingRepository;
+import io.aclens.support.tracing.EventTracing;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -41,10 +43,12 @@ public class ScanIngestService {
     private final SnapshotEventPublisher publisher;
     private final ScanPartitions scanPartitions;
     private final Freshness freshness;
+    private final EventTracing tracing;
 
     public ScanIngestService(StagingRepository staging, CommitRepository commits, SnapshotEventPublisher publisher,
-                             ScanPartitions scanPartitions, Freshness freshness) {
+                             ScanPartitions scanPartitions, Freshness freshness, EventTracing tracing) {
         this.freshness = freshness;
+        this.tracing = tracing;
         this.staging = staging;
         this.commits = commits;
         this.publisher = publisher;
@@ -92,6 +96,10 @@ public class ScanIngestService {
             return commits.savePrincipals(names.clientId(), names.principals());
         }
         ScanCompleted completed = (ScanCompleted) event;
+        return tracing.consume(record, "commit scan", trace -> commit(record, completed, trace));
+    }
+
+    private Uni<Void> commit(ConsumerRecord<String, byte[]> record, ScanCompleted completed, Context trace) {
         return commits.commit(completed).chain(outcome -> {
             if (outcome instanceof CommitOutcome.Committed committed) {
                 if (!committed.repeated()) {
@@ -99,7 +107,7 @@ public class ScanIngestService {
                             committed.event().snapshotId(), completed.sourceId(), completed.folderCount());
                     freshness.reached(Freshness.COMMITTED, completed.clientId(), completed.sourceId(), completed.completedAt());
                 }
-                return publisher.snapshotCommitted(committed.event());
+                return publisher.snapshotCommitted(committed.event(), trace);
             }
             if (outcome instanceof CommitOutcome.NotCommitted notCommitted) {
                 LOG.warnf("Scan %s of %s changed nothing: %s", completed.scanId(), completed.sourceId(), notCommitted.reason());
