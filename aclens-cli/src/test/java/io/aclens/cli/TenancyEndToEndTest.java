@@ -112,13 +112,12 @@ class TenancyEndToEndTest {
         }
     }
 
-    /** The trace ids of a topic's records keyed {@code key} (lifecycle events) or carrying event id {@code key}. */
+    /** The trace ids of a topic's records keyed {@code key} (a scan's events) or carrying event id {@code key}. */
     private static List<String> traceIdsOf(Stack stack, String topic, String key) {
         try (KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers())) {
             java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> named = r -> key.equals(r.key())
                     || key.equals(EventCodec.header(r.headers(), EventCodec.HEADER_ID).orElse(""));
             return kafka.readUntil(topic, all -> all.stream().anyMatch(named), TIMEOUT).stream().filter(named)
-                    .filter(r -> !EventCodec.header(r.headers(), EventCodec.HEADER_TYPE).orElse("").equals("io.aclens.scan.folder.v1"))
                     .map(r -> TestTraces.traceIdOf(r).orElse("none")).toList();
         }
     }

@@ -66,7 +66,7 @@ class AgentUploadTest {
 
         List<ScanEvent> events = eventsOfSource(source, 1);
         assertThat(events.get(0)).isInstanceOfSatisfying(ScanStarted.class, s -> assertThat(s.sourceKind()).isEqualTo(SourceKind.AGENT_UPLOAD));
-        List<FolderScanned> folders = events.stream().filter(FolderScanned.class::isInstance).map(FolderScanned.class::cast).toList();
+        List<FolderScanned> folders = ScanEvents.folders(events);
         assertThat(folders).extracting(FolderScanned::path).containsExactly("\\\\fs1\\data", "\\\\fs1\\data\\Бухгалтерия с пробелом",
                 "\\\\fs1\\data\\Locked", "\\\\fs1\\data\\Open");
         assertThat(folders).extracting(FolderScanned::depth).containsExactly(0, 1, 1, 1);
@@ -109,7 +109,7 @@ class AgentUploadTest {
         upload(source, "application/x-ndjson", AGENT, UPLOAD, 202);
         List<ScanEvent> events = eventsOfSource(source, 1);
         assertThat(events.stream().filter(ScanStarted.class::isInstance)).as("only the good upload became a scan").hasSize(1);
-        assertThat(events.stream().filter(FolderScanned.class::isInstance)).hasSize(4);
+        assertThat(ScanEvents.folders(events)).hasSize(4);
     }
 
     private static final String ICACLS = String.join("\r\n",
@@ -144,7 +144,7 @@ class AgentUploadTest {
 
         List<ScanEvent> events = eventsOfSource(source, 1);
         assertThat(events.get(0)).isInstanceOfSatisfying(ScanStarted.class, s -> assertThat(s.sourceKind()).isEqualTo(SourceKind.ICACLS_IMPORT));
-        List<FolderScanned> folders = events.stream().filter(FolderScanned.class::isInstance).map(FolderScanned.class::cast).toList();
+        List<FolderScanned> folders = ScanEvents.folders(events);
         assertThat(folders).extracting(FolderScanned::path).containsExactly("D:\\Общие\\Бухгалтерия", "D:\\Общие\\Бухгалтерия\\Зарплата",
                 "D:\\Общие\\Бухгалтерия\\Закрыто");
         assertThat(folders).extracting(FolderScanned::depth).containsExactly(0, 1, 1);

@@ -67,9 +67,8 @@ class ScanResourceTest {
             scanRecords = records.stream().filter(r -> scanId.equals(r.key())).toList();
             events = kafka.events(scanRecords, ScanEvent.class);
         }
-        assertThat(scanRecords).as("the lifecycle continues the trace of the call that started the scan; folder events carry none")
-                .allSatisfy(r -> assertThat(TestTraces.traceIdOf(r)).isEqualTo(EventCodec.header(r.headers(), EventCodec.HEADER_TYPE)
-                        .orElseThrow().equals("io.aclens.scan.folder.v1") ? java.util.Optional.empty() : java.util.Optional.of(caller.traceId())));
+        assertThat(scanRecords).as("the scan's events, its folder batches too, continue the trace of the call that started it")
+                .allSatisfy(r -> assertThat(TestTraces.traceIdOf(r)).contains(caller.traceId()));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestTraces.spansOf(spans, caller.traceId()))
                 .as("the call and the scan are spans of the caller's trace")
                 .anySatisfy(span -> assertThat(span.getParentSpanId()).isEqualTo(caller.spanId()))
@@ -80,7 +79,7 @@ class ScanResourceTest {
 
         assertThat(events.get(0)).isInstanceOf(ScanStarted.class);
         assertThat(events.get(events.size() - 1)).isInstanceOf(ScanCompleted.class);
-        List<FolderScanned> folders = events.stream().filter(FolderScanned.class::isInstance).map(FolderScanned.class::cast).toList();
+        List<FolderScanned> folders = ScanEvents.folders(events);
         assertThat(folders).extracting(FolderScanned::sequence).containsExactly(1L, 2L, 3L, 4L);
         Map<String, FolderScanned> byPath = folders.stream().collect(Collectors.toMap(FolderScanned::path, f -> f));
         FolderScanned financeEvent = byPath.get(finance.getParent().toString());

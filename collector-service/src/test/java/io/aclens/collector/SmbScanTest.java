@@ -103,7 +103,6 @@ class SmbScanTest {
     }
 
     private static Map<String, FolderScanned> folders(List<ScanEvent> events) {
-        return events.stream().filter(FolderScanned.class::isInstance).map(FolderScanned.class::cast)
-                .collect(Collectors.toMap(FolderScanned::path, f -> f));
+        return ScanEvents.folders(events).stream().collect(Collectors.toMap(FolderScanned::path, f -> f));
     }
 }

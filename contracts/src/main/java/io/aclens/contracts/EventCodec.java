@@ -31,6 +31,7 @@ public final class EventCodec {
     private static final Map<String, Class<? extends AclensEvent>> TYPES = Map.ofEntries(
             Map.entry("io.aclens.scan.started.v1", ScanStarted.class),
             Map.entry("io.aclens.scan.folder.v1", FolderScanned.class),
+            Map.entry("io.aclens.scan.folders.v1", FoldersScanned.class),
             Map.entry("io.aclens.scan.heartbeat.v1", ScanHeartbeat.class),
             Map.entry("io.aclens.scan.principals.v1", ScanPrincipalsCollected.class),
             Map.entry("io.aclens.scan.completed.v1", ScanCompleted.class),

@@ -6,7 +6,8 @@ import io.aclens.access.Ace;
 import java.util.List;
 
 /**
- * One folder as the collector read it.
+ * One folder as the collector read it, with its whole DACL: what collectors sent before {@link FoldersScanned}; still
+ * accepted, so that events in flight across an upgrade are staged.
  *
  * @param sequence  position of the folder in the scan, from 1; the scan's event id is derived from it
  * @param depth     0 for the scan root

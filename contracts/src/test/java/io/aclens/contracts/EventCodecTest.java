@@ -33,6 +33,24 @@ class EventCodecTest {
     }
 
     @Test
+    void aBatchOfFoldersRoundTripsEachFolderAsAnArrayAndEachDaclOnce() throws Exception {
+        List<Ace> dacl = List.of(Ace.allow("S-1-22-2-2001", AccessMask.MODIFY, AceFlag.OBJECT_INHERIT, AceFlag.INHERITED));
+        String hash = io.aclens.access.AclHash.of(dacl);
+        FoldersScanned batch = new FoldersScanned(FoldersScanned.eventIdFor("scan-1", 3), "scan-1", "acme", "fs1", 3, List.of(
+                new ScannedFolder(7, "/srv/Отдел \"кадров\"\nx", 2, "S-1-22-1-1000", "S-1-22-2-100", false, hash, null, null, null),
+                new ScannedFolder(8, "D:\\Data", 0, null, null, true, hash, "ACCESS_DENIED", "O:BAD:P", "cannot list contents")),
+                java.util.Map.of(hash, dacl));
+
+        byte[] json = EventCodec.encode(batch);
+        AclensEvent decoded = EventCodec.decode(EventCodec.headers(batch, "/aclens/collector"), json);
+
+        assertThat(decoded).isEqualTo(batch);
+        assertThat(EventCodec.typeOf(batch)).isEqualTo("io.aclens.scan.folders.v1");
+        assertThat(EventCodec.mapper().readTree(json).get("folders").get(0).isArray()).as("no field names per folder").isTrue();
+        assertThat(batch.eventId()).isEqualTo("scan-1:folders-3");
+    }
+
+    @Test
     void completedEventKeepsPrincipals() {
         ScanCompleted completed = new ScanCompleted("scan-1:done", "scan-1", "acme", "src", 10, 1, List.of("/srv/locked"),
                 List.of(new Principal("S-1-22-1-1000", "alice", "Alice Smith", PrincipalKind.USER)), 1234, Instant.parse("2026-11-26T10:00:00Z"),

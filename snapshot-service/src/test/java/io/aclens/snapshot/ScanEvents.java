@@ -3,7 +3,10 @@ package io.aclens.snapshot;
 import io.aclens.access.Ace;
 import io.aclens.access.Principal;
 import io.aclens.access.PrincipalKind;
+import io.aclens.access.AclHash;
 import io.aclens.contracts.FolderScanned;
+import io.aclens.contracts.FoldersScanned;
+import io.aclens.contracts.ScannedFolder;
 import io.aclens.contracts.ScanCompleted;
 import io.aclens.contracts.ScanEvent;
 import io.aclens.contracts.ScanStarted;
@@ -17,6 +20,8 @@ import java.util.UUID;
 
 /** Builds the events of one scan the way the collector publishes them. */
 final class ScanEvents {
+    static final int PER_BATCH = 2;
+
     final String scanId = UUID.randomUUID().toString();
     final String clientId;
     final String sourceId;
@@ -52,7 +57,8 @@ final class ScanEvents {
         return new ScanStarted(scanId + ":started", scanId, clientId, sourceId, SourceKind.LOCAL_POSIX, "/srv", Instant.now());
     }
 
-    List<FolderScanned> folderEvents() {
+    /** One event per folder, each with its whole DACL, as collectors sent them before batches. */
+    List<FolderScanned> singleFolderEvents() {
         List<FolderScanned> events = new ArrayList<>();
         long seq = 0;
         for (Map.Entry<String, List<Ace>> folder : folders.entrySet()) {
@@ -63,6 +69,36 @@ final class ScanEvents {
                     notListed.contains(folder.getKey()) ? "cannot list contents: ACCESS_DENIED" : null));
         }
         return events;
+    }
+
+    /** The folders in batches of {@value #PER_BATCH}, each DACL defined in the first batch that names it, as the collector sends them. */
+    List<FoldersScanned> folderEvents() {
+        List<FoldersScanned> batches = new ArrayList<>();
+        java.util.Set<String> defined = new java.util.HashSet<>();
+        List<ScannedFolder> batch = new ArrayList<>();
+        Map<String, List<Ace>> definitions = new LinkedHashMap<>();
+        for (FolderScanned folder : singleFolderEvents()) {
+            String hash = AclHash.of(folder.dacl());
+            if (defined.add(hash)) {
+                definitions.put(hash, folder.dacl());
+            }
+            batch.add(new ScannedFolder(folder.sequence(), folder.path(), folder.depth(), folder.ownerSid(), folder.groupSid(),
+                    folder.inheritanceProtected(), hash, folder.readError(), folder.sddl(), folder.listError()));
+            if (batch.size() == PER_BATCH) {
+                batches.add(batch(batches.size() + 1, batch, definitions));
+                batch = new ArrayList<>();
+                definitions = new LinkedHashMap<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch(batches.size() + 1, batch, definitions));
+        }
+        return batches;
+    }
+
+    /** A batch as given, its event id as the collector derives it. */
+    FoldersScanned batch(long number, List<ScannedFolder> folders, Map<String, List<Ace>> definitions) {
+        return new FoldersScanned(FoldersScanned.eventIdFor(scanId, number), scanId, clientId, sourceId, number, folders, definitions);
     }
 
     ScanCompleted completed(long folderCount) {

@@ -267,6 +267,34 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void foldersSentOneByOneAsBeforeBatchesAreStagedAlike() {
+        ScanEvents scan = new ScanEvents("legacy-" + UUID.randomUUID(), "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY));
+        publish(List.of(scan.started()));
+        publish(scan.singleFolderEvents());
+        publish(List.of(scan.completed(2)));
+        long snapshot = awaitSnapshot(scan.scanId);
+        FolderPage folders = given().get("/api/v1/snapshots/" + snapshot + "/folders").then().statusCode(200).extract().as(FolderPage.class);
+        assertThat(folders.items()).extracting(f -> f.dacl()).containsExactly(List.of(Ace.allow(BOB, AccessMask.READ)),
+                List.of(Ace.allow(SALES, AccessMask.MODIFY)));
+    }
+
+    @Test
+    void aBatchDefiningADaclUnderAnotherHashIsDeadLetteredAndItsScanNeverCommits() {
+        String client = "forged-" + UUID.randomUUID();
+        ScanEvents scan = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
+        String readHash = io.aclens.access.AclHash.of(List.of(Ace.allow(BOB, AccessMask.READ)));
+        publish(List.of(scan.started(), scan.batch(1, List.of(new io.aclens.contracts.ScannedFolder(1, "/srv", 0, "S-1-22-1-0", "S-1-22-2-0",
+                false, readHash, null, null, null)), java.util.Map.of(readHash, List.of(Ace.allow(BOB, AccessMask.FULL_CONTROL)))), scan.completed(1)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "INCOMPLETE".equals(scanStatus(scan.scanId)));
+        List<ConsumerRecord<String, byte[]>> dead = kafka.readUntil(Topics.deadLetter(Topics.SCANS),
+                all -> all.stream().anyMatch(r -> scan.scanId.equals(r.key())), Duration.ofSeconds(20));
+        assertThat(dead.stream().filter(r -> scan.scanId.equals(r.key())).map(r -> EventCodec.header(r.headers(), DeadLetters.REASON).orElseThrow()))
+                .singleElement().asString().contains("the DACL defined as " + readHash + " has the hash");
+    }
+
+    @Test
     void scanMissingFoldersNeverChangesState() {
         String client = "incomplete-" + UUID.randomUUID();
         ScanEvents scan = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));

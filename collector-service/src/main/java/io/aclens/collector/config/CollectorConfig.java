@@ -12,9 +12,16 @@ public interface CollectorConfig {
     @WithDefault("/")
     List<String> allowedRoots();
 
-    /** Folder events sent but not yet acknowledged by Kafka; bounds memory while a large tree streams out. */
+    /** Folders sent but not yet acknowledged by Kafka; bounds memory while a large tree streams out. */
     @WithDefault("20000")
     int maxInFlightEvents();
+
+    /**
+     * Folders per {@code FoldersScanned} event, at most; a batch is also closed at about 256 KiB of JSON, far below
+     * Kafka's 1 MiB message limit, whatever its folders' paths and descriptors.
+     */
+    @WithDefault("1000")
+    int foldersPerEvent();
 
     /** Largest agent upload accepted, in bytes; a larger one is refused (413) before anything is published. */
     @WithDefault("1073741824")

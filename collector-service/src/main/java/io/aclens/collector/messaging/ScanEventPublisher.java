@@ -1,8 +1,8 @@
 package io.aclens.collector.messaging;
 
 import io.aclens.collector.config.CollectorConfig;
+import io.aclens.collector.service.CollectedFolder;
 import io.aclens.contracts.EventCodec;
-import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.ScanEvent;
 import io.aclens.support.messaging.EventMessages;
 import io.opentelemetry.context.Context;
@@ -20,10 +20,10 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
  * Publishes a scan's events on the "scans" channel ({@code acks=all}, idempotent producer, keyed by scan id
- * so they stay in order). Lifecycle events go through the channel's emitter and are awaited; the folder
- * events of the hot path go straight to the channel's own Kafka producer (no per-message hand-off between
- * threads), asynchronously with a bounded number in flight. "Completed" is sent only after every folder
- * event was acknowledged, so it can never overtake one.
+ * so they stay in order). Lifecycle events go through the channel's emitter and are awaited; the folders of the hot
+ * path go in batches ({@link FolderBatches}) straight to the channel's own Kafka producer (no per-message hand-off
+ * between threads), asynchronously with a bounded number of folders in flight. "Completed" is sent only after every
+ * batch was acknowledged, so it can never overtake one.
  */
 @ApplicationScoped
 public class ScanEventPublisher {
@@ -34,6 +34,7 @@ public class ScanEventPublisher {
     private final KafkaClientService kafka;
     private final String topic;
     private final int maxInFlight;
+    private final int foldersPerEvent;
 
     public ScanEventPublisher(@Channel("scans") MutinyEmitter<byte[]> lifecycle, KafkaClientService kafka,
                               @ConfigProperty(name = "mp.messaging.outgoing.scans.topic") String topic, CollectorConfig config) {
@@ -41,27 +42,26 @@ public class ScanEventPublisher {
         this.kafka = kafka;
         this.topic = topic;
         this.maxInFlight = config.maxInFlightEvents();
+        this.foldersPerEvent = Math.min(config.foldersPerEvent(), config.maxInFlightEvents());
     }
 
     /** The events of a scan, as part of the trace current now (the scan's span). */
-    public Publication open() {
-        return new Publication(kafka.<String, byte[]>getProducer("scans").unwrap(), Context.current());
+    public Publication open(String scanId, String clientId, String sourceId) {
+        return new Publication(kafka.<String, byte[]>getProducer("scans").unwrap(), Context.current(), scanId, clientId, sourceId);
     }
 
-    /**
-     * The events of one scan. {@link #send} may be called from several threads (parallel sources); flush from one.
-     * Lifecycle events carry the scan's trace; folder events do not (70 bytes each, a million times, for a link the
-     * scan id already makes).
-     */
+    /** The events of one scan. {@link #folder} may be called from several threads (parallel sources); flush from one. */
     public final class Publication {
         private final Producer<String, byte[]> producer;
         private final Context trace;
         private final Semaphore permits = new Semaphore(maxInFlight);
         private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private final FolderBatches batches;
 
-        private Publication(Producer<String, byte[]> producer, Context trace) {
+        private Publication(Producer<String, byte[]> producer, Context trace, String scanId, String clientId, String sourceId) {
             this.producer = producer;
             this.trace = trace;
+            this.batches = new FolderBatches(scanId, clientId, sourceId, foldersPerEvent, this::send);
         }
 
         /** Sends a lifecycle event and waits for the broker's acknowledgement. */
@@ -69,21 +69,14 @@ public class ScanEventPublisher {
             lifecycle.sendMessageAndAwait(EventMessages.of(event, SOURCE, trace));
         }
 
-        /** Sends a folder event without waiting; blocks only while {@code maxInFlight} are unacknowledged. */
-        public void send(FolderScanned event) {
-            permits.acquireUninterruptibly();
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, event.partitionKey(), EventCodec.encode(event),
-                    EventCodec.headers(event, SOURCE));
-            producer.send(record, (metadata, error) -> {
-                if (error != null) {
-                    failure.compareAndSet(null, error);
-                }
-                permits.release();
-            });
+        /** Adds a folder to the scan's current batch, sent when full; blocks only while {@code maxInFlight} folders are unacknowledged. */
+        public void folder(CollectedFolder folder, String listError) {
+            batches.add(folder, listError);
         }
 
-        /** Waits until Kafka acknowledged (or refused) every folder event sent, then rethrows the first refusal. */
+        /** Sends the last batch, waits until Kafka acknowledged (or refused) every batch sent, then rethrows the first refusal. */
         public void flush() throws InterruptedException {
+            batches.close();
             if (!permits.tryAcquire(maxInFlight, FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("Kafka did not acknowledge the scan's events within " + FLUSH_TIMEOUT);
             }
@@ -92,6 +85,19 @@ public class ScanEventPublisher {
             if (error != null) {
                 throw new IllegalStateException("Kafka refused an event: " + error.getMessage(), error);
             }
+        }
+
+        private void send(FolderBatches.Batch batch) {
+            int folders = batch.event().folders().size();
+            permits.acquireUninterruptibly(folders);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, batch.event().partitionKey(), EventCodec.encode(batch.event()),
+                    EventMessages.headers(batch.event(), SOURCE, trace));
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+                permits.release(folders);
+            });
         }
     }
 }

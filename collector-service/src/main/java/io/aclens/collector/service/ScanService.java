@@ -5,7 +5,6 @@ import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.messaging.ScanEventPublisher;
 import io.aclens.collector.posix.LocalTreeSource;
 import io.aclens.collector.repository.ScanJobRepository;
-import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.ScanCompleted;
 import io.aclens.contracts.ScanFailed;
 import io.aclens.contracts.ScanHeartbeat;
@@ -180,7 +179,8 @@ public class ScanService {
     public void failAbandoned(ScanJobRepository.ScanJob job, String reason) {
         ScanStatus abandoned = new ScanStatus(job.scanId(), job.clientId(), job.sourceId(), job.root(), ScanStatus.State.RUNNING, 0, 0,
                 job.startedAt(), null, null);
-        fail(abandoned, job.startedAt() == null ? Instant.now() : job.startedAt(), publisher.open(), reason, "RUNNING".equals(job.state()));
+        fail(abandoned, job.startedAt() == null ? Instant.now() : job.startedAt(), publisher.open(job.scanId(), job.clientId(), job.sourceId()),
+                reason, "RUNNING".equals(job.state()));
     }
 
     private static String json(Rerun rerun) {
@@ -226,17 +226,11 @@ public class ScanService {
         Instant started = Instant.now();
         remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.RUNNING, 0, 0, started, null, null));
         record(jobs.running(scanId, started), scanId);
-        ScanEventPublisher.Publication events = publisher.open();
+        ScanEventPublisher.Publication events = publisher.open(scanId, queued.clientId(), queued.sourceId());
         try {
             events.sendAndAwait(new ScanStarted(scanId + ":started", scanId, queued.clientId(), queued.sourceId(), source.kind(),
                     queued.root(), started));
-            AtomicLong sequence = new AtomicLong();
-            CollectionTally tally = new CollectionTally((folder, listError) -> {
-                long seq = sequence.incrementAndGet();
-                events.send(new FolderScanned(scanId + ":" + seq, scanId, queued.clientId(), queued.sourceId(), seq, folder.path(),
-                        folder.depth(), folder.ownerSid(), folder.groupSid(), folder.inheritanceProtected(), folder.dacl(), folder.readError(),
-                        folder.sddl(), listError));
-            });
+            CollectionTally tally = new CollectionTally(events::folder);
             java.util.concurrent.ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> beat(events, queued, tally),
                     config.heartbeatInterval().toMillis(), config.heartbeatInterval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             try {

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,10 +46,9 @@ public class StagingRepository {
 
     /**
      * Stages folders of a scan that is still staging (a redelivered folder, or one of a scan that already
-     * ended, is skipped) and stores their DACLs by content hash.
+     * ended, is skipped) and stores the DACLs they define, by content hash ({@code acls}: hash → DACL as JSON).
      */
-    public Uni<Void> stage(String scanId, String clientId, List<StagedFolder> folders, Instant eventTime) {
-        Map<String, String> acls = new LinkedHashMap<>();
+    public Uni<Void> stage(String scanId, String clientId, List<StagedFolder> folders, Map<String, String> acls, Instant eventTime) {
         int n = folders.size();
         String[] paths = new String[n];
         Integer[] depths = new Integer[n];
@@ -74,11 +72,8 @@ public class StagingRepository {
             sddls[i] = folder.sddl();
             stateHashes[i] = folder.stateHash();
             childPrefixes[i] = folder.childPrefix();
-            if (!acls.containsKey(folder.aclHash())) {
-                acls.put(folder.aclHash(), folder.daclJson());
-            }
         }
-        Uni<Void> storeAcls = pool.preparedQuery("""
+        Uni<Void> storeAcls = acls.isEmpty() ? Uni.createFrom().voidItem() : pool.preparedQuery("""
                         insert into snapshot.acl (client_id, acl_hash, dacl)
                         select $1, h, d::jsonb from unnest($2::text[], $3::text[]) as t(h, d)
                         on conflict do nothing""")

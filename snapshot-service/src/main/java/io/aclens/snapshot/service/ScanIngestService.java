@@ -1,9 +1,10 @@
 package io.aclens.snapshot.service;
 
-import io.aclens.support.metrics.Freshness;
-
+import io.aclens.access.Ace;
+import io.aclens.access.AclHash;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.FolderScanned;
+import io.aclens.contracts.FoldersScanned;
 import io.aclens.contracts.PoisonEventException;
 import io.aclens.contracts.ScanCompleted;
 import io.aclens.contracts.ScanEvent;
@@ -11,10 +12,12 @@ import io.aclens.contracts.ScanFailed;
 import io.aclens.contracts.ScanHeartbeat;
 import io.aclens.contracts.ScanPrincipalsCollected;
 import io.aclens.contracts.ScanStarted;
+import io.aclens.contracts.ScannedFolder;
 import io.aclens.snapshot.messaging.SnapshotEventPublisher;
 import io.aclens.snapshot.repository.CommitRepository;
 import io.aclens.snapshot.repository.DataErrors;
 import io.aclens.snapshot.repository.StagingRepository;
+import io.aclens.support.metrics.Freshness;
 import io.aclens.support.tracing.EventTracing;
 import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
@@ -71,6 +74,13 @@ public class ScanIngestService {
                 }
                 if (event instanceof FolderScanned folder) {
                     batch.add(record, folder);
+                } else if (event instanceof FoldersScanned folders) {
+                    try {
+                        batch.add(record, folders);
+                    } catch (PoisonEventException e) {
+                        work = batch.flushInto(work);
+                        work = work.chain(() -> publisher.deadLetter(record, e.getMessage()));
+                    }
                 } else {
                     work = batch.flushInto(work);
                     work = work.chain(() -> apply(record, event));
@@ -117,6 +127,14 @@ public class ScanIngestService {
         });
     }
 
+    private static String json(List<Ace> dacl) {
+        try {
+            return EventCodec.mapper().writeValueAsString(dacl);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** When the collector sent the record: the producer's timestamp (CreateTime), never when this service read it. */
     static Instant eventTime(ConsumerRecord<String, byte[]> record) {
         return record.timestampType() == org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE ? Instant.now()
@@ -125,33 +143,57 @@ public class ScanIngestService {
 
     /** Consecutive folder events, grouped per scan for one staging statement each. */
     private final class Batch {
-        private final Map<String, List<FolderScanned>> folders = new LinkedHashMap<>();
-        private final Map<String, List<ConsumerRecord<String, byte[]>>> records = new LinkedHashMap<>();
+        private final Map<String, ScanFolders> scans = new LinkedHashMap<>();
+
+        /** A scan's folders in this batch, the DACLs they define (hash → JSON), and the records that carried them. */
+        private record ScanFolders(String clientId, List<StagedFolder> folders, Map<String, String> acls,
+                                   List<ConsumerRecord<String, byte[]>> records) {
+            ScanFolders(String clientId) {
+                this(clientId, new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>());
+            }
+        }
 
         void add(ConsumerRecord<String, byte[]> record, FolderScanned folder) {
-            folders.computeIfAbsent(folder.scanId(), id -> new ArrayList<>()).add(folder);
-            records.computeIfAbsent(folder.scanId(), id -> new ArrayList<>()).add(record);
+            ScanFolders scan = scans.computeIfAbsent(folder.scanId(), id -> new ScanFolders(folder.clientId()));
+            StagedFolder staged = StagedFolder.of(folder);
+            scan.folders().add(staged);
+            scan.acls().computeIfAbsent(staged.aclHash(), hash -> json(folder.dacl()));
+            scan.records().add(record);
+        }
+
+        /** @throws PoisonEventException when a DACL is defined under a hash that is not its own (before anything is added) */
+        void add(ConsumerRecord<String, byte[]> record, FoldersScanned batch) {
+            for (Map.Entry<String, List<Ace>> definition : batch.acls().entrySet()) {
+                String hash = AclHash.of(definition.getValue());
+                if (!hash.equals(definition.getKey())) {
+                    throw new PoisonEventException("the DACL defined as " + definition.getKey() + " has the hash " + hash);
+                }
+            }
+            ScanFolders scan = scans.computeIfAbsent(batch.scanId(), id -> new ScanFolders(batch.clientId()));
+            batch.acls().forEach((hash, dacl) -> scan.acls().computeIfAbsent(hash, h -> json(dacl)));
+            for (ScannedFolder folder : batch.folders()) {
+                scan.folders().add(StagedFolder.of(folder));
+            }
+            scan.records().add(record);
         }
 
         Uni<Void> flushInto(Uni<Void> work) {
-            if (folders.isEmpty()) {
+            if (scans.isEmpty()) {
                 return work;
             }
-            Map<String, List<FolderScanned>> pending = new LinkedHashMap<>(folders);
-            Map<String, List<ConsumerRecord<String, byte[]>>> pendingRecords = new LinkedHashMap<>(records);
-            folders.clear();
-            records.clear();
-            for (Map.Entry<String, List<FolderScanned>> scan : pending.entrySet()) {
-                work = work.chain(() -> stage(scan.getKey(), scan.getValue(), pendingRecords.get(scan.getKey())));
+            Map<String, ScanFolders> pending = new LinkedHashMap<>(scans);
+            scans.clear();
+            for (Map.Entry<String, ScanFolders> scan : pending.entrySet()) {
+                work = work.chain(() -> stage(scan.getKey(), scan.getValue()));
             }
             return work;
         }
 
-        private Uni<Void> stage(String scanId, List<FolderScanned> scanFolders, List<ConsumerRecord<String, byte[]>> scanRecords) {
+        private Uni<Void> stage(String scanId, ScanFolders scan) {
             return staging.status(scanId).chain(status -> {
                 if (status == null) {
                     Uni<Void> deadLetters = Uni.createFrom().voidItem();
-                    for (ConsumerRecord<String, byte[]> record : scanRecords) {
+                    for (ConsumerRecord<String, byte[]> record : scan.records()) {
                         deadLetters = deadLetters.chain(() -> publisher.deadLetter(record, "folder of scan " + scanId + " that never started"));
                     }
                     return deadLetters;
@@ -159,10 +201,9 @@ public class ScanIngestService {
                 if (!"STAGING".equals(status)) {
                     return Uni.createFrom().voidItem(); // redelivered after the scan ended
                 }
-                List<StagedFolder> staged = scanFolders.stream().map(StagedFolder::of).toList();
-                Instant newest = scanRecords.stream().map(ScanIngestService::eventTime).max(Instant::compareTo).orElseThrow();
-                return staging.stage(scanId, scanFolders.get(0).clientId(), staged, newest)
-                        .onFailure(DataErrors::isDataError).recoverWithUni(e -> refused(scanId, scanRecords, e));
+                Instant newest = scan.records().stream().map(ScanIngestService::eventTime).max(Instant::compareTo).orElseThrow();
+                return staging.stage(scanId, scan.clientId(), scan.folders(), scan.acls(), newest)
+                        .onFailure(DataErrors::isDataError).recoverWithUni(e -> refused(scanId, scan.records(), e));
             });
         }
 

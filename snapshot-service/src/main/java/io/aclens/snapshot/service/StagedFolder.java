@@ -2,11 +2,8 @@ package io.aclens.snapshot.service;
 
 import io.aclens.access.AclHash;
 import io.aclens.access.FolderPath;
-import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.FolderScanned;
-import io.aclens.access.Ace;
-import java.io.UncheckedIOException;
-import java.util.List;
+import io.aclens.contracts.ScannedFolder;
 
 /**
  * A folder event reduced to what staging stores; the DACL itself is stored once per distinct hash.
@@ -15,22 +12,25 @@ import java.util.List;
  *                    start with), else null
  */
 public record StagedFolder(String path, int depth, String ownerSid, String groupSid, boolean inheritanceProtected,
-                           String aclHash, List<Ace> dacl, String readError, String sddl, String stateHash, String childPrefix) {
+                           String aclHash, String readError, String sddl, String stateHash, String childPrefix) {
 
-    public static StagedFolder of(FolderScanned event) {
-        String aclHash = AclHash.of(event.dacl());
-        String stateHash = AclHash.hex(event.depth() + "|" + event.ownerSid() + "|" + event.groupSid() + "|"
-                + event.inheritanceProtected() + "|" + aclHash + "|" + event.readError() + "|" + event.sddl());
-        String childPrefix = event.listError() == null ? null : event.path() + FolderPath.separator(event.path());
-        return new StagedFolder(event.path(), event.depth(), event.ownerSid(), event.groupSid(), event.inheritanceProtected(),
-                aclHash, event.dacl(), event.readError(), event.sddl(), stateHash, childPrefix);
+    /** A folder of a batch, its DACL named by hash. */
+    public static StagedFolder of(ScannedFolder folder) {
+        return of(folder.path(), folder.depth(), folder.ownerSid(), folder.groupSid(), folder.inheritanceProtected(), folder.aclHash(),
+                folder.readError(), folder.sddl(), folder.listError());
     }
 
-    public String daclJson() {
-        try {
-            return EventCodec.mapper().writeValueAsString(dacl);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A folder sent with its whole DACL (collectors before batches). */
+    public static StagedFolder of(FolderScanned event) {
+        return of(event.path(), event.depth(), event.ownerSid(), event.groupSid(), event.inheritanceProtected(), AclHash.of(event.dacl()),
+                event.readError(), event.sddl(), event.listError());
+    }
+
+    private static StagedFolder of(String path, int depth, String ownerSid, String groupSid, boolean inheritanceProtected, String aclHash,
+                                   String readError, String sddl, String listError) {
+        String stateHash = AclHash.hex(depth + "|" + ownerSid + "|" + groupSid + "|" + inheritanceProtected + "|" + aclHash + "|"
+                + readError + "|" + sddl);
+        String childPrefix = listError == null ? null : path + FolderPath.separator(path);
+        return new StagedFolder(path, depth, ownerSid, groupSid, inheritanceProtected, aclHash, readError, sddl, stateHash, childPrefix);
     }
 }
