@@ -21,7 +21,7 @@ class ReadApiContractTest {
 
     @Test
     void theSnapshotServiceServesEveryOperationOfItsReadApisAsDeclared() throws Exception {
-        assertThat(ApiOperations.of(SnapshotReadApi.class, DirectoryReadApi.class, ScanReadApi.class)).hasSize(12);
+        assertThat(ApiOperations.of(SnapshotReadApi.class, DirectoryReadApi.class, ScanReadApi.class)).hasSize(14);
         ReadApiContract.verify(SnapshotReadApi.class, DirectoryReadApi.class, ScanReadApi.class);
     }
 }

@@ -91,6 +91,18 @@ class SnapshotPipelineTest {
         FolderPage rest = given().get("/api/v1/snapshots/" + snapshot2 + "/folders?limit=2&after=" + now.next()).then().extract().as(FolderPage.class);
         assertThat(rest.items()).extracting(f -> f.path()).containsExactly("/srv/New", "/srv/Sales");
 
+        io.aclens.contracts.api.FolderRefPage refs = given().get("/api/v1/snapshots/" + snapshot2 + "/folder-refs?limit=3").then().statusCode(200)
+                .extract().as(io.aclens.contracts.api.FolderRefPage.class);
+        assertThat(refs.items()).extracting(io.aclens.contracts.api.FolderRef::path).containsExactly("/srv", "/srv/Finance", "/srv/New");
+        assertThat(refs.items().get(1).aclHash()).as("the same folders, their DACLs by hash").isEqualTo(now.items().get(1).aclHash());
+        assertThat(given().get("/api/v1/snapshots/" + snapshot2 + "/folder-refs?limit=3&after=" + refs.next()).then().extract()
+                .as(io.aclens.contracts.api.FolderRefPage.class).items()).extracting(io.aclens.contracts.api.FolderRef::path).containsExactly("/srv/Sales");
+        java.util.Map<String, List<Ace>> acls = given().get("/api/v1/snapshots/" + snapshot2 + "/acls").then().statusCode(200).extract()
+                .as(new io.restassured.common.mapper.TypeRef<java.util.Map<String, List<Ace>>>() { });
+        assertThat(acls).as("each DACL of the snapshot once, none of the first snapshot's it no longer has").hasSize(3)
+                .containsEntry(now.items().get(1).aclHash(), List.of(Ace.allow(SALES, AccessMask.READ)))
+                .doesNotContainValue(List.of(Ace.allow(SALES, AccessMask.MODIFY)));
+
         FolderPage past = given().get("/api/v1/snapshots/" + snapshot1 + "/folders").then().extract().as(FolderPage.class);
         assertThat(past.items()).as("state at the first snapshot is still there").hasSize(3);
         assertThat(past.items().get(1).dacl()).containsExactly(Ace.allow(SALES, AccessMask.MODIFY));

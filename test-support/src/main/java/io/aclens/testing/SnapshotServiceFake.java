@@ -1,12 +1,17 @@
 package io.aclens.testing;
 
+import io.aclens.access.Ace;
 import io.aclens.access.Principal;
+import io.aclens.access.nt.Sddl;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.api.DeltaPage;
 import io.aclens.contracts.api.DirectoryReadApi;
 import io.aclens.contracts.api.DirectorySnapshotView;
 import io.aclens.contracts.api.DirectorySyncView;
 import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.FolderRef;
+import io.aclens.contracts.api.FolderRefPage;
+import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.SnapshotReadApi;
 import io.aclens.contracts.api.SnapshotView;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 /**
  * The snapshot service's read API answered from maps a test fills, for the diff and report services' own tests
@@ -63,6 +69,22 @@ public final class SnapshotServiceFake implements SnapshotReadApi, DirectoryRead
     @Override
     public Uni<FolderPage> folders(long snapshotId, String after, int limit) {
         return Uni.createFrom().item(folders.get(snapshotId));
+    }
+
+    /** The {@link #folders} page without DACLs, as the service answers it. */
+    @Override
+    public Uni<FolderRefPage> folderRefs(long snapshotId, String after, int limit) {
+        FolderPage page = folders.get(snapshotId);
+        return Uni.createFrom().item(page == null ? null : new FolderRefPage(page.items().stream().map(f -> new FolderRef(f.path(), f.depth(),
+                f.ownerSid(), f.inheritanceProtected(), f.aclHash(), f.readError(), Sddl.hasNullDacl(f.sddl()))).toList(), page.next()));
+    }
+
+    /** The DACLs of the {@link #folders} page, by hash. */
+    @Override
+    public Uni<Map<String, List<Ace>>> acls(long snapshotId) {
+        FolderPage page = folders.get(snapshotId);
+        return Uni.createFrom().item(page == null ? null : page.items().stream()
+                .collect(Collectors.toMap(FolderView::aclHash, FolderView::dacl, (first, same) -> first)));
     }
 
     @Override

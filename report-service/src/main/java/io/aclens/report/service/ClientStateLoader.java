@@ -3,7 +3,6 @@ package io.aclens.report.service;
 import io.aclens.access.AccessMatrix;
 import io.aclens.access.Ace;
 import io.aclens.access.MatrixFolder;
-import io.aclens.access.nt.Sddl;
 import io.smallrye.mutiny.Uni;
 import io.aclens.access.PeopleMatrix;
 import io.aclens.access.Principal;
@@ -12,8 +11,9 @@ import io.aclens.access.WellKnownSids;
 import io.aclens.access.directory.DirectoryState;
 import io.aclens.access.effective.SourceContext;
 import io.aclens.contracts.SourceServer;
-import io.aclens.contracts.api.FolderPage;
-import io.aclens.contracts.api.FolderView;
+import io.aclens.contracts.api.FolderRef;
+import io.aclens.contracts.api.FolderRefPage;
+import io.aclens.contracts.api.SnapshotReadApi;
 import io.aclens.contracts.api.SnapshotView;
 import io.aclens.report.client.SnapshotServiceClient;
 import io.aclens.report.repository.SourceStateRepository;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 public class ClientStateLoader {
-    private static final int FOLDER_PAGE = 5000;
+    private static final int FOLDER_PAGE = SnapshotReadApi.MAX_PAGE;
     private static final Duration STORE_TIMEOUT = Duration.ofMinutes(2);
     /** Longer than the REST client's own read timeout (2 min), so its error, naming the call, is the one reported. */
     private static final Duration SNAPSHOT_SERVICE_TIMEOUT = Duration.ofMinutes(3);
@@ -91,22 +91,26 @@ public class ClientStateLoader {
     }
 
     /**
-     * Every folder of a snapshot; folders with the same ACL share one DACL instance and folders with the same owner one
-     * owner SID (few distinct ACLs and owners per client): a million folders are held in memory for as long as they are
-     * current.
+     * Every folder of a snapshot, read as references to the snapshot's DACLs, which are read once: folders with the same
+     * ACL share one DACL instance and folders with the same owner one owner SID (few distinct ACLs and owners per client),
+     * so a million folders are held in memory for as long as they are current.
      */
     private List<MatrixFolder> folders(long snapshotId) {
-        Map<String, List<Ace>> dacls = new HashMap<>();
+        Map<String, List<Ace>> dacls = fromSnapshotService(snapshots.acls(snapshotId));
         Map<String, String> owners = new HashMap<>();
         List<MatrixFolder> folders = new ArrayList<>();
         String after = "";
         do {
-            FolderPage page = fromSnapshotService(snapshots.folders(snapshotId, after, FOLDER_PAGE));
-            for (FolderView folder : page.items()) {
-                List<Ace> dacl = dacls.computeIfAbsent(folder.aclHash(), hash -> folder.dacl());
+            FolderRefPage page = fromSnapshotService(snapshots.folderRefs(snapshotId, after, FOLDER_PAGE));
+            for (FolderRef folder : page.items()) {
+                List<Ace> dacl = dacls.get(folder.aclHash());
+                if (dacl == null) {
+                    throw new IllegalStateException("Snapshot " + snapshotId + " names DACL " + folder.aclHash() + " for " + folder.path()
+                            + " but does not list it");
+                }
                 String owner = folder.ownerSid() == null ? null : owners.computeIfAbsent(folder.ownerSid(), sid -> sid);
                 folders.add(new MatrixFolder(folder.path(), folder.depth(), dacl, folder.inheritanceProtected(), folder.readError(),
-                        owner, Sddl.hasNullDacl(folder.sddl())));
+                        owner, folder.nullDacl()));
             }
             after = page.next();
         } while (after != null);

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.aclens.access.Ace;
 import io.aclens.access.Principal;
 import io.aclens.access.PrincipalKind;
+import io.aclens.access.nt.Sddl;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.api.DeltaPage;
 import io.aclens.contracts.api.FolderDelta;
 import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.FolderRef;
+import io.aclens.contracts.api.FolderRefPage;
 import io.aclens.contracts.api.FolderView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -55,6 +58,45 @@ public class StateRepository {
                         last = row.getString("path_key");
                     }
                     return new FolderPage(items, items.size() < limit ? null : last);
+                });
+    }
+
+    /** The same folders as {@link #folders}, their DACLs named by hash; the descriptor only as "has no DACL at all". */
+    public Uni<FolderRefPage> folderRefs(String clientId, String sourceId, long snapshotId, String after, int limit) {
+        return pool.preparedQuery("""
+                         select f.path, f.path_key, f.depth, f.owner_sid, f.inheritance_protected, f.acl_hash, f.read_error, f.sddl
+                         from snapshot.folder_state f
+                         where f.client_id = $5 and f.source_id = $1 and f.valid_from <= $2 and (f.valid_to is null or f.valid_to > $2)
+                           and f.path_key > $3
+                         order by f.path_key limit $4""")
+                .execute(Tuple.of(sourceId, snapshotId, after, limit, clientId))
+                .map(rows -> {
+                    List<FolderRef> items = new ArrayList<>();
+                    String last = null;
+                    for (Row row : rows) {
+                        items.add(new FolderRef(row.getString("path"), row.getInteger("depth"), row.getString("owner_sid"),
+                                row.getBoolean("inheritance_protected"), row.getString("acl_hash"), row.getString("read_error"),
+                                Sddl.hasNullDacl(row.getString("sddl"))));
+                        last = row.getString("path_key");
+                    }
+                    return new FolderRefPage(items, items.size() < limit ? null : last);
+                });
+    }
+
+    /** Every distinct DACL of the folders current at the snapshot, by hash. */
+    public Uni<Map<String, List<Ace>>> acls(String clientId, String sourceId, long snapshotId) {
+        return pool.preparedQuery("""
+                         select a.acl_hash, a.dacl::text as dacl from snapshot.acl a
+                         where a.client_id = $3 and a.acl_hash in (
+                             select distinct f.acl_hash from snapshot.folder_state f
+                             where f.client_id = $3 and f.source_id = $1 and f.valid_from <= $2 and (f.valid_to is null or f.valid_to > $2))""")
+                .execute(Tuple.of(sourceId, snapshotId, clientId))
+                .map(rows -> {
+                    Map<String, List<Ace>> acls = new HashMap<>();
+                    for (Row row : rows) {
+                        acls.put(row.getString("acl_hash"), parse(row.getString("dacl")));
+                    }
+                    return acls;
                 });
     }
 

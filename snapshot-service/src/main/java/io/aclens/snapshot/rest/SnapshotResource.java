@@ -4,9 +4,11 @@ import io.aclens.auth.Roles;
 import io.aclens.support.security.Callers;
 import io.aclens.support.security.ClientScope;
 import jakarta.annotation.security.RolesAllowed;
+import io.aclens.access.Ace;
 import io.aclens.access.Principal;
 import io.aclens.contracts.api.DeltaPage;
 import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.FolderRefPage;
 import io.aclens.contracts.api.SnapshotReadApi;
 import io.aclens.contracts.api.SnapshotView;
 import io.aclens.snapshot.mapping.ViewMapper;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 
 /** Serves {@link SnapshotReadApi}: paths, parameters and their defaults come from the interface, the one definition. */
 @Path("/api/v1")
@@ -69,6 +72,19 @@ public class SnapshotResource implements SnapshotReadApi {
     public Uni<FolderPage> folders(long snapshotId, String after, int limit) {
         int pageSize = pageSize(limit);
         return find(snapshotId).chain(s -> state.folders(s.clientId, s.sourceId, s.snapshotId, after, pageSize));
+    }
+
+    @Override
+    @WithSession
+    public Uni<FolderRefPage> folderRefs(long snapshotId, String after, int limit) {
+        int pageSize = pageSize(limit);
+        return find(snapshotId).chain(s -> state.folderRefs(s.clientId, s.sourceId, s.snapshotId, after, pageSize));
+    }
+
+    @Override
+    @WithSession
+    public Uni<Map<String, List<Ace>>> acls(long snapshotId) {
+        return find(snapshotId).chain(s -> state.acls(s.clientId, s.sourceId, s.snapshotId));
     }
 
     @Override
