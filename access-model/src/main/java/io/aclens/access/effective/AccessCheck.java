@@ -28,6 +28,11 @@ public enum AccessCheck {
         public EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token) {
             return PosixAccessCheck.evaluateMapped(ownerSid, dacl, token);
         }
+
+        @Override
+        public int mask(String ownerSid, List<Ace> dacl, AccessToken token) {
+            return PosixAccessCheck.mask(ownerSid, dacl, token);
+        }
     };
 
     public abstract EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token);

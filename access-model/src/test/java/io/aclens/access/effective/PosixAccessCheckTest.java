@@ -23,4 +23,38 @@ class PosixAccessCheckTest {
         assertThat(PosixAccessCheck.evaluate(1000, 100, ACL, 1004, Set.of(9L))).as("everyone else gets 'other'").isEqualTo(Level.READ_EXECUTE);
         assertThat(PosixAccessCheck.evaluate(1000, 100, PosixAcl.parseText("u::rwx,g::---,o::---"), 1004, Set.of())).isEqualTo(Level.NONE);
     }
+
+    @Test
+    void theMaskAloneIsWhatTheFullEvaluationGrants() {
+        java.util.Random random = new java.util.Random(42);
+        String[] users = {"S-1-22-1-1000", "S-1-22-1-1001", "S-1-22-1-1002"};
+        String[] groups = {"S-1-22-2-100", "S-1-22-2-101", "S-1-22-2-102"};
+        int[] masks = {0, io.aclens.access.AccessMask.READ, io.aclens.access.AccessMask.MODIFY, io.aclens.access.AccessMask.FULL_CONTROL,
+                0x80000000, 0x20000000 | io.aclens.access.AccessMask.SYNCHRONIZE};
+        for (int run = 0; run < 20_000; run++) {
+            java.util.List<io.aclens.access.Ace> dacl = new java.util.ArrayList<>();
+            int entries = random.nextInt(7);
+            for (int e = 0; e < entries; e++) {
+                int kind = random.nextInt(3);
+                String sid = kind == 0 ? users[random.nextInt(users.length)] : kind == 1 ? groups[random.nextInt(groups.length)]
+                        : io.aclens.access.WellKnownSids.EVERYONE;
+                io.aclens.access.AceFlag[] flags = random.nextInt(4) == 0
+                        ? new io.aclens.access.AceFlag[] {io.aclens.access.AceFlag.INHERIT_ONLY, io.aclens.access.AceFlag.CONTAINER_INHERIT}
+                        : new io.aclens.access.AceFlag[0];
+                dacl.add(io.aclens.access.Ace.allow(sid, masks[random.nextInt(masks.length)], flags));
+            }
+            String owner = users[random.nextInt(users.length)];
+            java.util.Set<String> memberOf = new java.util.HashSet<>();
+            for (String group : groups) {
+                if (random.nextBoolean()) {
+                    memberOf.add(group);
+                }
+            }
+            AccessToken token = AccessToken.of(users[random.nextInt(users.length)], null,
+                    sid -> sid.startsWith("S-1-22-1-") ? memberOf : java.util.List.of());
+
+            assertThat(PosixAccessCheck.mask(owner, dacl, token)).as("%s owned by %s for %s in %s", dacl, owner, token.userSid(), memberOf)
+                    .isEqualTo(PosixAccessCheck.evaluateMapped(owner, dacl, token).folderMask());
+        }
+    }
 }
