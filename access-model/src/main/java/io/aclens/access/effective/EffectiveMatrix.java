@@ -106,16 +106,22 @@ public final class EffectiveMatrix {
         return levelOnAcl(tokens.get(userSid), folderAcl[folder]);
     }
 
-    /** One user's levels, looked up without hashing their SID again: for layouts that read many cells of each user. */
+    /**
+     * One user's levels on every distinct ACL, looked up by index: for layouts that read many cells of each user. The ACLs
+     * that name the user are evaluated for them once, here, not once per cell.
+     */
     public final class UserLevels {
-        private final AccessToken token;
         private final byte[] byAcl;
-        private final Set<Integer> personal;
 
         private UserLevels(AccessToken token) {
-            this.token = token;
-            this.byAcl = levelsByUser.get(token.userSid());
-            this.personal = aclsNamingUser.get(token.userSid());
+            byte[] shared = levelsByUser.get(token.userSid());
+            Set<Integer> personal = aclsNamingUser.get(token.userSid());
+            if (personal == null) {
+                this.byAcl = shared;
+            } else {
+                this.byAcl = shared.clone();
+                personal.forEach(acl -> byAcl[acl] = (byte) levelOnAcl(token, acl).ordinal());
+            }
         }
 
         /** The user's level on the folder. */
@@ -125,7 +131,7 @@ public final class EffectiveMatrix {
 
         /** The user's level on a distinct ACL ({@link #aclOf}). */
         public Level onAcl(int acl) {
-            return personal != null && personal.contains(acl) ? levelOnAcl(token, acl) : LEVELS[byAcl[acl]];
+            return LEVELS[byAcl[acl]];
         }
     }
 

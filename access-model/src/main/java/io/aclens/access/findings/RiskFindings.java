@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +52,7 @@ public final class RiskFindings {
         boolean directoryKnown = directory != null && !directory.isEmpty();
         // rows come in tree order: a folder's parent is the last row one level up (no index of a million paths)
         int[] parents = ReadableRows.parentRows(rows.stream().map(AccessMatrix.Row::folder).toList());
+        Map<String, Boolean> emptyGroups = new HashMap<>(); // the whole directory is read once per group, not once per folder
         for (int r = 0; r < rows.size(); r++) {
             AccessMatrix.Row row = rows.get(r);
             MatrixFolder folder = row.folder();
@@ -101,7 +102,8 @@ public final class RiskFindings {
                 } else if (entry != null && entry.kind() == PrincipalKind.USER && !ace.sid().equals(folder.ownerSid())) {
                     add(found, entry.canLogOnAt(now) ? FindingKind.USER_NAMED_DIRECTLY : FindingKind.DORMANT_ACCOUNT, sourceId, ace.sid(), directory,
                             folder.path());
-                } else if (entry != null && entry.kind() == PrincipalKind.GROUP && isEmpty(directory, ace.sid())) {
+                } else if (entry != null && entry.kind() == PrincipalKind.GROUP
+                        && emptyGroups.computeIfAbsent(ace.sid(), group -> isEmpty(directory, group))) {
                     add(found, FindingKind.EMPTY_GROUP_GRANTS, sourceId, ace.sid(), directory, folder.path());
                 }
             }
@@ -157,13 +159,12 @@ public final class RiskFindings {
 
     /** A group nobody is a member of, directly or as primary group. */
     private static boolean isEmpty(DirectoryState directory, String groupSid) {
-        Set<String> seen = new HashSet<>();
         for (DirectoryEntry entry : directory.entries()) {
             if (entry.memberOf().contains(groupSid) || groupSid.equals(entry.primaryGroupSid())) {
-                seen.add(entry.sid());
+                return false;
             }
         }
-        return seen.isEmpty();
+        return true;
     }
 
     private static void add(Map<String, Builder> found, FindingKind kind, String sourceId, String sid, DirectoryState directory, String path) {
