@@ -15,6 +15,7 @@ import io.aclens.posix.LocalIdentities;
 import io.aclens.support.rest.ProblemException;
 import io.aclens.support.tracing.EventTracing;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.annotation.PreDestroy;
@@ -282,6 +283,7 @@ public class ScanService {
                 0, 0, startedAt, now, reason));
         record(jobs.finished(queued.scanId(), "FAILED", 0, 0, now, reason), queued.scanId());
         outcomes.failed(queued.clientId(), queued.sourceId());
+        Span.current().setStatus(StatusCode.ERROR, reason == null ? "failed" : reason); // the scan's span, when it ran here
         if (!started) {
             return;
         }
