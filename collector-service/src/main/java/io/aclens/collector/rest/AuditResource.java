@@ -4,7 +4,7 @@ import io.aclens.auth.Roles;
 import io.aclens.collector.repository.AuditRepository;
 import io.aclens.contracts.api.AuditEntryView;
 import io.aclens.support.rest.ProblemException;
-import io.aclens.support.rest.QueryParameters;
+import io.aclens.support.rest.Period;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -14,8 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -45,8 +43,7 @@ public class AuditResource {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.badRequest("limit must be 1-" + MAX_LIMIT);
         }
-        Instant end = to == null ? Instant.now() : QueryParameters.instant("to", to);
-        Instant start = from == null ? end.minus(Duration.ofDays(30)) : QueryParameters.instant("from", from);
-        return audit.entries(clientId, start, end, limit);
+        Period period = Period.of(from, to);
+        return audit.entries(clientId, period.from(), period.to(), limit);
     }
 }

@@ -10,15 +10,12 @@ import io.aclens.contracts.api.ChangeView;
 import io.aclens.diff.mapping.ChangeMapper;
 import io.aclens.diff.repository.ChangeRepository;
 import io.aclens.diff.repository.ChangeSetRepository;
-import io.aclens.support.rest.ProblemException;
-import io.aclens.support.rest.QueryParameters;
+import io.aclens.support.rest.Period;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 @Path("/api/v1")
@@ -26,7 +23,6 @@ import java.util.List;
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class ChangeResource implements ChangeReadApi {
     private final Callers callers;
-    private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
     private final ChangeRepository changes;
     private final ChangeSetRepository changeSets;
@@ -41,12 +37,8 @@ public class ChangeResource implements ChangeReadApi {
     @WithSession
     public Uni<List<ChangeView>> changes(String clientId, String sourceId, String from, String to) {
         callers.scope().require(clientId);
-        Instant until = to == null ? Instant.now() : QueryParameters.instant("to", to);
-        Instant since = from == null ? until.minus(DEFAULT_PERIOD) : QueryParameters.instant("from", from);
-        if (!since.isBefore(until)) {
-            throw ProblemException.badRequest("'from' must be before 'to'");
-        }
-        return changes.forClient(clientId, sourceId, since, until).map(list -> list.stream().map(ChangeMapper::toView).toList());
+        Period period = Period.of(from, to);
+        return changes.forClient(clientId, sourceId, period.from(), period.to()).map(list -> list.stream().map(ChangeMapper::toView).toList());
     }
 
     @Override

@@ -8,14 +8,11 @@ import io.aclens.contracts.api.DirectoryChangeSetView;
 import io.aclens.contracts.api.EffectiveChangeReadApi;
 import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.diff.repository.EffectiveChangeStore;
-import io.aclens.support.rest.ProblemException;
-import io.aclens.support.rest.QueryParameters;
+import io.aclens.support.rest.Period;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /** Changes in effective terms: what people gained or lost, and why. */
@@ -24,7 +21,6 @@ import java.util.List;
 @RolesAllowed({Roles.MSP_ADMIN, Roles.MSP_OPERATOR, Roles.CLIENT_VIEWER, Roles.INTEGRATION, Roles.SERVICE})
 public class EffectiveChangeResource implements EffectiveChangeReadApi {
     private final Callers callers;
-    private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
     private final EffectiveChangeStore store;
 
@@ -37,12 +33,8 @@ public class EffectiveChangeResource implements EffectiveChangeReadApi {
     @Override
     public Uni<List<EffectiveChangeView>> effectiveChanges(String clientId, String from, String to, String user) {
         callers.scope().require(clientId);
-        Instant until = to == null ? Instant.now().plusSeconds(1) : QueryParameters.instant("to", to);
-        Instant since = from == null ? until.minus(DEFAULT_PERIOD) : QueryParameters.instant("from", from);
-        if (!since.isBefore(until)) {
-            throw ProblemException.badRequest("'from' must be before 'to'");
-        }
-        return store.changes(clientId, since, until, user);
+        Period period = Period.of(from, to);
+        return store.changes(clientId, period.from(), period.to(), user);
     }
 
     @Override
