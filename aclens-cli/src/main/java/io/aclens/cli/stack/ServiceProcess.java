@@ -92,14 +92,17 @@ public final class ServiceProcess implements AutoCloseable {
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        String lastAnswer = "it never answered";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
                     return;
                 }
+                lastAnswer = "its readiness said " + answer.statusCode() + " " + answer.body().replaceAll("\\s+", " ");
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
@@ -113,7 +116,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(name + " was not ready within " + timeout + " (" + lastAnswer + "); see " + log);
     }
 
     /** Peak resident memory of the process so far (VmHWM), in MiB; -1 when the OS does not say. */
