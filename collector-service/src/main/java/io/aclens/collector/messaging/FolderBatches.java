@@ -25,14 +25,11 @@ final class FolderBatches {
     private static final int FOLDER_OVERHEAD_BYTES = 200;
     private static final int ACE_BYTES = 96;
 
-    record Batch(FoldersScanned event) {
-    }
-
     private final String scanId;
     private final String clientId;
     private final String sourceId;
     private final int maxFolders;
-    private final Consumer<Batch> sink;
+    private final Consumer<FoldersScanned> sink;
     /** DACL (by content) → its hash, for the DACLs this scan sent; access order, so the least used is forgotten first. */
     private final Map<List<Ace>, String> sent = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -46,7 +43,7 @@ final class FolderBatches {
     private long sequence;
     private long batches;
 
-    FolderBatches(String scanId, String clientId, String sourceId, int maxFolders, Consumer<Batch> sink) {
+    FolderBatches(String scanId, String clientId, String sourceId, int maxFolders, Consumer<FoldersScanned> sink) {
         this.scanId = scanId;
         this.clientId = clientId;
         this.sourceId = sourceId;
@@ -80,8 +77,7 @@ final class FolderBatches {
 
     private void send() {
         batches++;
-        sink.accept(new Batch(new FoldersScanned(FoldersScanned.eventIdFor(scanId, batches), scanId, clientId, sourceId, batches, folders,
-                definitions)));
+        sink.accept(new FoldersScanned(FoldersScanned.eventIdFor(scanId, batches), scanId, clientId, sourceId, batches, folders, definitions));
         folders = new ArrayList<>();
         definitions = new LinkedHashMap<>();
         bytes = 0;

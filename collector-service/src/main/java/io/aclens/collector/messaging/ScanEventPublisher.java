@@ -3,6 +3,7 @@ package io.aclens.collector.messaging;
 import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.service.CollectedFolder;
 import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.FoldersScanned;
 import io.aclens.contracts.ScanEvent;
 import io.aclens.support.messaging.EventMessages;
 import io.opentelemetry.context.Context;
@@ -87,11 +88,11 @@ public class ScanEventPublisher {
             }
         }
 
-        private void send(FolderBatches.Batch batch) {
-            int folders = batch.event().folders().size();
+        private void send(FoldersScanned batch) {
+            int folders = batch.folders().size();
             permits.acquireUninterruptibly(folders);
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, batch.event().partitionKey(), EventCodec.encode(batch.event()),
-                    EventMessages.headers(batch.event(), SOURCE, trace));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, batch.partitionKey(), EventCodec.encode(batch),
+                    EventMessages.headers(batch, SOURCE, trace));
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);

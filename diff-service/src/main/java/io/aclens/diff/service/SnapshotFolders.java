@@ -93,12 +93,7 @@ public class SnapshotFolders {
         return snapshots.folderRefs(snapshot.snapshotId(), after, FOLDER_PAGE).chain(page -> {
             for (FolderRef folder : page.items()) {
                 if (folder.readError() == null) {
-                    List<Ace> dacl = dacls.get(folder.aclHash());
-                    if (dacl == null) {
-                        throw new IllegalStateException("Snapshot " + snapshot.snapshotId() + " names DACL " + folder.aclHash() + " for "
-                                + folder.path() + " but does not list it");
-                    }
-                    collected.add(new FolderAcl(snapshot.sourceId(), folder.path(), folder.ownerSid(), dacl));
+                    collected.add(new FolderAcl(snapshot.sourceId(), folder.path(), folder.ownerSid(), folder.daclIn(dacls, snapshot.snapshotId())));
                 }
             }
             return page.next() == null ? Uni.createFrom().item(List.copyOf(collected)) : page(snapshot, page.next(), collected, dacls);

@@ -103,11 +103,7 @@ public class ClientStateLoader {
         do {
             FolderRefPage page = fromSnapshotService(snapshots.folderRefs(snapshotId, after, FOLDER_PAGE));
             for (FolderRef folder : page.items()) {
-                List<Ace> dacl = dacls.get(folder.aclHash());
-                if (dacl == null) {
-                    throw new IllegalStateException("Snapshot " + snapshotId + " names DACL " + folder.aclHash() + " for " + folder.path()
-                            + " but does not list it");
-                }
+                List<Ace> dacl = folder.daclIn(dacls, snapshotId);
                 String owner = folder.ownerSid() == null ? null : owners.computeIfAbsent(folder.ownerSid(), sid -> sid);
                 folders.add(new MatrixFolder(folder.path(), folder.depth(), dacl, folder.inheritanceProtected(), folder.readError(),
                         owner, folder.nullDacl()));
