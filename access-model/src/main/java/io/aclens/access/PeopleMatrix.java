@@ -37,6 +37,9 @@ public final class PeopleMatrix {
     private final Map<Long, Boolean> sameAccessByAclPair = new ConcurrentHashMap<>();
     /** Built on the first look-up by path; read by many requests at once, so published whole. */
     private volatile FolderIndex folderIndex;
+    /** The folder trees to open level by level (every folder; only those that differ from their parent), built on first use. */
+    private volatile FolderTree everyFolder;
+    private volatile FolderTree differingFolders;
 
     private PeopleMatrix(List<AccessMatrix.Row> rows, List<DirectoryEntry> people, List<AccessToken> tokens, DirectoryState directory,
                          SharePermissions share) {
@@ -185,6 +188,31 @@ public final class PeopleMatrix {
             folderIndex = index;
         }
         return index.rowOf(path);
+    }
+
+    /**
+     * The folders as a tree to open one level at a time; with {@code onlyDiffering}, only the roots and the folders whose
+     * access differs from their parent's for somebody, as the delivered matrix lists them.
+     */
+    public FolderTree tree(boolean onlyDiffering) {
+        if (onlyDiffering) {
+            FolderTree tree = differingFolders;
+            if (tree == null) {
+                tree = FolderTree.differing(folders(), this::sameAccess);
+                differingFolders = tree;
+            }
+            return tree;
+        }
+        FolderTree tree = everyFolder;
+        if (tree == null) {
+            tree = FolderTree.all(folders());
+            everyFolder = tree;
+        }
+        return tree;
+    }
+
+    private List<MatrixFolder> folders() {
+        return rows.stream().map(AccessMatrix.Row::folder).toList();
     }
 
     private List<Ace> daclOf(String path) {

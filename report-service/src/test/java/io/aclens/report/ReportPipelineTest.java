@@ -168,6 +168,30 @@ class ReportPipelineTest {
     }
 
     @Test
+    void theMatrixOpensALevelAtATimeWithOnlyDifferingFoldersByDefault() {
+        String client = knownClient();
+        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder"),
+                new DirectoryEntry("S-1-22-1-1002", PrincipalKind.USER, "ann", null, "Ann Lee", null, "Finance", null, true, null, null, null,
+                        List.of())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
+                .jsonPath().getList("$").size() == 1);
+
+        given().get("/api/v1/clients/" + client + "/matrix").then().statusCode(200).body("sourceId", equalTo("fs1"))
+                .body("sources", org.hamcrest.Matchers.contains("fs1")).body("rowCount", equalTo(1))
+                .body("rows[0].path", equalTo("/srv")).body("rows[0].children", equalTo(1))
+                .body("people.login", org.hamcrest.Matchers.contains("ann", "bob")).body("rows[0].levels", org.hamcrest.Matchers.contains("", "F"));
+        given().queryParam("under", "/srv").get("/api/v1/clients/" + client + "/matrix").then().statusCode(200)
+                .body("under", equalTo("/srv")).body("rows.path", org.hamcrest.Matchers.contains("/srv/Finance"))
+                .body("rows[0].name", equalTo("Finance")).body("rows[0].levels", org.hamcrest.Matchers.contains("", "R"));
+        given().queryParam("department", "finance").get("/api/v1/clients/" + client + "/matrix").then().statusCode(200)
+                .body("peopleCount", equalTo(1)).body("people.login", org.hamcrest.Matchers.contains("ann"));
+        given().queryParam("under", "/srv/Nowhere").get("/api/v1/clients/" + client + "/matrix").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("peopleLimit", 500).get("/api/v1/clients/" + client + "/matrix").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void whatAPersonCanAccessComesInPages() {
         String client = KnownClients.addLarge(kafka, 30);
         UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder")));

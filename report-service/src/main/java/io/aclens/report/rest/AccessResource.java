@@ -51,8 +51,11 @@ public class AccessResource {
     @Path("/clients/{clientId}/people")
     public List<PersonView> people(@PathParam("clientId") String clientId) {
         callers.scope().require(clientId);
-        return loader.directory(clientId).users().stream()
-                .map(u -> new PersonView(u.sid(), u.name(), u.fullName(), u.department(), u.title(), u.mail(), u.enabled())).toList();
+        return loader.directory(clientId).users().stream().map(AccessResource::personView).toList();
+    }
+
+    static PersonView personView(DirectoryEntry who) {
+        return new PersonView(who.sid(), who.name(), who.fullName(), who.department(), who.title(), who.mail(), who.enabled());
     }
 
     /**
