@@ -1,0 +1,46 @@
+package io.aclens.console.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** Someone who signs in to the console: MSP staff (every client) or a client viewer (the clients listed). */
+@Entity
+@Table(name = "account")
+public class Account {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String email;
+    @Column(name = "display_name")
+    public String displayName;
+    public String role;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> clients;
+    public String language;
+    @Column(name = "password_hash")
+    public String passwordHash;
+    @Column(name = "invitation_hash")
+    public String invitationHash;
+    @Column(name = "invitation_expires_at")
+    public Instant invitationExpiresAt;
+    public boolean disabled;
+    @Column(name = "invited_by")
+    public String invitedBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "last_sign_in_at")
+    public Instant lastSignInAt;
+
+    /** Signed in at least once, not disabled. */
+    public boolean canSignIn() {
+        return !disabled && passwordHash != null;
+    }
+}

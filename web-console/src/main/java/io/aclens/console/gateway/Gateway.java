@@ -1,0 +1,45 @@
+package io.aclens.console.gateway;
+
+import io.aclens.contracts.api.AccessReadApi;
+import io.aclens.contracts.api.CollectorReadApi;
+import io.aclens.contracts.api.EffectiveChangeReadApi;
+import io.aclens.contracts.api.ScanReadApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The public API as the console reads it: through the gateway ({@code quarkus.rest-client.aclens-api.url}), with the typed
+ * interfaces every other consumer uses, as the signed-in user ({@link CallerHeaders}). The console has no other way to the
+ * data.
+ */
+@ApplicationScoped
+public class Gateway {
+    private final AccessApi access;
+    private final ScanApi scans;
+    private final EffectiveChangeApi effectiveChanges;
+    private final CollectorApi collector;
+
+    public Gateway(@RestClient AccessApi access, @RestClient ScanApi scans, @RestClient EffectiveChangeApi effectiveChanges,
+                   @RestClient CollectorApi collector) {
+        this.access = access;
+        this.scans = scans;
+        this.effectiveChanges = effectiveChanges;
+        this.collector = collector;
+    }
+
+    public AccessReadApi access() {
+        return access;
+    }
+
+    public ScanReadApi scans() {
+        return scans;
+    }
+
+    public EffectiveChangeReadApi effectiveChanges() {
+        return effectiveChanges;
+    }
+
+    public CollectorReadApi collector() {
+        return collector;
+    }
+}
