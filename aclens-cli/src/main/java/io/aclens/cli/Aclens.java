@@ -11,6 +11,7 @@ import io.aclens.cli.ops.AccessCommand;
 import io.aclens.cli.ops.AlertCommand;
 import io.aclens.cli.ops.AuditCommand;
 import io.aclens.cli.ops.ClientCommand;
+import io.aclens.cli.ops.ConsoleCommand;
 import io.aclens.cli.ops.StatusCommand;
 import io.aclens.cli.ops.SubscriptionCommand;
 import io.aclens.cli.ops.DirectoryCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "aclens", mixinStandardHelpOptions = true, version = "ACLens 0.1.0",
         description = "Who can access which folder, and what changed.",
-        subcommands = {DemoCommand.class, AccessCommand.class, ClientCommand.class, SourceCommand.class, DirectoryCommand.class, AuditCommand.class, SubscriptionCommand.class, AlertCommand.class, StatusCommand.class, TokenCommand.class, DlqCommand.class, FuzzCommand.class, ChaosCommand.class, BenchCommand.class, SmbBenchCommand.class, AccessBenchCommand.class, ScaleBenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, AccessCommand.class, ClientCommand.class, ConsoleCommand.class, SourceCommand.class, DirectoryCommand.class, AuditCommand.class, SubscriptionCommand.class, AlertCommand.class, StatusCommand.class, TokenCommand.class, DlqCommand.class, FuzzCommand.class, ChaosCommand.class, BenchCommand.class, SmbBenchCommand.class, AccessBenchCommand.class, ScaleBenchCommand.class, CommandLine.HelpCommand.class})
 public final class Aclens {
 
     public static void main(String[] args) {

@@ -48,7 +48,7 @@ class DeploymentConsistencyTest {
     @SuppressWarnings("unchecked")
     void everyComposeSettingIsAKeyTheServiceReadsOnItsOwnPort() throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
-        for (String service : java.util.stream.Stream.concat(Stack.SERVICES.stream(), java.util.stream.Stream.of(Stack.GATEWAY)).toList()) {
+        for (String service : java.util.stream.Stream.concat(Stack.SERVICES.stream(), java.util.stream.Stream.of(Stack.GATEWAY, Stack.CONSOLE)).toList()) {
             Map<String, Object> definition = (Map<String, Object>) services.get(service);
             assertThat(definition).as(service + " is in docker-compose.yml").isNotNull();
             Properties properties = serviceProperties(service);

@@ -1,11 +1,14 @@
 package io.aclens.cli.demo;
 
 import io.aclens.auth.Roles;
+import io.aclens.cli.stack.ConsoleClient;
 import io.aclens.cli.stack.PipelineClient;
 import io.aclens.cli.stack.Stack;
 import io.aclens.cli.stack.StackConfig;
 import io.aclens.contracts.api.CellAccessView;
 import io.aclens.contracts.api.ClientRegistration;
+import io.aclens.contracts.api.ConsoleInvitationRequest;
+import io.aclens.contracts.api.ConsoleInvitationView;
 import io.aclens.contracts.api.DirectoryRegistration;
 import io.aclens.contracts.api.DirectorySettings;
 import io.aclens.contracts.api.SourceRegistration;
@@ -41,13 +44,24 @@ public final class Demo {
 
     /**
      * @param root        the folder to scan, or {@code null} for the sample share
-     * @param keepRunning leave the services up after the report (until Ctrl-C) so their REST APIs can be explored
+     * @param keepRunning    leave the services up after the report (until Ctrl-C) so their REST APIs and the console can be explored
+     * @param beforeStopping what to do with the running stack once the report is delivered (a test's browser), or null
      */
-    public record Options(Path root, Path out, String clientId, String sourceId, StackConfig stack, boolean keepRunning) {
+    public record Options(Path root, Path out, String clientId, String sourceId, StackConfig stack, boolean keepRunning,
+                         java.util.function.Consumer<Stack> beforeStopping) {
+        public Options(Path root, Path out, String clientId, String sourceId, StackConfig stack, boolean keepRunning) {
+            this(root, out, clientId, sourceId, stack, keepRunning, null);
+        }
+
         public Options(Path root, Path out, String clientId, String sourceId, StackConfig stack) {
-            this(root, out, clientId, sourceId, stack, false);
+            this(root, out, clientId, sourceId, stack, false, null);
         }
     }
+
+    /** The demo's console sign-ins: fixed, so a kept data folder keeps working; the console listens on 127.0.0.1 only. */
+    public static final String DEMO_ADMIN = "admin@msp.example";
+    public static final String DEMO_ADMIN_PASSWORD = "demo-admin-2026";
+    public static final String DEMO_VIEWER_PASSWORD = "demo-viewer-2026";
 
     /**
      * What the run produced: the report file, the package's mail as received (.eml), the last scan's change set, the
@@ -122,6 +136,9 @@ public final class Demo {
                     : changeSet.changeCount() + " permission entries") + (options.root() == null
                     ? "; " + effectiveChanges.size() + " changes of what people can access (sheet \"Changes by person\")" : ""));
             out.println("Peak memory (RSS): " + memory);
+            if (options.beforeStopping() != null) {
+                options.beforeStopping().accept(stack);
+            }
             if (options.keepRunning()) {
                 keepRunning(stack, options.clientId());
             }
@@ -202,11 +219,37 @@ public final class Demo {
         out.println("  export ACLENS_API_URL=" + stack.apiUrl() + " ACLENS_TOKEN="
                 + stack.tokens().issue("demo-admin", Roles.MSP_ADMIN, List.of(), Duration.ofHours(1)));
         out.println("  ./aclens client add acme --name 'Acme Ltd'; ./aclens source add --client acme --name home --kind linux --root /home");
+        consoleSignIns(stack, clientId);
         try {
             new java.util.concurrent.CountDownLatch(1).await(); // Ctrl-C runs the stack's shutdown hook
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Invites the demo's two console users with the MSP's token and sets their passwords through the invitation page. */
+    private void consoleSignIns(Stack stack, String clientId) {
+        if (stack.consoleUrl() == null) {
+            return;
+        }
+        ConsoleClient console = new ConsoleClient(stack.consoleUrl());
+        String viewer = viewerOf(clientId);
+        List.of(new ConsoleInvitationRequest(DEMO_ADMIN, "MSP administrator", Roles.MSP_ADMIN, List.of(), "en"),
+                new ConsoleInvitationRequest(viewer, "Директор " + clientId, Roles.CLIENT_VIEWER, List.of(clientId), "ru")).forEach(request -> {
+            ConsoleInvitationView invitation = console.invite(stack.tokens().operatorToken(), request);
+            if (invitation != null) {
+                console.accept(invitation, request.email().equals(DEMO_ADMIN) ? DEMO_ADMIN_PASSWORD : DEMO_VIEWER_PASSWORD);
+            }
+        });
+        out.println();
+        out.println("The web console: " + stack.consoleUrl());
+        out.println("  the client's manager (sees " + clientId + " only, in Russian): " + viewer + " / " + DEMO_VIEWER_PASSWORD);
+        out.println("  the MSP's administrator (every client, operations, accounts): " + DEMO_ADMIN + " / " + DEMO_ADMIN_PASSWORD);
+    }
+
+    /** The demo client's manager's console sign-in. */
+    public static String viewerOf(String clientId) {
+        return "manager@" + clientId + ".example";
     }
 
     private void syncThrough(PipelineClient pipeline, String clientId, String name) {

@@ -83,13 +83,22 @@ public class AclensApi {
         send("DELETE", path, null);
     }
 
+    /** The same call to another ACLens endpoint than the gateway (the web console's invitations), with this command's token. */
+    <T> T post(String baseUrl, String path, Object body, Class<T> type) throws ApiException {
+        return read(send(baseUrl, "POST", path, body), type);
+    }
+
     private String send(String method, String path, Object body) throws ApiException {
+        return send(apiUrl, method, path, body);
+    }
+
+    private String send(String baseUrl, String method, String path, Object body) throws ApiException {
         if (token == null || token.isBlank()) {
             throw new ApiException(401, "A token is needed: --token or ACLENS_TOKEN (ACLENS_TOKEN=$(./aclens token create --role msp-admin --expires 1h))");
         }
         ObjectMapper json = EventCodec.mapper();
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiUrl.replaceAll("/+$", "") + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl.replaceAll("/+$", "") + path))
                     .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token.strip()).header("Accept", "application/json");
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
@@ -103,7 +112,7 @@ public class AclensApi {
             }
             return response.body();
         } catch (IOException e) {
-            throw new ApiException(0, "Cannot reach ACLens' API at " + apiUrl + ": "
+            throw new ApiException(0, "Cannot reach ACLens at " + baseUrl + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

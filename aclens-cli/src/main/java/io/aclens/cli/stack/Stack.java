@@ -28,6 +28,9 @@ public final class Stack implements AutoCloseable {
     /** The one base URL of the API: routes /api/v1 to the services started, serves the merged OpenAPI document. */
     public static final String GATEWAY = "api-gateway";
     private static final String GATEWAY_HEAP = "128m";
+    /** The web console: pages over the gateway's API, signed in with accounts it keeps in the database. */
+    public static final String CONSOLE = "web-console";
+    private static final String CONSOLE_HEAP = "192m";
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -112,6 +115,32 @@ public final class Stack implements AutoCloseable {
                 .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3)))).toArray(CompletableFuture[]::new)).join();
         progress.accept(services.size() + " service" + (services.size() == 1 ? "" : "s") + " ready in " + seconds(Duration.between(t2, Instant.now())) + " (logs in " + logs + ")");
         startGateway(gatewayPort, config, logs, progress);
+        if (services.keySet().containsAll(SERVICES)) {
+            startConsole(config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() + SERVICES.size(), database, logs, progress);
+        }
+    }
+
+    /** Ready once its accounts table is migrated; it reads everything else through the gateway, as the signed-in user. */
+    private void startConsole(int port, Map<String, String> database, Path logs, Consumer<String> progress) {
+        Instant t4 = Instant.now();
+        Map<String, String> properties = new LinkedHashMap<>(database);
+        properties.put("aclens.console.api-url", url(GATEWAY));
+        properties.put("aclens.console.public-url", "http://127.0.0.1:" + port);
+        properties.put("aclens.console.signing-key", tokens.privateKey().toString());
+        properties.put("aclens.auth.public-key", tokens.publicKey().toString());
+        properties.put("quarkus.http.auth.session.encryption-key", tokens.consoleSessionKey());
+        Path jar = config.home().resolve(CONSOLE).resolve("target/quarkus-app/quarkus-run.jar");
+        ServiceProcess console = ServiceProcess.start(CONSOLE, jar, port, CONSOLE_HEAP, properties, logs);
+        started.add(console);
+        services.put(CONSOLE, console);
+        console.awaitReady(Duration.ofMinutes(1));
+        progress.accept("Web console at " + console.baseUrl() + " in " + seconds(Duration.between(t4, Instant.now())));
+    }
+
+    /** The web console's address, or null when this stack has none (a benchmark of some services only). */
+    public String consoleUrl() {
+        ServiceProcess console = services.get(CONSOLE);
+        return console == null ? null : console.baseUrl();
     }
 
     /** Ready only once it has read every started service's OpenAPI document and found no path claimed twice. */

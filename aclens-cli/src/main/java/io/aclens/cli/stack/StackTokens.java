@@ -50,7 +50,27 @@ public final class StackTokens {
      * the first time; the database never holds it.
      */
     public Path collectorSecretKey() {
-        Path key = publicKey.resolveSibling("collector-secret-key");
+        return randomKeyFile("collector-secret-key");
+    }
+
+    /** The MSP's private key: the web console signs its signed-in users' API tokens with it. */
+    public Path privateKey() {
+        return publicKey.resolveSibling(AccessTokens.PRIVATE_KEY_FILE);
+    }
+
+    /** The key of the web console's session cookies, kept like the collector's, so sessions survive a restart of the stack. */
+    public String consoleSessionKey() {
+        Path key = randomKeyFile("console-session-key");
+        try {
+            return Files.readString(key, java.nio.charset.StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the console's session key " + key, e);
+        }
+    }
+
+    /** 32 random bytes (base64) in a file beside the token keys, readable by its owner only, made the first time. */
+    private Path randomKeyFile(String name) {
+        Path key = publicKey.resolveSibling(name);
         try {
             if (!Files.exists(key)) {
                 byte[] bytes = new byte[32];
@@ -60,7 +80,7 @@ public final class StackTokens {
             }
             return key;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make the collector's secret key " + key, e);
+            throw new UncheckedIOException("Cannot make the key " + key, e);
         }
     }
 

@@ -1,0 +1,175 @@
+package io.aclens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import io.aclens.auth.Roles;
+import io.aclens.cli.demo.Demo;
+import io.aclens.cli.stack.ConsoleClient;
+import io.aclens.cli.stack.PipelineClient;
+import io.aclens.cli.stack.Stack;
+import io.aclens.cli.stack.StackConfig;
+import io.aclens.contracts.api.ConsoleInvitationRequest;
+import io.aclens.contracts.api.ConsoleInvitationView;
+import io.aclens.contracts.api.ScanView;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web console in a real browser (Debian's chromium, driven by Playwright) on the whole pipeline as the demo runs it,
+ * with a second client beside the demo's: an MSP administrator signs in, sees both clients and the operations page and
+ * invites the demo client's manager; the manager sees only their client — also when typing the other's addresses — opens
+ * the matrix, expands folders, clicks a cell and reads why, and switches language. Screenshots of the main pages are kept
+ * in target/console-screenshots.
+ */
+class ConsoleBrowserTest {
+    private static final String CLIENT = "e2e-console";
+    private static final String OTHER = "globex";
+    private static final String ADMIN = "olga@msp.test";
+    private static final String ADMIN_PASSWORD = "a long admin passphrase";
+    private static final String MANAGER = "director@e2e-console.test";
+    private static final String MANAGER_PASSWORD = "директор пароль 2026";
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    @Test
+    void aClientManagerSeesOnlyTheirClientAndReadsWhyInTheMatrix(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try {
+            new Demo(new PrintStream(log, true, StandardCharsets.UTF_8)).run(new Demo.Options(null, dir.resolve("out"), CLIENT, null,
+                    StackConfig.of(Aclens.home(), data, true), false, stack -> browse(stack, data.resolve("sample/share").toAbsolutePath().toString())));
+        } finally {
+            System.out.println(log.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void browse(Stack stack, String root) {
+        addOtherClient(stack);
+        String console = stack.consoleUrl();
+        ConsoleInvitationView adminInvitation = new ConsoleClient(console).invite(stack.tokens().operatorToken(),
+                new ConsoleInvitationRequest(ADMIN, "Olga Operator", Roles.MSP_ADMIN, List.of(), "en"));
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                     .setExecutablePath(chromium()).setArgs(List.of("--no-sandbox")))) {
+            String managerLink = asAdministrator(browser.newContext(), console, adminInvitation);
+            asClientManager(browser.newContext(), console, managerLink, root);
+        }
+    }
+
+    /** Sees every client and the operations page, and invites the demo client's manager from the accounts page. */
+    private static String asAdministrator(BrowserContext context, String console, ConsoleInvitationView invitation) {
+        Page page = context.newPage();
+        page.navigate(invitation.link());
+        page.fill("#password", ADMIN_PASSWORD);
+        page.click("#set-password");
+        signIn(page, ADMIN, ADMIN_PASSWORD);
+        assertThat(page.locator("#clients tr[data-client]").evaluateAll("rows => rows.map(r => r.dataset.client)"))
+                .as("an MSP administrator sees every client").isEqualTo(List.of(CLIENT, OTHER));
+        screenshot(page, "clients-msp");
+        page.click("a[href='/operations']");
+        assertThat(page.locator("#lag").textContent()).contains("aclens-report", "aclens-snapshot");
+        screenshot(page, "operations");
+
+        page.navigate(console + "/accounts");
+        page.fill("#email", MANAGER);
+        page.fill("#displayName", "Мария Директорова");
+        page.selectOption("#role", Roles.CLIENT_VIEWER);
+        page.fill("#clients-field", CLIENT);
+        page.selectOption("#language-field", "ru");
+        page.click("#invite");
+        String link = page.locator("#invitation-link").textContent().strip();
+        assertThat(link).startsWith(console + "/invite/");
+        page.click("#sign-out");
+        assertThat(page.url()).contains("/sign-in");
+        context.close();
+        return link;
+    }
+
+    private static void asClientManager(BrowserContext context, String console, String invitationLink, String root) {
+        Page page = context.newPage();
+        page.navigate(invitationLink);
+        page.fill("#password", MANAGER_PASSWORD);
+        page.click("#set-password");
+        signIn(page, MANAGER, MANAGER_PASSWORD);
+        assertThat(page.locator("h1").textContent()).isEqualTo("Клиенты");
+        assertThat(page.locator("#clients tr[data-client]").evaluateAll("rows => rows.map(r => r.dataset.client)"))
+                .as("a client viewer sees their client only").isEqualTo(List.of(CLIENT));
+        screenshot(page, "clients-viewer");
+
+        for (String elsewhere : List.of("/clients/" + OTHER, "/clients/" + OTHER + "/matrix",
+                "/clients/" + OTHER + "/matrix/cell?user=ivanova&path=D%3A%5CData", "/operations", "/accounts")) {
+            Response answer = page.navigate(console + elsewhere);
+            assertThat(answer.status()).as(elsewhere).isEqualTo(404);
+            assertThat(page.locator("#error").textContent()).as(elsewhere).isEqualTo("Не найдено или недоступно вам.");
+        }
+
+        page.navigate(console + "/clients/" + CLIENT);
+        assertThat(page.locator("#changes tbody tr").count()).as("the run's effective changes").isGreaterThan(1);
+        screenshot(page, "client");
+        page.click("#open-matrix");
+        page.click(row(root) + " button.open");
+        page.click(row(root + "/Бухгалтерия") + " button.open");
+        page.click(row(root + "/Бухгалтерия/Зарплата 2026") + " button[aria-label^='ivanova:']");
+        page.waitForSelector("#why .reasons");
+        assertThat(page.locator("#why").textContent()).contains("Зарплата 2026", "через ivanova (указан напрямую)");
+        screenshot(page, "matrix-cell");
+
+        page.click("#language");
+        assertThat(page.locator("h1").textContent()).startsWith("Access matrix");
+        page.click(row(root) + " button.open");
+        page.click(row(root + "/Бухгалтерия") + " button.open");
+        page.click(row(root + "/Бухгалтерия/Зарплата 2026") + " button[aria-label^='ivanova:']");
+        page.waitForSelector("#why .reasons");
+        assertThat(page.locator("#why").textContent()).contains("via ivanova (named directly)");
+
+        page.click("#sign-out");
+        page.navigate(console + "/clients/" + CLIENT);
+        assertThat(page.url()).as("signed out, the pages ask to sign in again").contains("/sign-in");
+        context.close();
+    }
+
+    private static void signIn(Page page, String email, String password) {
+        assertThat(page.url()).contains("/sign-in");
+        page.fill("#j_username", email);
+        page.fill("#j_password", password);
+        page.click("#sign-in");
+        page.waitForURL("**/clients");
+    }
+
+    private static String row(String path) {
+        return "tr[data-path=\"" + path + "\"]";
+    }
+
+    /** Another client with folders of its own, which the demo client's manager must never reach. */
+    private static void addOtherClient(Stack stack) {
+        assertThat(TenancyEndToEndTest.registerAgentSource(stack, OTHER, "fs1:data").exitCode()).isZero();
+        PipelineClient pipeline = new PipelineClient(stack);
+        String agent = stack.tokens().issue(OTHER + "-agent", Roles.AGENT, List.of(OTHER), Duration.ofHours(1));
+        byte[] export = "{\"path\":\"D:\\\\Data\",\"sddl\":\"O:BAD:PAI(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;WD)\"}\n".getBytes(StandardCharsets.UTF_8);
+        ScanView scan = pipeline.awaitCommitted(pipeline.uploadAgentExport(OTHER, "fs1:data", "D:\\Data", agent, export), TIMEOUT);
+        pipeline.awaitChangeSet(scan.snapshotId(), TIMEOUT);
+    }
+
+    private static Path chromium() {
+        return List.of("/usr/bin/chromium", "/usr/bin/chromium-browser").stream().map(Path::of).filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The console's browser test needs Debian's chromium (./aclens test installs it)"));
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}
