@@ -215,6 +215,20 @@ public final class PeopleMatrix {
         return rows.stream().map(AccessMatrix.Row::folder).toList();
     }
 
+    /** One entry of a folder's ACL as people read it. */
+    public record AclLine(Ace ace, String principal, Level level, String inheritedFrom) {
+    }
+
+    /**
+     * The folder's ACL in order, each entry with its principal's name, the level its rights amount to, and for an
+     * inherited one the nearest scanned folder that sets it ("" above the scanned folder).
+     */
+    public List<AclLine> acl(int row) {
+        MatrixFolder folder = rows.get(row).folder();
+        return folder.dacl().stream().map(ace -> new AclLine(ace, directory.nameOf(ace.sid()), Level.fromMask(ace.mask()), !ace.inherited() ? null
+                : java.util.Objects.requireNonNullElse(AccessExplanation.inheritedFrom(folder.path(), ace.sid(), this::daclOf), ""))).toList();
+    }
+
     private List<Ace> daclOf(String path) {
         int row = rowOf(path);
         return row < 0 ? null : rows.get(row).folder().dacl();

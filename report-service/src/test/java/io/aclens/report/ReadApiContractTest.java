@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aclens.contracts.api.AccessReadApi;
 import io.aclens.contracts.api.ApiOperations;
+import io.aclens.contracts.api.DeliveryReadApi;
 import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.PostgresResource;
 import io.aclens.testing.ReadApiContract;
@@ -22,7 +23,7 @@ class ReadApiContractTest {
 
     @Test
     void theReportServiceServesEveryOperationOfItsAccessApiAsDeclared() throws Exception {
-        assertThat(ApiOperations.of(AccessReadApi.class)).hasSize(5);
-        ReadApiContract.verify(AccessReadApi.class);
+        assertThat(ApiOperations.of(AccessReadApi.class, DeliveryReadApi.class)).hasSize(8);
+        ReadApiContract.verify(AccessReadApi.class, DeliveryReadApi.class);
     }
 }

@@ -189,6 +189,13 @@ class ReportPipelineTest {
                 .contentType("application/problem+json");
         given().queryParam("peopleLimit", 500).get("/api/v1/clients/" + client + "/matrix").then().statusCode(400)
                 .contentType("application/problem+json");
+
+        given().queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/folder-access").then().statusCode(200)
+                .body("sourceId", equalTo("fs1")).body("people.login", org.hamcrest.Matchers.contains("bob"))
+                .body("people[0].level", equalTo("READ")).body("people[0].reasons[0]", equalTo("Read via bob (named directly) (allow, explicit)"))
+                .body("acl[0].type", equalTo("ALLOW")).body("acl[0].principal", equalTo("bob")).body("acl[0].level", equalTo("Read"))
+                .body("acl[0].inheritedFrom", org.hamcrest.Matchers.nullValue());
+        given().queryParam("path", "/srv/Nowhere").get("/api/v1/clients/" + client + "/folder-access").then().statusCode(404);
     }
 
     @Test

@@ -31,6 +31,13 @@ public interface AccessReadApi {
     Uni<CellAccessView> cell(@PathParam("clientId") String clientId, @QueryParam("user") String user, @QueryParam("path") String path,
                              @QueryParam("language") @DefaultValue("en") String language);
 
+    /** Who can access one folder, and why: its ACL in order and every person holding any access there, most first. */
+    @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @Path("/clients/{clientId}/folder-access")
+    Uni<FolderAccessView> folderAccess(@PathParam("clientId") String clientId, @QueryParam("path") String path,
+                                       @QueryParam("language") @DefaultValue("en") String language);
+
     /** What one person can access, at least {@code minimum}, a page at a time ({@code after}: the previous page's next). */
     @GET
     @SecurityRequirement(name = ApiSecurity.BEARER)

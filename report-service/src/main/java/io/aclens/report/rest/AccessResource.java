@@ -9,7 +9,10 @@ import io.aclens.access.FolderPath;
 import io.aclens.access.Level;
 import io.aclens.access.PeopleMatrix;
 import io.aclens.access.directory.DirectoryEntry;
+import io.aclens.access.MatrixFolder;
+import io.aclens.contracts.api.AclEntryView;
 import io.aclens.contracts.api.CellAccessPage;
+import io.aclens.contracts.api.FolderAccessView;
 import io.aclens.contracts.api.CellAccessView;
 import io.aclens.contracts.api.PersonView;
 import io.aclens.report.service.ClientStateLoader;
@@ -79,6 +82,49 @@ public class AccessResource {
             if (row >= 0) {
                 return view(matrix, row, matrix.personOf(who), source, language);
             }
+        }
+        throw ProblemException.notFound("No folder '" + path + "' in the latest snapshots of client " + clientId);
+    }
+
+    /**
+     * Who can access one folder, and why: its ACL in order and every person holding any access there (or who would,
+     * once re-enabled), most access first.
+     *
+     * @param path a folder as the matrix shows it
+     */
+    @GET
+    @Path("/clients/{clientId}/folder-access")
+    public FolderAccessView folderAccess(@PathParam("clientId") String clientId, @QueryParam("path") String path,
+                                         @QueryParam("language") @DefaultValue("en") String language) {
+        callers.scope().require(clientId);
+        RequestedLanguage.require(language);
+        if (path == null) {
+            throw ProblemException.badRequest("'path' (a folder as the matrix shows it) is required");
+        }
+        ClientStateLoader.Loaded state = clientStates.current(clientId);
+        for (ClientStateLoader.Source source : state.sources()) {
+            PeopleMatrix matrix = source.people();
+            int row = matrix == null ? -1 : matrix.rowOf(path);
+            if (row >= 0) {
+                List<CellAccessView> people = new ArrayList<>();
+                for (int person = 0; person < matrix.people().size(); person++) {
+                    if (matrix.dormantLevel(row, person) != Level.NONE) {
+                        people.add(view(matrix, row, person, source, language));
+                    }
+                }
+                people.sort(java.util.Comparator.comparing((CellAccessView cell) -> cell.level().rank()).reversed()
+                        .thenComparing(cell -> cell.dormantLevel().rank(), java.util.Comparator.reverseOrder())
+                        .thenComparing(CellAccessView::login));
+                List<AclEntryView> acl = matrix.acl(row).stream().map(line -> new AclEntryView(line.ace().type().name(), line.ace().sid(),
+                        line.principal(), line.level().description(language), line.inheritedFrom(),
+                        line.ace().flags().contains(io.aclens.access.AceFlag.INHERIT_ONLY))).toList();
+                MatrixFolder folder = matrix.rows().get(row).folder();
+                return new FolderAccessView(clientId, source.snapshot().sourceId(), source.snapshot().snapshotId(), folder.path(), folder.readError(),
+                        acl, people);
+            }
+        }
+        if (state.directory().isEmpty()) {
+            throw new ProblemException(409, "No Directory", "No directory of this client has been synced yet; sync one to see access by person");
         }
         throw ProblemException.notFound("No folder '" + path + "' in the latest snapshots of client " + clientId);
     }
