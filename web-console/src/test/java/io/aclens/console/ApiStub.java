@@ -1,12 +1,19 @@
 package io.aclens.console;
 
+import io.aclens.access.ChangeCause;
+import io.aclens.access.ChangeKind;
 import io.aclens.access.Level;
+import io.aclens.contracts.api.AclEntryView;
+import io.aclens.contracts.api.FolderAccessView;
 import io.aclens.contracts.api.AccessReadApi;
 import io.aclens.contracts.api.CellAccessPage;
 import io.aclens.contracts.api.CellAccessView;
 import io.aclens.contracts.api.ClientView;
 import io.aclens.contracts.api.CollectorReadApi;
+import io.aclens.contracts.api.DeliveryReadApi;
+import io.aclens.contracts.api.DeliveryView;
 import io.aclens.contracts.api.DirectoryChangeSetView;
+import io.aclens.contracts.api.SubscriptionView;
 import io.aclens.contracts.api.EffectiveChangeReadApi;
 import io.aclens.contracts.api.EffectiveChangeView;
 import io.aclens.contracts.api.FindingView;
@@ -38,7 +45,7 @@ public class ApiStub implements QuarkusTestResourceLifecycleManager {
     static final String OTHER = "globex";
     private JsonStubServer server;
 
-    static final class Api implements AccessReadApi, ScanReadApi, EffectiveChangeReadApi, CollectorReadApi {
+    static final class Api implements AccessReadApi, ScanReadApi, EffectiveChangeReadApi, CollectorReadApi, DeliveryReadApi {
         private static final PersonView ANNA = new PersonView("S-1-5-21-1-1001", "anna", "Anna Petrova", "Finance", null, null, true);
 
         @Override
@@ -76,8 +83,14 @@ public class ApiStub implements QuarkusTestResourceLifecycleManager {
         }
 
         @Override
+        public Uni<FolderAccessView> folderAccess(String clientId, String path, String language) {
+            return cell(clientId, "anna", path, language).map(cell -> new FolderAccessView(clientId, "fs1:data", 7, path, null,
+                    List.of(new AclEntryView("ALLOW", "S-1-5-21-1-2001", "Finance", "Modify", "D:\\Data", false)), List.of(cell)));
+        }
+
+        @Override
         public Uni<CellAccessPage> personAccess(String clientId, String user, String minimum, String language, int limit, String after) {
-            return Uni.createFrom().item(new CellAccessPage(List.of(), null));
+            return cell(clientId, user, "D:\\Data\\Payroll", language).map(cell -> new CellAccessPage(List.of(cell), null));
         }
 
         @Override
@@ -99,7 +112,24 @@ public class ApiStub implements QuarkusTestResourceLifecycleManager {
 
         @Override
         public Uni<List<EffectiveChangeView>> effectiveChanges(String clientId, String from, String to, String user) {
-            return Uni.createFrom().item(List.of());
+            Instant detected = Instant.parse("2026-11-15T10:00:00Z");
+            boolean inPeriod = (from == null || !detected.isBefore(Instant.parse(from))) && (to == null || detected.isBefore(Instant.parse(to)));
+            return Uni.createFrom().item(inPeriod ? List.of(new EffectiveChangeView(1, "t", clientId, "fs1:data", "D:\\Data\\Payroll", ANNA.sid(),
+                    "anna", "Anna Petrova", ChangeKind.GRANTED, Level.NONE, Level.MODIFY, ChangeCause.MEMBERSHIP, "joined Finance", detected))
+                    : List.of());
+        }
+
+        @Override
+        public Uni<List<SubscriptionView>> subscriptions(String clientId) {
+            return Uni.createFrom().item(List.of(new SubscriptionView(clientId, "management", List.of("director@acme.example"), List.of(), "ru",
+                    "Europe/Moscow", "MONTHLY", null, true, List.of(), List.of(), List.of(), List.of(), Instant.parse("2027-01-01T03:00:00Z"),
+                    Instant.now(), Instant.now())));
+        }
+
+        @Override
+        public Uni<List<DeliveryView>> deliveries(String clientId, int limit) {
+            return Uni.createFrom().item(List.of(new DeliveryView(3, clientId, "management", "2026-11", "RETRYING", 2, Instant.now(),
+                    "SMTP 451 try later", null, 9L, null, null, Instant.now(), null)));
         }
 
         @Override

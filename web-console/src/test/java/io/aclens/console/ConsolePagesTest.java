@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.aclens.auth.Roles;
 import io.aclens.console.account.AccountService;
+import io.aclens.console.security.Totp;
 import io.aclens.testing.PostgresResource;
 import io.aclens.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -140,12 +141,42 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aFolderShowsWhoCanAccessItAndItsAclAndAPersonWhatTheyReachAndChangesComeByPeriodAndAsCsv() {
+        String email = unique("viewer");
+        String session = activate(email, invite(email, Roles.CLIENT_VIEWER, List.of(ApiStub.CLIENT), "en"), "a perfectly long password");
+
+        given().cookie(SESSION_COOKIE, session).queryParam("path", "D:\\Data\\Payroll").get("/clients/acme/folder").then().statusCode(200)
+                .body(containsString("data-login=\"anna\"")).body(containsString("Modify via Finance (allow, explicit)"))
+                .body(containsString("inherited from D:\\Data"));
+        given().cookie(SESSION_COOKIE, session).get("/clients/acme/people").then().statusCode(200).body(containsString("Anna Petrova"));
+        given().cookie(SESSION_COOKIE, session).get("/clients/acme/people/anna").then().statusCode(200)
+                .body(containsString("D:\\Data\\Payroll")).body(containsString("joined Finance"));
+        given().cookie(SESSION_COOKIE, session).queryParam("from", "2026-11-01").queryParam("to", "2026-11-30").get("/clients/acme/changes").then()
+                .statusCode(200).body(containsString("joined Finance"));
+        given().cookie(SESSION_COOKIE, session).queryParam("from", "2026-10-01").queryParam("to", "2026-10-31").get("/clients/acme/changes").then()
+                .statusCode(200).body(not(containsString("joined Finance")));
+        given().cookie(SESSION_COOKIE, session).queryParam("from", "2026-11-30").queryParam("to", "2026-11-01").get("/clients/acme/changes").then()
+                .statusCode(400);
+        Response csv = given().cookie(SESSION_COOKIE, session).queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get("/clients/acme/changes/export.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.header("Content-Disposition")).contains("aclens-acme-changes-2026-11-01-2026-11-30.csv");
+        assertThat(csv.asString()).startsWith("\uFEFF\"detected\",").contains("\"anna\",\"Anna Petrova\"", "\"joined Finance\"");
+        given().cookie(SESSION_COOKIE, session).get("/clients/globex/changes/export.csv").then().statusCode(404);
+        given().cookie(SESSION_COOKIE, session).get("/clients/acme/deliveries").then().statusCode(200)
+                .body(containsString("director@acme.example")).body(containsString("SMTP 451 try later"));
+        given().cookie(SESSION_COOKIE, session).get("/clients/acme/findings.csv").then().statusCode(200)
+                .body(containsString("\"HIGH\",\"Everyone may change files\""));
+    }
+
+    @Test
     void mspStaffSeeEveryClientWithFindingsAndAWarningWhenThePipelineLags() {
         String email = unique("operator");
         String session = activate(email, invite(email, Roles.MSP_OPERATOR, List.of(), "en"), "a perfectly long password");
 
         String clients = given().cookie(SESSION_COOKIE, session).get("/clients").then().statusCode(200).extract().asString();
-        assertThat(clients).contains("data-client=\"acme\"", "data-client=\"globex\"", "Acme Ltd", "aclens-report is 613 s behind");
+        assertThat(clients).contains("data-client=\"acme\"", "data-client=\"globex\"", "Acme Ltd", "aclens-report is 613 s behind",
+                "2027-01-01 03:00 UTC");
         given().cookie(SESSION_COOKIE, session).get("/operations").then().statusCode(200).body(containsString("aclens.scans.v1.dlq"));
         given().cookie(SESSION_COOKIE, session).get("/accounts").then().statusCode(404);
         given().cookie(SESSION_COOKIE, session).get("/clients/acme").then().statusCode(200).body(containsString("Everyone may change files"));
@@ -165,6 +196,60 @@ class ConsolePagesTest {
                 .formParam("language", "ru").header("Referer", "http://elsewhere.example/clients/acme?x=1").post("/language").then()
                 .statusCode(303).header("Location", equalTo("http://localhost:" + io.restassured.RestAssured.port + "/clients/acme?x=1"));
         given().cookie(SESSION_COOKIE, session).get("/clients").then().body(containsString("<h1>Клиенты</h1>"));
+    }
+
+    @Test
+    void anAdministratorInvitesAndDisablesAccountsOnTheAccountsPage() {
+        String admin = unique("admin");
+        String session = activate(admin, invite(admin, Roles.MSP_ADMIN, List.of(), "en"), "a perfectly long password");
+        Form form = Form.of(given().cookie(SESSION_COOKIE, session).get("/accounts").then().statusCode(200).extract().response());
+        String viewer = unique("viewer");
+
+        String invited = given().cookie(SESSION_COOKIE, session).cookie(CSRF_COOKIE, form.cookie()).formParam("csrf-token", form.field())
+                .formParam("email", viewer).formParam("displayName", "Vera Viewer").formParam("role", Roles.CLIENT_VIEWER)
+                .formParam("clients", " acme , ").formParam("language", "ru").post("/accounts").then().statusCode(200).extract().asString();
+        Matcher link = Pattern.compile("<code id=\"invitation-link\">([^<]+)</code>").matcher(invited);
+        assertThat(link.find()).isTrue();
+        String viewerSession = activate(viewer, link.group(1), "another long password");
+        given().cookie(SESSION_COOKIE, viewerSession).get("/clients").then().statusCode(200).body(containsString("<h1>Клиенты</h1>"));
+
+        given().cookie(SESSION_COOKIE, session).cookie(CSRF_COOKIE, form.cookie()).formParam("csrf-token", form.field())
+                .formParam("email", "no-client@example.test").formParam("role", Roles.CLIENT_VIEWER).post("/accounts").then().statusCode(200)
+                .body(containsString("name at least one"));
+        given().cookie(SESSION_COOKIE, session).cookie(CSRF_COOKIE, form.cookie()).formParam("csrf-token", form.field())
+                .formParam("email", viewer).formParam("disabled", "true").post("/accounts/disabled").then().statusCode(200);
+        given().redirects().follow(false).cookie(SESSION_COOKIE, viewerSession).get("/clients").then().statusCode(302);
+        given().cookie(SESSION_COOKIE, session).cookie(CSRF_COOKIE, form.cookie()).formParam("csrf-token", form.field())
+                .formParam("email", admin).formParam("disabled", "true").post("/accounts/disabled").then().statusCode(200)
+                .body(containsString("cannot disable your own"));
+    }
+
+    @Test
+    void aSecondFactorOnceOnIsAskedAtEverySignInAndEachCodeWorksOnce() {
+        String email = unique("careful");
+        String session = activate(email, invite(email, Roles.MSP_OPERATOR, List.of(), "en"), "a perfectly long password");
+        Response page = given().cookie(SESSION_COOKIE, session).get("/account").then().statusCode(200).extract().response();
+        Form form = Form.of(page);
+        Matcher secret = Pattern.compile("<code id=\"totp-secret\">([A-Z2-7]+)</code>").matcher(page.asString());
+        assertThat(secret.find()).isTrue();
+        long step = Totp.stepAt(java.time.Instant.now());
+
+        given().cookie(SESSION_COOKIE, session).cookie(CSRF_COOKIE, form.cookie()).formParam("csrf-token", form.field())
+                .formParam("secret", secret.group(1)).formParam("code", Totp.code(secret.group(1), step + 5)).post("/account/second-factor").then()
+                .statusCode(200).body(containsString("not right"));
+        given().cookie(SESSION_COOKIE, session).cookie(CSRF_COOKIE, form.cookie()).formParam("csrf-token", form.field())
+                .formParam("secret", secret.group(1)).formParam("code", Totp.code(secret.group(1), step)).post("/account/second-factor").then()
+                .statusCode(200).body(containsString("Two-step sign-in is on."));
+
+        Response withoutCode = given().redirects().follow(false).formParam("j_username", email).formParam("j_password", "a perfectly long password")
+                .post("/j_security_check");
+        assertThat(withoutCode.header("Location")).contains("/sign-in?error=true");
+        Response replayed = given().redirects().follow(false).formParam("j_username", email).formParam("j_password", "a perfectly long password")
+                .formParam("code", Totp.code(secret.group(1), step)).post("/j_security_check");
+        assertThat(replayed.header("Location")).as("the code that turned it on is used up").contains("/sign-in?error=true");
+        Response signedIn = given().redirects().follow(false).formParam("j_username", email).formParam("j_password", "a perfectly long password")
+                .formParam("code", Totp.code(secret.group(1), step + 1)).post("/j_security_check");
+        assertThat(signedIn.header("Location")).endsWith("/clients");
     }
 
     @Test

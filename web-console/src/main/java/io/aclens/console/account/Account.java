@@ -38,6 +38,11 @@ public class Account {
     public Instant createdAt;
     @Column(name = "last_sign_in_at")
     public Instant lastSignInAt;
+    /** Set when the account signs in with a one-time code as well. */
+    @Column(name = "totp_secret")
+    public String totpSecret;
+    @Column(name = "totp_last_step")
+    public long totpLastStep;
 
     /** Signed in at least once, not disabled. */
     public boolean canSignIn() {

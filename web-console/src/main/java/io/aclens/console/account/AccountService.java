@@ -133,9 +133,49 @@ public class AccountService {
         }).replaceWithVoid();
     }
 
+    /**
+     * Records a sign-in; with a second factor, the time step of the code it used, which must be later than the last one
+     * (fails with {@link IllegalStateException} when a concurrent sign-in used that code first).
+     */
     @WithTransaction
-    public Uni<Void> signedIn(String email) {
-        return accounts.byEmail(email).invoke(a -> a.lastSignInAt = Instant.now()).replaceWithVoid();
+    public Uni<Void> signedIn(String email, long totpStep) {
+        return accounts.byEmail(email).invoke(a -> {
+            if (a.totpSecret != null) {
+                if (totpStep <= a.totpLastStep) {
+                    throw new IllegalStateException("This one-time code was used already");
+                }
+                a.totpLastStep = totpStep;
+            }
+            a.lastSignInAt = Instant.now();
+        }).replaceWithVoid();
+    }
+
+    /** Turns the second factor on with a secret the person's app holds, once they prove it with a code from it. */
+    @WithTransaction
+    public Uni<Boolean> enableSecondFactor(String email, String secret, String code) {
+        return accounts.byEmail(email).map(a -> {
+            long step = io.aclens.console.security.Totp.verify(secret, code, Instant.now(), 0);
+            if (step < 0) {
+                return false;
+            }
+            a.totpSecret = secret;
+            a.totpLastStep = step;
+            return true;
+        });
+    }
+
+    /** Turns the second factor off, with a current code as proof that it is the person who asks. */
+    @WithTransaction
+    public Uni<Boolean> disableSecondFactor(String email, String code) {
+        return accounts.byEmail(email).map(a -> {
+            long step = io.aclens.console.security.Totp.verify(a.totpSecret, code, Instant.now(), a.totpLastStep);
+            if (step < 0) {
+                return false;
+            }
+            a.totpSecret = null;
+            a.totpLastStep = 0;
+            return true;
+        });
     }
 
     public Uni<Account> byEmail(String email) {

@@ -2,6 +2,7 @@ package io.aclens.console.gateway;
 
 import io.aclens.contracts.api.AccessReadApi;
 import io.aclens.contracts.api.CollectorReadApi;
+import io.aclens.contracts.api.DeliveryReadApi;
 import io.aclens.contracts.api.EffectiveChangeReadApi;
 import io.aclens.contracts.api.ScanReadApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +19,15 @@ public class Gateway {
     private final ScanApi scans;
     private final EffectiveChangeApi effectiveChanges;
     private final CollectorApi collector;
+    private final DeliveryApi deliveries;
 
     public Gateway(@RestClient AccessApi access, @RestClient ScanApi scans, @RestClient EffectiveChangeApi effectiveChanges,
-                   @RestClient CollectorApi collector) {
+                   @RestClient CollectorApi collector, @RestClient DeliveryApi deliveries) {
         this.access = access;
         this.scans = scans;
         this.effectiveChanges = effectiveChanges;
         this.collector = collector;
+        this.deliveries = deliveries;
     }
 
     public AccessReadApi access() {
@@ -41,5 +44,9 @@ public class Gateway {
 
     public CollectorReadApi collector() {
         return collector;
+    }
+
+    public DeliveryReadApi deliveries() {
+        return deliveries;
     }
 }

@@ -8,7 +8,10 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 
 /**
  * Checks a sign-in form's e-mail address and password against the account's Argon2id hash. An unknown, disabled or not yet
@@ -32,6 +35,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String password = new String(request.getPassword().getPassword());
+        String code = oneTimeCode(request);
         return accounts.byEmail(request.getUsername()).flatMap(account -> OffTheEventLoop.compute(() -> {
             Account usable = usable(account);
             boolean matches = PasswordHashes.matches(password, usable != null ? usable.passwordHash : DECOY);
@@ -40,8 +44,19 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             if (account == null) {
                 return Uni.createFrom().failure(new AuthenticationFailedException("Wrong e-mail address or password"));
             }
-            return accounts.signedIn(account.email).map(ignored -> ConsoleUser.identityOf(account));
+            long step = account.totpSecret == null ? 0 : Totp.verify(account.totpSecret, code, Instant.now(), account.totpLastStep);
+            if (step < 0) {
+                return Uni.createFrom().failure(new AuthenticationFailedException("The one-time code is missing or wrong"));
+            }
+            return accounts.signedIn(account.email, step).map(ignored -> ConsoleUser.identityOf(account))
+                    .onFailure(IllegalStateException.class).transform(used -> new AuthenticationFailedException(used.getMessage()));
         });
+    }
+
+    /** The sign-in form's one-time code field, beside the e-mail address and password the form mechanism reads. */
+    private static String oneTimeCode(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext form = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return form == null ? null : form.request().getFormAttribute("code");
     }
 
     static Account usable(Account account) {

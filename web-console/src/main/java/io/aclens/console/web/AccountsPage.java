@@ -58,6 +58,18 @@ public class AccountsPage {
                 .recoverWithUni(e -> page(null, null, e.getMessage()));
     }
 
+    /** Disables an account (its sessions end at their next request) or enables it again; not one's own. */
+    @POST
+    @Path("/disabled")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<TemplateInstance> disable(@FormParam("email") String email, @FormParam("disabled") boolean disabled) {
+        ConsoleUser admin = Pages.user(identity);
+        if (admin.email().equalsIgnoreCase(email)) {
+            return page(null, null, "You cannot disable your own account");
+        }
+        return accounts.setDisabled(email, disabled).flatMap(ignored -> page(null, null, null));
+    }
+
     private Uni<TemplateInstance> page(String link, String invited, String problem) {
         ConsoleUser admin = Pages.user(identity);
         return accounts.everyone().map(all -> Pages.localized(Templates.accounts(all, link, invited, problem), admin));

@@ -40,6 +40,18 @@ public class ClientPage {
         this.identity = identity;
     }
 
+    /** The client's findings as CSV, most severe first. */
+    @GET
+    @Path("/findings.csv")
+    @Produces("text/csv")
+    public Uni<jakarta.ws.rs.core.Response> findings(@PathParam("clientId") String clientId) {
+        ConsoleUser user = Pages.userOf(identity, clientId);
+        return gateway.access().findings(clientId, user.language()).map(findings -> Csv.attachment("aclens-" + clientId + "-findings.csv",
+                List.of("severity", "finding", "source", "subject", "folders", "first folders", "people"), findings.stream()
+                        .map(f -> List.of(f.severity(), f.title(), f.sourceId(), f.subject() == null ? "" : f.subject(), String.valueOf(f.folderCount()),
+                                String.join("; ", f.folders()), String.join("; ", f.people()))).toList()));
+    }
+
     @GET
     public Uni<TemplateInstance> client(@PathParam("clientId") String clientId) {
         ConsoleUser user = Pages.userOf(identity, clientId);

@@ -2,6 +2,7 @@ package io.aclens.console.web;
 
 import io.aclens.contracts.api.FindingView;
 import io.aclens.contracts.api.ScanView;
+import io.aclens.contracts.api.SubscriptionView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,7 +16,8 @@ import java.util.Map;
  *
  * @param latestScans each source's latest scan, by source id
  */
-public record ClientSummary(String clientId, String name, Map<String, ScanView> latestScans, long high, long medium, long low) {
+public record ClientSummary(String clientId, String name, Map<String, ScanView> latestScans, long high, long medium, long low,
+                            Instant nextDelivery) {
     /** A monthly check is late after this long. */
     static final Duration FRESH = Duration.ofDays(35);
 
@@ -23,7 +25,14 @@ public record ClientSummary(String clientId, String name, Map<String, ScanView> 
         Map<String, ScanView> latest = new LinkedHashMap<>();
         scans.stream().sorted(Comparator.comparing(ScanView::startedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .forEach(scan -> latest.putIfAbsent(scan.sourceId(), scan));
-        return new ClientSummary(clientId, name, latest, count(findings, "HIGH"), count(findings, "MEDIUM"), count(findings, "LOW"));
+        return new ClientSummary(clientId, name, latest, count(findings, "HIGH"), count(findings, "MEDIUM"), count(findings, "LOW"), null);
+    }
+
+    /** The same client, with when its next package goes out (the earliest of its subscriptions), or null for none. */
+    ClientSummary withNextDelivery(List<SubscriptionView> subscriptions) {
+        Instant next = subscriptions.stream().map(SubscriptionView::nextDeliveryAt).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
+                .orElse(null);
+        return new ClientSummary(clientId, name, latestScans, high, medium, low, next);
     }
 
     private static long count(List<FindingView> findings, String severity) {

@@ -7,6 +7,7 @@ import io.aclens.contracts.api.ClientView;
 import io.aclens.contracts.api.FindingView;
 import io.aclens.contracts.api.LagView;
 import io.aclens.contracts.api.ScanView;
+import io.aclens.contracts.api.SubscriptionView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -63,7 +64,9 @@ public class ClientsPage {
     private Uni<ClientSummary> summary(ClientView client, ConsoleUser user) {
         Uni<List<ScanView>> scans = Answers.absentAs(gateway.scans().scans(client.clientId(), 100), List.of());
         Uni<List<FindingView>> findings = Answers.absentAs(gateway.access().findings(client.clientId(), user.language()), List.of());
+        Uni<List<SubscriptionView>> subscriptions = Answers.absentAs(gateway.deliveries().subscriptions(client.clientId()), List.of());
         String name = client.displayName() == null ? client.clientId() : client.displayName();
-        return Uni.combine().all().unis(scans, findings).with((s, f) -> ClientSummary.of(client.clientId(), name, s, f));
+        return Uni.combine().all().unis(scans, findings, subscriptions).with((s, f, d) -> ClientSummary.of(client.clientId(), name, s, f)
+                .withNextDelivery(d));
     }
 }

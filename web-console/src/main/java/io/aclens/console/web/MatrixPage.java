@@ -65,6 +65,10 @@ public class MatrixPage {
             return view.base() + "/rows?" + view.query() + "&under=" + Urls.encode(row.path());
         }
 
+        public String folderUrl(MatrixRowView row) {
+            return "/clients/" + Urls.encode(view.clientId()) + "/folder?path=" + Urls.encode(row.path());
+        }
+
         public String moreUrl() {
             return view.base() + "/rows?" + view.query() + "&under=" + Urls.encode(slice.under()) + "&offset=" + nextOffset;
         }

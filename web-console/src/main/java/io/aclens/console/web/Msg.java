@@ -215,4 +215,151 @@ public interface Msg {
 
     @Message("Level")
     String level();
+
+    @Message("Who can access it")
+    String whoCanAccess();
+
+    @Message("if re-enabled: {level}")
+    String wouldRegain(String level);
+
+    @Message("The ACL, in the order the server reads it")
+    String aclInOrder();
+
+    @Message("Entry")
+    String entryType();
+
+    @Message("Who")
+    String principal();
+
+    @Message("Where it comes from")
+    String origin();
+
+    @Message("explicit")
+    String explicit();
+
+    @Message("inherited from {folder}")
+    String inheritedFrom(String folder);
+
+    @Message("inherited from above the scanned folder")
+    String inheritedFromAbove();
+
+    @Message("subfolders and files only")
+    String belowOnly();
+
+    @Message("Changes")
+    String changes();
+
+    @Message("From")
+    String from();
+
+    @Message("To")
+    String to();
+
+    @Message("Last month")
+    String lastMonth();
+
+    @Message("Export (CSV)")
+    String exportCsv();
+
+    @Message("No changes in this period.")
+    String noChangesInPeriod();
+
+    @Message("People")
+    String people();
+
+    @Message("disabled")
+    String disabled();
+
+    @Message("The account cannot log on: the levels shown are what it would regain if re-enabled.")
+    String dormantExplained();
+
+    @Message("At least")
+    String atLeast();
+
+    @Message("Folders they can reach")
+    String canReach();
+
+    @Message("Next page")
+    String nextPage();
+
+    @Message("Why")
+    String whyShort();
+
+    @Message("Disable")
+    String disable();
+
+    @Message("Enable")
+    String enable();
+
+    @Message("Deliveries")
+    String deliveries();
+
+    @Message("Subscriptions")
+    String subscriptions();
+
+    @Message("Recipients")
+    String recipients();
+
+    @Message("Schedule")
+    String cadence();
+
+    @Message("Language")
+    String language();
+
+    @Message("Next delivery")
+    String nextDelivery();
+
+    @Message("No subscriptions: nobody receives this client's package yet.")
+    String noSubscriptions();
+
+    @Message("Packages")
+    String deliveryLog();
+
+    @Message("Period")
+    String period();
+
+    @Message("Sent")
+    String sent();
+
+    @Message("Problem")
+    String problem();
+
+    @Message("No packages yet.")
+    String noDeliveries();
+
+    @Message("My account")
+    String myAccount();
+
+    @Message("Two-step sign-in")
+    String secondFactor();
+
+    @Message("On: signing in asks for a code from your authenticator app as well.")
+    String secondFactorIsOn();
+
+    @Message("Add this secret to an authenticator app (type it, or open the link on the phone), then enter the code it shows.")
+    String secondFactorHowTo();
+
+    @Message("Secret")
+    String secret();
+
+    @Message("One-time code")
+    String oneTimeCode();
+
+    @Message("only if you turned on two-step sign-in")
+    String oneTimeCodeHint();
+
+    @Message("Turn on")
+    String turnOn();
+
+    @Message("Turn off")
+    String turnOff();
+
+    @Message("Two-step sign-in is on.")
+    String secondFactorOn();
+
+    @Message("Two-step sign-in is off.")
+    String secondFactorOff();
+
+    @Message("That code is not right (or was used already). Try the next one.")
+    String wrongCode();
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** What templates call on values: {@code {path.url}} in links, {@code {instant.shown}} as people read a time (UTC). */
+/** What templates call on values: {@code {path.url}} in links, {@code {when:shown(instant)}} as people read a time (UTC). */
 @TemplateExtension
 public class TemplateExtensions {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -18,6 +18,8 @@ public class TemplateExtensions {
         return Math.round(value);
     }
 
+    /** A time as people read it, UTC; "—" for none. A namespace function, so a missing time (null) is shown rather than refused. */
+    @TemplateExtension(namespace = "when")
     static String shown(Instant instant) {
         return instant == null ? "—" : SHOWN.format(instant);
     }

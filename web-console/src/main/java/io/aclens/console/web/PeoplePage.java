@@ -1,0 +1,71 @@
+package io.aclens.console.web;
+
+import io.aclens.console.gateway.Answers;
+import io.aclens.console.gateway.Gateway;
+import io.aclens.console.security.ConsoleUser;
+import io.aclens.contracts.api.CellAccessPage;
+import io.aclens.contracts.api.EffectiveChangeView;
+import io.aclens.contracts.api.PersonView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The people of a client's directory, and one person: everything they can reach with why (a page at a time, from the read
+ * model), what a disabled account would regain, and what they gained or lost in the last 30 days.
+ */
+@Path("/clients/{clientId}/people")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class PeoplePage {
+    static final int FOLDERS_PER_PAGE = 200;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance people(String clientId, List<PersonView> people, String q);
+
+        static native TemplateInstance person(String clientId, String login, CellAccessPage access, String minimum, List<EffectiveChangeView> changes);
+    }
+
+    private final Gateway gateway;
+    private final SecurityIdentity identity;
+
+    public PeoplePage(Gateway gateway, SecurityIdentity identity) {
+        this.gateway = gateway;
+        this.identity = identity;
+    }
+
+    @GET
+    public Uni<TemplateInstance> people(@PathParam("clientId") String clientId, @QueryParam("q") String query) {
+        ConsoleUser user = Pages.userOf(identity, clientId);
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        return gateway.access().people(clientId).map(people -> Pages.localized(Templates.people(clientId, people.stream()
+                .filter(p -> q.isEmpty() || (p.login() + " " + p.fullName() + " " + p.department()).toLowerCase(Locale.ROOT).contains(q))
+                .sorted(Comparator.comparing((PersonView p) -> p.fullName() == null ? p.login() : p.fullName())).toList(), query == null ? "" : query),
+                user));
+    }
+
+    /** @param minimum the least level shown (a level code: R by default; RX, M, F) @param after the previous page's cursor */
+    @GET
+    @Path("/{user}")
+    public Uni<TemplateInstance> person(@PathParam("clientId") String clientId, @PathParam("user") String login,
+                                        @QueryParam("minimum") @DefaultValue("R") String minimum, @QueryParam("after") String after) {
+        ConsoleUser user = Pages.userOf(identity, clientId);
+        Uni<CellAccessPage> access = gateway.access().personAccess(clientId, login, minimum, user.language(), FOLDERS_PER_PAGE, after);
+        Uni<List<EffectiveChangeView>> changes = Answers.absentAs(gateway.effectiveChanges().effectiveChanges(clientId, null, null, login), List.of());
+        return Uni.combine().all().unis(access, changes).with((a, c) -> Pages.localized(Templates.person(clientId, login, a, minimum,
+                c.stream().sorted(Comparator.comparing(EffectiveChangeView::detectedAt).reversed()).toList()), user));
+    }
+}
