@@ -136,6 +136,19 @@ class ConsoleBrowserTest {
         page.waitForSelector("#why .reasons");
         assertThat(page.locator("#why").textContent()).contains("via ivanova (named directly)");
 
+        // "who can change the payroll folder, and why?"
+        page.click(row(root + "/Бухгалтерия/Зарплата 2026") + " td.folder a");
+        assertThat(page.locator("#folder-path").textContent()).isEqualTo(root + "/Бухгалтерия/Зарплата 2026");
+        assertThat(page.locator("#folder-people tr[data-login='ivanova']").textContent()).contains("Modify", "via ivanova (named directly)");
+        assertThat(page.locator("#folder-acl").textContent()).contains("ivanova", "accounting");
+        screenshot(page, "folder");
+        // "what changed?"
+        page.navigate(console + "/clients/" + CLIENT);
+        page.click("#open-changes");
+        assertThat(page.locator("#changes tbody tr").count()).isGreaterThan(1);
+        assertThat(page.locator("#changes").textContent()).contains("Мария Козлова", "ACCOUNT");
+        screenshot(page, "changes");
+
         page.click("#sign-out");
         page.navigate(console + "/clients/" + CLIENT);
         assertThat(page.url()).as("signed out, the pages ask to sign in again").contains("/sign-in");

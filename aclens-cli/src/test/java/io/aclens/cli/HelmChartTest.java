@@ -65,7 +65,7 @@ class HelmChartTest {
 
     @Test
     void everyServiceRunsWithProbesResourcesAndAService() {
-        Set<String> expected = Stream.concat(Stack.SERVICES.stream(), Stream.of(Stack.GATEWAY)).collect(Collectors.toSet());
+        Set<String> expected = Stream.concat(Stack.SERVICES.stream(), Stream.of(Stack.GATEWAY, Stack.CONSOLE)).collect(Collectors.toSet());
         assertThat(ofKind("Deployment").map(d -> text(d, "metadata", "name"))).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(ofKind("Service").map(d -> text(d, "metadata", "name"))).containsExactlyInAnyOrderElementsOf(expected);
         ofKind("Deployment").forEach(deployment -> {
@@ -79,6 +79,14 @@ class HelmChartTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> env = (List<Map<String, Object>>) at(report, "spec", "template", "spec", "containers", "0", "env");
         assertThat(env).as("secrets come from Secrets, never from values").filteredOn(e -> e.get("name").equals("QUARKUS_MAILER_PASSWORD"))
+                .singleElement().satisfies(e -> assertThat(e).containsKey("valueFrom").doesNotContainKey("value"));
+
+        Map<String, Object> console = ofKind("Deployment").filter(d -> Stack.CONSOLE.equals(text(d, "metadata", "name"))).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> consoleEnv = (List<Map<String, Object>>) at(console, "spec", "template", "spec", "containers", "0", "env");
+        assertThat(consoleEnv).as("the console reads the API through the gateway").filteredOn(e -> e.get("name").equals("ACLENS_CONSOLE_API_URL"))
+                .singleElement().satisfies(e -> assertThat(e.get("value")).isEqualTo("http://api-gateway:8080"));
+        assertThat(consoleEnv).as("its session key comes from a Secret").filteredOn(e -> e.get("name").equals("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY"))
                 .singleElement().satisfies(e -> assertThat(e).containsKey("valueFrom").doesNotContainKey("value"));
     }
 

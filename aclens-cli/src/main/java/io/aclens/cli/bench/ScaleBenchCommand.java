@@ -1,12 +1,16 @@
 package io.aclens.cli.bench;
 
 import io.aclens.access.PosixAcl;
+import io.aclens.auth.Roles;
 import io.aclens.cli.Aclens;
 import io.aclens.cli.files.Folders;
+import io.aclens.cli.stack.ConsoleClient;
 import io.aclens.cli.stack.PipelineClient;
 import io.aclens.cli.stack.Stack;
 import io.aclens.cli.stack.StackConfig;
 import io.aclens.contracts.api.ClientRegistration;
+import io.aclens.contracts.api.ConsoleInvitationRequest;
+import io.aclens.contracts.api.ConsoleInvitationView;
 import io.aclens.contracts.api.DirectoryRegistration;
 import io.aclens.contracts.api.DirectorySettings;
 import io.aclens.contracts.api.FolderView;
@@ -110,6 +114,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
                 alone.time(() -> pipeline.access(CLIENT, who, path));
             }
             System.out.println("one caller, cell query:  " + alone.summary());
+            consoleMatrix(stack);
 
             CpuMeter cpu = new CpuMeter(stack, java.util.Map.of());
             java.util.Map<String, Double> cpuBefore = cpu.read();
@@ -156,6 +161,49 @@ public final class ScaleBenchCommand implements Callable<Integer> {
             System.out.println("peak memory (RSS, MiB): " + stack.peakMemoryMib());
         }
         return 0;
+    }
+
+    /**
+     * The web console as a client manager sees the million folders: the first matrix page (the folder tree is built on the
+     * first request), then folders opened one after another, breadth first, as someone clicking through would.
+     */
+    private static void consoleMatrix(Stack stack) {
+        ConsoleClient console = new ConsoleClient(stack.consoleUrl());
+        String manager = "manager@" + CLIENT + ".bench";
+        String password = "bench password 2026";
+        ConsoleInvitationView invitation = console.invite(stack.tokens().operatorToken(),
+                new ConsoleInvitationRequest(manager, "Scale manager", Roles.CLIENT_VIEWER, List.of(CLIENT), "en"));
+        if (invitation != null) {
+            console.accept(invitation, password);
+        }
+        console.signIn(manager, password);
+        Instant start = Instant.now();
+        String firstPage = console.page("/clients/" + CLIENT + "/matrix");
+        System.out.println("web console, first matrix page (top folders x 40 people; the tree of differing folders built): "
+                + Stack.seconds(Duration.between(start, Instant.now())));
+        Latencies openings = new Latencies();
+        java.util.ArrayDeque<String> toOpen = new java.util.ArrayDeque<>(openLinks(firstPage));
+        AtomicInteger rows = new AtomicInteger();
+        while (!toOpen.isEmpty() && openings.count() < 50) {
+            String link = toOpen.poll();
+            openings.time(() -> {
+                String opened = console.page(link);
+                rows.addAndGet(opened.split("<tr data-path=", -1).length - 1);
+                toOpen.addAll(openLinks(opened));
+            });
+        }
+        System.out.printf(Locale.ROOT, "web console, opening a folder (%.0f subfolders shown on average): %s%n",
+                (double) rows.get() / Math.max(1, openings.count()), openings.summary());
+    }
+
+    /** The links that open a folder of a matrix page, in page order. */
+    private static List<String> openLinks(String html) {
+        List<String> links = new ArrayList<>();
+        java.util.regex.Matcher open = java.util.regex.Pattern.compile("class=\"open\"[^>]*hx-get=\"([^\"]+)\"").matcher(html);
+        while (open.find()) {
+            links.add(open.group(1).replace("&amp;", "&"));
+        }
+        return links;
     }
 
     private static void register(PipelineClient pipeline, String clientId, Path tree, Path passwd, Path group) {
@@ -230,6 +278,10 @@ public final class ScaleBenchCommand implements Callable<Integer> {
             long start = System.nanoTime();
             query.run();
             nanos.add(System.nanoTime() - start);
+        }
+
+        int count() {
+            return nanos.size();
         }
 
         String summary() {

@@ -65,6 +65,26 @@ public final class ConsoleClient {
         }
     }
 
+    /** Signs in with the sign-in form, as a browser would; the session cookie is kept for {@link #page}. */
+    public void signIn(String email, String password) {
+        String form = "j_username=" + encode(email) + "&j_password=" + encode(password);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(consoleUrl + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        String location = answer.headers().firstValue("Location").orElse("");
+        if (answer.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("Signing in as " + email + " failed: HTTP " + answer.statusCode() + " to " + location);
+        }
+    }
+
+    /** A page of the signed-in session, as HTML. */
+    public String page(String path) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(consoleUrl + path)).GET().build());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered HTTP " + answer.statusCode());
+        }
+        return answer.body();
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
