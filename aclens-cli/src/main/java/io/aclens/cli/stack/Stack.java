@@ -114,7 +114,7 @@ public final class Stack implements AutoCloseable {
         CompletableFuture.allOf(services.values().stream()
                 .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3)))).toArray(CompletableFuture[]::new)).join();
         progress.accept(services.size() + " service" + (services.size() == 1 ? "" : "s") + " ready in " + seconds(Duration.between(t2, Instant.now())) + " (logs in " + logs + ")");
-        startGateway(gatewayPort, config, logs, progress);
+        startGateway(gatewayPort, logs, progress);
         if (services.keySet().containsAll(SERVICES)) {
             startConsole(config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() + SERVICES.size(), database, logs, progress);
         }
@@ -129,11 +129,7 @@ public final class Stack implements AutoCloseable {
         properties.put("aclens.console.signing-key", tokens.privateKey().toString());
         properties.put("aclens.auth.public-key", tokens.publicKey().toString());
         properties.put("quarkus.http.auth.session.encryption-key", tokens.consoleSessionKey());
-        Path jar = config.home().resolve(CONSOLE).resolve("target/quarkus-app/quarkus-run.jar");
-        ServiceProcess console = ServiceProcess.start(CONSOLE, jar, port, CONSOLE_HEAP, properties, logs);
-        started.add(console);
-        services.put(CONSOLE, console);
-        console.awaitReady(Duration.ofMinutes(1));
+        ServiceProcess console = startReadyWithin(CONSOLE, port, CONSOLE_HEAP, properties, logs);
         progress.accept("Web console at " + console.baseUrl() + " in " + seconds(Duration.between(t4, Instant.now())));
     }
 
@@ -144,16 +140,21 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Ready only once it has read every started service's OpenAPI document and found no path claimed twice. */
-    private void startGateway(int port, StackConfig config, Path logs, Consumer<String> progress) {
+    private void startGateway(int port, Path logs, Consumer<String> progress) {
         Instant t3 = Instant.now();
         Map<String, String> properties = new LinkedHashMap<>();
         services.forEach((name, process) -> properties.put("aclens.gateway.upstreams." + name, process.baseUrl()));
-        Path jar = config.home().resolve(GATEWAY).resolve("target/quarkus-app/quarkus-run.jar");
-        ServiceProcess gateway = ServiceProcess.start(GATEWAY, jar, port, GATEWAY_HEAP, properties, logs);
-        started.add(gateway);
-        services.put(GATEWAY, gateway);
-        gateway.awaitReady(Duration.ofMinutes(1));
+        ServiceProcess gateway = startReadyWithin(GATEWAY, port, GATEWAY_HEAP, properties, logs);
         progress.accept("API gateway at " + gateway.baseUrl() + "/api/v1 in " + seconds(Duration.between(t3, Instant.now())));
+    }
+
+    /** Starts one of the parts in front of the services (the gateway, the console) and waits a minute for it to be ready. */
+    private ServiceProcess startReadyWithin(String name, int port, String heap, Map<String, String> properties, Path logs) {
+        ServiceProcess process = ServiceProcess.start(name, jar(name), port, heap, properties, logs);
+        started.add(process);
+        services.put(name, process);
+        process.awaitReady(Duration.ofMinutes(1));
+        return process;
     }
 
     /** The configured database, or embedded PostgreSQL started now; returns the services' datasource settings. */
