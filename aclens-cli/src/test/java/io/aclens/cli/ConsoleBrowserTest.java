@@ -8,21 +8,25 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
+import io.aclens.access.Level;
 import io.aclens.auth.Roles;
 import io.aclens.cli.demo.Demo;
 import io.aclens.cli.stack.ConsoleClient;
 import io.aclens.cli.stack.PipelineClient;
 import io.aclens.cli.stack.Stack;
 import io.aclens.cli.stack.StackConfig;
+import io.aclens.contracts.api.CellAccessView;
 import io.aclens.contracts.api.ConsoleInvitationRequest;
 import io.aclens.contracts.api.ConsoleInvitationView;
 import io.aclens.contracts.api.ScanView;
+import io.aclens.contracts.api.SnapshotView;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,6 +62,7 @@ class ConsoleBrowserTest {
     }
 
     private static void browse(Stack stack, String root) {
+        whatPetrovCouldReachBeforeTheSecondScan(stack, root);
         addOtherClient(stack);
         String console = stack.consoleUrl();
         ConsoleInvitationView adminInvitation = new ConsoleClient(console).invite(stack.tokens().operatorToken(),
@@ -165,6 +170,20 @@ class ConsoleBrowserTest {
 
     private static String row(String path) {
         return "tr[data-path=\"" + path + "\"]";
+    }
+
+    /**
+     * Access at an earlier moment, through the real snapshot service: after the demo's first scan petrov (sales) could not
+     * open Бухгалтерия; the second scan let sales read it, and then he joined accounting.
+     */
+    private static void whatPetrovCouldReachBeforeTheSecondScan(Stack stack, String root) {
+        PipelineClient pipeline = new PipelineClient(stack);
+        SnapshotView[] snapshots = pipeline.snapshots(CLIENT, "demo:sample-share");
+        Instant afterFirstScan = snapshots[snapshots.length - 1].committedAt().plusMillis(1);
+        assertThat(pipeline.personAccess(CLIENT, "petrov", "READ", afterFirstScan).items()).extracting(CellAccessView::path)
+                .doesNotContain(root + "/Бухгалтерия").contains(root + "/Sales");
+        assertThat(pipeline.personAccess(CLIENT, "petrov", "READ").items()).filteredOn(cell -> cell.path().equals(root + "/Бухгалтерия"))
+                .singleElement().satisfies(cell -> assertThat(cell.level()).isEqualTo(Level.MODIFY));
     }
 
     /** Another client with folders of its own, which the demo client's manager must never reach. */

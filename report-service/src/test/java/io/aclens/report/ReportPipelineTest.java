@@ -18,6 +18,7 @@ import io.aclens.contracts.ChangeSetCompleted;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.Topics;
 import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.DirectorySnapshotView;
 import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.SnapshotView;
@@ -172,7 +173,8 @@ class ReportPipelineTest {
         String client = knownClient();
         UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder"),
                 new DirectoryEntry("S-1-22-1-1002", PrincipalKind.USER, "ann", null, "Ann Lee", null, "Finance", null, true, null, null, null,
-                        List.of())));
+                        List.of("S-1-22-2-3001")),
+                DirectoryEntry.group("S-1-22-2-3001", "finance", "posix", List.of())));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
                 .jsonPath().getList("$").size() == 1);
 
@@ -185,6 +187,9 @@ class ReportPipelineTest {
                 .body("rows[0].name", equalTo("Finance")).body("rows[0].levels", org.hamcrest.Matchers.contains("", "R"));
         given().queryParam("department", "finance").get("/api/v1/clients/" + client + "/matrix").then().statusCode(200)
                 .body("peopleCount", equalTo(1)).body("people.login", org.hamcrest.Matchers.contains("ann"));
+        given().queryParam("group", "FINANCE").get("/api/v1/clients/" + client + "/matrix").then().statusCode(200)
+                .body("people.login", org.hamcrest.Matchers.contains("ann"));
+        given().queryParam("group", "nobody's").get("/api/v1/clients/" + client + "/matrix").then().statusCode(404);
         given().queryParam("under", "/srv/Nowhere").get("/api/v1/clients/" + client + "/matrix").then().statusCode(404)
                 .contentType("application/problem+json");
         given().queryParam("peopleLimit", 500).get("/api/v1/clients/" + client + "/matrix").then().statusCode(400)
@@ -196,6 +201,36 @@ class ReportPipelineTest {
                 .body("acl[0].type", equalTo("ALLOW")).body("acl[0].principal", equalTo("bob")).body("acl[0].level", equalTo("Read"))
                 .body("acl[0].inheritedFrom", org.hamcrest.Matchers.nullValue());
         given().queryParam("path", "/srv/Nowhere").get("/api/v1/clients/" + client + "/folder-access").then().statusCode(404);
+    }
+
+    @Test
+    void whatAPersonCouldReachAtAnEarlierMomentComesFromTheSnapshotAndDirectoryOfThen() {
+        String client = knownClient(); // now: bob holds Full control on /srv and Read on /srv/Finance
+        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
+                .jsonPath().getList("$").size() == 1);
+        SnapshotView current = UpstreamServicesStub.SNAPSHOTS.values().stream().filter(v -> v.clientId().equals(client)).findFirst().orElseThrow();
+        Instant then = Instant.now().minus(Duration.ofDays(40));
+        long older = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+        SnapshotView olderView = new SnapshotView(older, client, "fs1", "scan-then", "/srv", null, 2, 0, then, then);
+        UpstreamServicesStub.SNAPSHOTS.put(older, olderView);
+        UpstreamServicesStub.FOLDERS.put(older, new FolderPage(List.of(
+                new FolderView("/srv", 0, "S-1-22-1-1001", null, false, "a", List.of(Ace.allow("S-1-22-1-1001", AccessMask.FULL_CONTROL)), null, null),
+                new FolderView("/srv/Finance", 1, "S-1-22-1-1001", null, false, "a", List.of(Ace.allow("S-1-22-1-1001", AccessMask.FULL_CONTROL)),
+                        null, null)), null));
+        UpstreamServicesStub.SNAPSHOT_SERVICE.snapshotsByClient.put(client, List.of(current, olderView));
+        UpstreamServicesStub.SNAPSHOT_SERVICE.directorySnapshotsByClient.put(client, List.of(
+                new DirectorySnapshotView(older, null, client, "ldap:corp", "sync-then", 1, then.minus(Duration.ofDays(1)))));
+        UpstreamServicesStub.SNAPSHOT_SERVICE.directorySnapshots.put(older, List.of(bob("Bob of Then")));
+        String path = "/api/v1/clients/" + client + "/people/bob/access";
+
+        given().queryParam("minimum", "F").queryParam("at", then.plus(Duration.ofDays(10)).toString()).get(path).then().statusCode(200)
+                .body("items.path", org.hamcrest.Matchers.contains("/srv", "/srv/Finance")).body("items[0].fullName", equalTo("Bob of Then"));
+        given().queryParam("minimum", "F").get(path).then().statusCode(200).body("items.path", org.hamcrest.Matchers.contains("/srv"))
+                .body("items[0].fullName", equalTo("Bob Builder"));
+        given().queryParam("at", then.minus(Duration.ofDays(30)).toString()).get(path).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("at", "last March").get(path).then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

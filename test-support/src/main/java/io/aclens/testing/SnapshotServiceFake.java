@@ -37,6 +37,8 @@ public final class SnapshotServiceFake implements SnapshotReadApi, DirectoryRead
     /** A client's current directory; {@code exclude} is not applied (tests keep one directory per client). */
     public final Map<String, List<DirectoryEntry>> directory = new ConcurrentHashMap<>();
     public final Map<Long, List<DirectoryEntry>> directorySnapshots = new ConcurrentHashMap<>();
+    /** A client's directory snapshots (the entries of each in {@link #directorySnapshots}). */
+    public final Map<String, List<DirectorySnapshotView>> directorySnapshotsByClient = new ConcurrentHashMap<>();
     private final LongFunction<SnapshotView> unknownSnapshot;
 
     /** @param unknownSnapshot what a snapshot no map holds is answered with; null for 404 */
@@ -50,8 +52,14 @@ public final class SnapshotServiceFake implements SnapshotReadApi, DirectoryRead
 
     @Override
     public Uni<List<SnapshotView>> snapshots(String clientId, String sourceId, String at) {
-        return Uni.createFrom().item(snapshotsByClient.getOrDefault(clientId, List.of()).stream()
-                .filter(s -> sourceId == null || s.sourceId().equals(sourceId)).toList());
+        List<SnapshotView> ofSource = snapshotsByClient.getOrDefault(clientId, List.of()).stream()
+                .filter(s -> sourceId == null || s.sourceId().equals(sourceId)).toList();
+        if (at == null) {
+            return Uni.createFrom().item(ofSource);
+        }
+        java.time.Instant when = java.time.Instant.parse(at);
+        return Uni.createFrom().item(ofSource.stream().filter(s -> !s.committedAt().isAfter(when))
+                .max(java.util.Comparator.comparing(SnapshotView::committedAt)).map(List::of).orElse(List.of()));
     }
 
     @Override
@@ -99,7 +107,7 @@ public final class SnapshotServiceFake implements SnapshotReadApi, DirectoryRead
 
     @Override
     public Uni<List<DirectorySnapshotView>> directorySnapshots(String clientId) {
-        return Uni.createFrom().item(List.of());
+        return Uni.createFrom().item(directorySnapshotsByClient.getOrDefault(clientId, List.of()));
     }
 
     @Override

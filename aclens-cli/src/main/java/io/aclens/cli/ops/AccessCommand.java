@@ -39,6 +39,9 @@ public final class AccessCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "1000", description = "At most this many folders without --path (default: ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--at", description = "Without --path: what they could reach at an earlier moment, e.g. 2026-03-31T23:59:59Z.")
+    String at;
+
     @Override
     public Integer call() {
         String client = "/api/v1/clients/" + AclensApi.segment(clientId);
@@ -68,7 +71,7 @@ public final class AccessCommand implements Callable<Integer> {
         do {
             String query = "/people/" + AclensApi.segment(user) + "/access?minimum=" + AclensApi.segment(minimum) + "&language="
                     + AclensApi.segment(language) + "&limit=" + Math.min(5000, limit - cells.size())
-                    + (after == null ? "" : "&after=" + AclensApi.segment(after));
+                    + (after == null ? "" : "&after=" + AclensApi.segment(after)) + (at == null ? "" : "&at=" + AclensApi.segment(at));
             CellAccessPage page = api.get(client + query, CellAccessPage.class);
             cells.addAll(page.items());
             after = page.next();

@@ -190,6 +190,28 @@ public final class Stack implements AutoCloseable {
         return tokens;
     }
 
+    /**
+     * The last errors each service logged, with their causes (a few lines each), for a failure message: a test's stack
+     * and its logs are deleted with its temporary folder before anyone reads them.
+     */
+    public String recentErrors() {
+        StringBuilder errors = new StringBuilder();
+        for (String service : services.keySet()) {
+            Path log = logs.resolve(service + ".log");
+            try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+                List<String> wanted = lines.filter(line -> line.contains(" ERROR ") || line.contains(" WARN ") || line.startsWith("Caused by")
+                        || line.contains("Exception:")).toList();
+                if (!wanted.isEmpty()) {
+                    errors.append("\n--- ").append(service).append(" (last of ").append(wanted.size()).append(" warnings and errors):\n");
+                    wanted.subList(Math.max(0, wanted.size() - 12), wanted.size()).forEach(line -> errors.append(line).append('\n'));
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                errors.append("\n--- ").append(service).append(": its log cannot be read (").append(e.getMessage()).append(")");
+            }
+        }
+        return errors.toString();
+    }
+
     /** The broker and the database as fault-injection targets, beside the services. */
     public static final String KAFKA = "kafka-broker";
     public static final String POSTGRESQL = "postgresql";

@@ -38,18 +38,22 @@ public interface AccessReadApi {
     Uni<FolderAccessView> folderAccess(@PathParam("clientId") String clientId, @QueryParam("path") String path,
                                        @QueryParam("language") @DefaultValue("en") String language);
 
-    /** What one person can access, at least {@code minimum}, a page at a time ({@code after}: the previous page's next). */
+    /**
+     * What one person can access, at least {@code minimum}, a page at a time ({@code after}: the previous page's next); with
+     * {@code at} (an ISO instant), as it was then.
+     */
     @GET
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @Path("/clients/{clientId}/people/{user}/access")
     Uni<CellAccessPage> personAccess(@PathParam("clientId") String clientId, @PathParam("user") String user,
                                      @QueryParam("minimum") @DefaultValue("READ") String minimum,
                                      @QueryParam("language") @DefaultValue("en") String language,
-                                     @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("after") String after);
+                                     @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("after") String after,
+                                     @QueryParam("at") String at);
 
     /**
      * One level of a source's matrix by person: the folders under {@code under} (the top ones when absent) against the
-     * people of {@code department} (all when absent), a page of each.
+     * people of {@code department} and members of {@code group} (a name or SID; all when absent), a page of each.
      *
      * @param sourceId the source (its first one when absent)
      * @param all      every folder, not only those whose access differs from their parent's
@@ -59,7 +63,7 @@ public interface AccessReadApi {
     @Path("/clients/{clientId}/matrix")
     Uni<MatrixSliceView> matrix(@PathParam("clientId") String clientId, @QueryParam("sourceId") String sourceId,
                                 @QueryParam("under") String under, @QueryParam("all") @DefaultValue("false") boolean all,
-                                @QueryParam("department") String department,
+                                @QueryParam("department") String department, @QueryParam("group") String group,
                                 @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("200") int limit,
                                 @QueryParam("peopleOffset") @DefaultValue("0") int peopleOffset,
                                 @QueryParam("peopleLimit") @DefaultValue("40") int peopleLimit);

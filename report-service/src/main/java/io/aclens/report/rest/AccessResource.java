@@ -135,20 +135,22 @@ public class AccessResource {
      * re-enabled, each with level none.
      *
      * @param after the previous page's {@code next}
+     * @param at    an earlier moment (ISO instant): as the client's folders and directory were then
      */
     @GET
     @Path("/clients/{clientId}/people/{user}/access")
     public CellAccessPage personAccess(@PathParam("clientId") String clientId, @PathParam("user") String user,
                                        @QueryParam("minimum") @DefaultValue("READ") String minimum,
                                        @QueryParam("language") @DefaultValue("en") String language,
-                                       @QueryParam("limit") @DefaultValue("" + DEFAULT_PAGE) int limit, @QueryParam("after") String after) {
+                                       @QueryParam("limit") @DefaultValue("" + DEFAULT_PAGE) int limit, @QueryParam("after") String after,
+                                       @QueryParam("at") String at) {
         callers.scope().require(clientId);
         RequestedLanguage.require(language);
         Level floor = level(minimum);
         if (limit < 1 || limit > MAX_PAGE) {
             throw ProblemException.badRequest("'limit' is the page's size, 1 to " + MAX_PAGE);
         }
-        ClientStateLoader.Loaded state = clientStates.current(clientId);
+        ClientStateLoader.Loaded state = at == null || at.isBlank() ? clientStates.current(clientId) : clientStates.at(clientId, instant(at));
         DirectoryEntry who = person(state, user);
         PersonAccessCursor from = PersonAccessCursor.parse(after, state);
         List<CellAccessView> cells = new ArrayList<>();
@@ -184,6 +186,14 @@ public class AccessResource {
         }
         return state.directory().findUser(user)
                 .orElseThrow(() -> ProblemException.notFound("No person '" + user + "' in the client's directory"));
+    }
+
+    private static java.time.Instant instant(String at) {
+        try {
+            return java.time.Instant.parse(at);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest("'at' is an ISO instant, e.g. 2026-03-31T23:59:59Z");
+        }
     }
 
     private static Level level(String value) {

@@ -8,9 +8,11 @@ import io.aclens.access.PeopleMatrix;
 import io.aclens.access.Principal;
 import io.aclens.access.PrincipalKind;
 import io.aclens.access.WellKnownSids;
+import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.access.directory.DirectoryState;
 import io.aclens.access.effective.SourceContext;
 import io.aclens.contracts.SourceServer;
+import io.aclens.contracts.api.DirectorySnapshotView;
 import io.aclens.contracts.api.FolderRef;
 import io.aclens.contracts.api.FolderRefPage;
 import io.aclens.contracts.api.SnapshotReadApi;
@@ -20,6 +22,7 @@ import io.aclens.report.repository.SourceStateRepository;
 import io.aclens.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,13 +64,49 @@ public class ClientStateLoader {
         return new DirectoryState(fromSnapshotService(snapshots.directory(clientId, null)));
     }
 
+    /**
+     * Which snapshots the client's state at an earlier moment is made of: each source's snapshot current then (none for a
+     * source not scanned yet) and each directory's last snapshot committed by then. Part of a cache key: it prints its ids.
+     */
+    public record PastVersion(Map<String, Long> snapshotBySource, List<Long> directorySnapshotIds) {
+    }
+
+    public PastVersion versionAt(String clientId, Instant at) {
+        Map<String, Long> bySource = new java.util.TreeMap<>();
+        for (String sourceId : sources.latestSnapshots(clientId).await().atMost(STORE_TIMEOUT).keySet()) {
+            fromSnapshotService(snapshots.snapshots(clientId, sourceId, at.toString())).stream().findFirst()
+                    .ifPresent(snapshot -> bySource.put(sourceId, snapshot.snapshotId()));
+        }
+        Map<String, DirectorySnapshotView> lastByDirectory = new java.util.TreeMap<>();
+        for (DirectorySnapshotView snapshot : fromSnapshotService(snapshots.directorySnapshots(clientId))) {
+            if (!snapshot.committedAt().isAfter(at)) {
+                lastByDirectory.merge(snapshot.directoryId(), snapshot, (a, b) -> a.committedAt().isAfter(b.committedAt()) ? a : b);
+            }
+        }
+        return new PastVersion(bySource, lastByDirectory.values().stream().map(DirectorySnapshotView::directorySnapshotId)
+                .toList());
+    }
+
+    /** The client as it was: the snapshots and directory snapshots of {@code version}. */
+    public Loaded load(String clientId, PastVersion version) {
+        if (version.snapshotBySource().isEmpty()) {
+            throw ProblemException.notFound("No source of client " + clientId + " had been scanned by then");
+        }
+        List<DirectoryEntry> entries = new ArrayList<>();
+        version.directorySnapshotIds().forEach(id -> entries.addAll(fromSnapshotService(snapshots.directoryEntries(id))));
+        return load(clientId, version.snapshotBySource(), new DirectoryState(entries));
+    }
+
     /** Every person gets a column, accounts that cannot log on (disabled, expired) too, for their dormant levels. */
     public Loaded load(String clientId) {
         Map<String, Long> latest = sources.latestSnapshots(clientId).await().atMost(STORE_TIMEOUT);
         if (latest.isEmpty()) {
             throw ProblemException.notFound("No diffed snapshot of client " + clientId + " is known yet; scan one of its sources first");
         }
-        DirectoryState directory = directory(clientId);
+        return load(clientId, latest, directory(clientId));
+    }
+
+    private Loaded load(String clientId, Map<String, Long> latest, DirectoryState directory) {
         Map<String, Principal> principals = new HashMap<>();
         fromSnapshotService(snapshots.principals(clientId)).forEach(p -> principals.putIfAbsent(p.sid(), p));
         directory.entries().forEach(e -> directory.principal(e.sid()).ifPresent(p -> principals.put(p.sid(), p)));

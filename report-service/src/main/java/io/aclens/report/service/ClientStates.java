@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -58,7 +59,7 @@ public class ClientStates {
 
     /** The client's current state: from memory while its version has not moved. */
     public ClientStateLoader.Loaded current(String clientId) {
-        ClientVersion version = versions.get(clientId, client -> sources.version(client).await().atMost(STORE_TIMEOUT));
+        ClientVersion version = version(clientId);
         ClientStateLoader.Loaded state = heldAt(clientId, version);
         if (state != null) {
             return state;
@@ -83,16 +84,60 @@ public class ClientStates {
     }
 
     /**
+     * The client as it was at {@code at} — each source's snapshot current then, each directory's snapshot committed by
+     * then — held beside the current states, in the same bound, so a second question about the same moment is answered
+     * from memory; the current state when nothing changed since.
+     */
+    public ClientStateLoader.Loaded at(String clientId, Instant at) {
+        ClientStateLoader.PastVersion version = loader.versionAt(clientId, at);
+        ClientVersion now = version(clientId);
+        if (now.sourceSnapshots().equals(version.snapshotBySource())
+                && new java.util.HashSet<>(now.directorySnapshots().values()).equals(new java.util.HashSet<>(version.directorySnapshotIds()))) {
+            return current(clientId);
+        }
+        String key = clientId + "@" + version;
+        Held past = held.getIfPresent(key);
+        if (past != null) {
+            return past.state();
+        }
+        synchronized (loading.computeIfAbsent(key, k -> new Object())) {
+            past = held.getIfPresent(key);
+            if (past == null) {
+                past = new Held(null, loader.load(clientId, version));
+                registry.counter("aclens_read_model_past_loads_total", "client", clientId).increment();
+                held.put(key, past);
+            }
+        }
+        loading.remove(key);
+        return past.state();
+    }
+
+    /**
+     * The client's version as last read, read again once older than the version check. Read outside the cache's own
+     * compute: a computation waiting for the database would hold a lock the event loop delivering that answer may need
+     * (an invalidation from a consumer), and both would wait until the read timed out.
+     */
+    private ClientVersion version(String clientId) {
+        ClientVersion version = versions.getIfPresent(clientId);
+        if (version == null) {
+            version = sources.version(clientId).await().atMost(STORE_TIMEOUT);
+            versions.put(clientId, version);
+        }
+        return version;
+    }
+
+    /**
      * Loads a held client again in the background once its version moved (a change set arrived), so the next question
-     * about it does not wait for the load; a client nobody asked about is left to be loaded on demand.
+     * about it does not wait for the load; a client nobody asked about is left to be loaded on demand. Called by the
+     * consumers on an event loop, so it touches the caches only from the worker it hands the load to.
      */
     public void refreshIfHeld(String clientId) {
         if (held.getIfPresent(clientId) == null) {
             return;
         }
-        versions.invalidate(clientId);
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {
+                versions.invalidate(clientId);
                 current(clientId);
             } catch (RuntimeException e) {
                 LOG.warnf("Refreshing %s in the read model failed (%s); the next request loads it", clientId, e.getMessage());
