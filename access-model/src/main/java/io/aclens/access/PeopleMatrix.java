@@ -139,6 +139,17 @@ public final class PeopleMatrix {
         return java.util.Arrays.copyOf(found, count);
     }
 
+    /** Whether the person's token holds the group: a member directly, through nesting, or as their primary group. */
+    public boolean inGroup(int person, String groupSid) {
+        return tokens.get(person).contains(groupSid);
+    }
+
+    /** The SID of the group with this SID or name (compared ignoring case), if the directory has it. */
+    public java.util.Optional<String> groupSid(String group) {
+        return directory.entries().stream().filter(e -> e.kind() == PrincipalKind.GROUP)
+                .filter(e -> e.sid().equals(group) || group.equalsIgnoreCase(e.name())).map(DirectoryEntry::sid).findFirst();
+    }
+
     public boolean canLogOn(int person) {
         return directory.canLogOn(people.get(person));
     }

@@ -22,7 +22,7 @@ class ReadApiContractTest {
 
     @Test
     void theCollectorServesEveryOperationOfItsReadApiAsDeclared() throws Exception {
-        assertThat(ApiOperations.of(CollectorReadApi.class)).hasSize(2);
+        assertThat(ApiOperations.of(CollectorReadApi.class)).hasSize(3);
         ReadApiContract.verify(CollectorReadApi.class);
     }
 }

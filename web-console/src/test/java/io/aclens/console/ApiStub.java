@@ -22,7 +22,9 @@ import io.aclens.contracts.api.MatrixRowView;
 import io.aclens.contracts.api.MatrixSliceView;
 import io.aclens.contracts.api.PersonView;
 import io.aclens.contracts.api.ScanReadApi;
+import io.aclens.contracts.api.ScanStatus;
 import io.aclens.contracts.api.ScanView;
+import io.aclens.contracts.api.SnapshotView;
 import io.aclens.testing.JsonStubServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.mutiny.Uni;
@@ -52,6 +54,13 @@ public class ApiStub implements QuarkusTestResourceLifecycleManager {
         public Uni<List<ClientView>> clients() {
             return Uni.createFrom().item(List.of(new ClientView(CLIENT, "Acme Ltd", "registered", 1, 1, Instant.now()),
                     new ClientView(OTHER, "Globex", "registered", 0, 0, Instant.now())));
+        }
+
+        @Override
+        public Uni<List<ScanStatus>> scans() {
+            return Uni.createFrom().item(List.of(new ScanStatus("scan-running", CLIENT, "fs1:data", "D:\\Data", ScanStatus.State.RUNNING, 150, 0,
+                    Instant.now().minusSeconds(10), null, null), new ScanStatus("scan-done", CLIENT, "fs1:data", "D:\\Data",
+                    ScanStatus.State.COMPLETED, 300, 0, Instant.now().minusSeconds(100), Instant.now().minusSeconds(90), null)));
         }
 
         @Override
@@ -89,12 +98,14 @@ public class ApiStub implements QuarkusTestResourceLifecycleManager {
         }
 
         @Override
-        public Uni<CellAccessPage> personAccess(String clientId, String user, String minimum, String language, int limit, String after) {
-            return cell(clientId, user, "D:\\Data\\Payroll", language).map(cell -> new CellAccessPage(List.of(cell), null));
+        public Uni<CellAccessPage> personAccess(String clientId, String user, String minimum, String language, int limit, String after, String at) {
+            String path = at == null ? "D:\\Data\\Payroll" : "D:\\Data\\Payroll as of " + at;
+            return cell(clientId, user, path, language).map(cell -> new CellAccessPage(List.of(cell), null));
         }
 
         @Override
-        public Uni<MatrixSliceView> matrix(String clientId, String sourceId, String under, boolean all, String department, int offset, int limit,
+        public Uni<MatrixSliceView> matrix(String clientId, String sourceId, String under, boolean all, String department, String group, int offset,
+                                           int limit,
                                            int peopleOffset, int peopleLimit) {
             if (!clientId.equals(CLIENT)) {
                 return Uni.createFrom().nullItem();
@@ -140,7 +151,10 @@ public class ApiStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = JsonStubServer.start(path -> Optional.empty(), new Api());
+        // the one snapshot-service read the console makes (a running scan's source's last snapshot), as a plain route
+        server = JsonStubServer.start(path -> path.equals("/api/v1/clients/" + CLIENT + "/snapshots")
+                ? Optional.of(List.of(new SnapshotView(7, CLIENT, "fs1:data", "s0", "D:\\Data", null, 300, 0, Instant.now(), Instant.now())))
+                : Optional.empty(), new Api());
         return Map.of("aclens.console.api-url", server.url(), "aclens.console.signing-key", testSigningKey().toString());
     }
 

@@ -149,8 +149,10 @@ class ConsolePagesTest {
                 .body(containsString("data-login=\"anna\"")).body(containsString("Modify via Finance (allow, explicit)"))
                 .body(containsString("inherited from D:\\Data"));
         given().cookie(SESSION_COOKIE, session).get("/clients/acme/people").then().statusCode(200).body(containsString("Anna Petrova"));
-        given().cookie(SESSION_COOKIE, session).get("/clients/acme/people/anna").then().statusCode(200)
-                .body(containsString("D:\\Data\\Payroll")).body(containsString("joined Finance"));
+        given().cookie(SESSION_COOKIE, session).queryParam("from", "2026-11-01").queryParam("to", "2026-11-30").get("/clients/acme/people/anna")
+                .then().statusCode(200).body(containsString("D:\\Data\\Payroll")).body(containsString("joined Finance"));
+        given().cookie(SESSION_COOKIE, session).queryParam("at", "2026-03-31").get("/clients/acme/people/anna").then().statusCode(200)
+                .body(containsString("D:\\Data\\Payroll as of 2026-03-31T23:59:59Z")).body(containsString("as of the end of 2026-03-31"));
         given().cookie(SESSION_COOKIE, session).queryParam("from", "2026-11-01").queryParam("to", "2026-11-30").get("/clients/acme/changes").then()
                 .statusCode(200).body(containsString("joined Finance"));
         given().cookie(SESSION_COOKIE, session).queryParam("from", "2026-10-01").queryParam("to", "2026-10-31").get("/clients/acme/changes").then()
@@ -177,7 +179,8 @@ class ConsolePagesTest {
         String clients = given().cookie(SESSION_COOKIE, session).get("/clients").then().statusCode(200).extract().asString();
         assertThat(clients).contains("data-client=\"acme\"", "data-client=\"globex\"", "Acme Ltd", "aclens-report is 613 s behind",
                 "2027-01-01 03:00 UTC");
-        given().cookie(SESSION_COOKIE, session).get("/operations").then().statusCode(200).body(containsString("aclens.scans.v1.dlq"));
+        String operations = given().cookie(SESSION_COOKIE, session).get("/operations").then().statusCode(200).extract().asString();
+        assertThat(operations).contains("aclens.scans.v1.dlq", "RUNNING", "<progress max=\"100\" value=\"50\">").doesNotContain("COMPLETED");
         given().cookie(SESSION_COOKIE, session).get("/accounts").then().statusCode(404);
         given().cookie(SESSION_COOKIE, session).get("/clients/acme").then().statusCode(200).body(containsString("Everyone may change files"));
     }

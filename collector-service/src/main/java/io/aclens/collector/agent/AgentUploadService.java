@@ -9,7 +9,7 @@ import io.aclens.collector.client.SnapshotServiceClient;
 import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.registry.Registrations;
 import io.aclens.collector.service.ScanService;
-import io.aclens.collector.service.ScanStatus;
+import io.aclens.contracts.api.ScanStatus;
 import io.aclens.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

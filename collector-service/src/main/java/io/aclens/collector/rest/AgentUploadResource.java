@@ -6,7 +6,7 @@ import io.aclens.support.security.Callers;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import io.aclens.collector.agent.AgentUploadService;
-import io.aclens.collector.service.ScanStatus;
+import io.aclens.contracts.api.ScanStatus;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;

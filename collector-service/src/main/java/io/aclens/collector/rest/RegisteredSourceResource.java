@@ -2,7 +2,7 @@ package io.aclens.collector.rest;
 
 import io.aclens.auth.Roles;
 import io.aclens.collector.service.OnboardingService;
-import io.aclens.collector.service.ScanStatus;
+import io.aclens.contracts.api.ScanStatus;
 import io.aclens.contracts.api.ConnectionTestResult;
 import io.aclens.contracts.api.SourceRegistration;
 import io.aclens.contracts.api.SourceView;

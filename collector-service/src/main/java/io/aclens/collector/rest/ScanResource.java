@@ -5,7 +5,7 @@ import io.aclens.support.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import io.aclens.collector.service.ScanRequest;
 import io.aclens.collector.service.ScanService;
-import io.aclens.collector.service.ScanStatus;
+import io.aclens.contracts.api.ScanStatus;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -2,7 +2,7 @@ package io.aclens.collector.rest;
 
 import io.aclens.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.aclens.collector.service.ScanStatus;
+import io.aclens.contracts.api.ScanStatus;
 import io.aclens.collector.smb.SmbScanService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

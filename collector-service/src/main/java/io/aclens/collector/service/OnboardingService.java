@@ -1,5 +1,6 @@
 package io.aclens.collector.service;
 
+import io.aclens.contracts.api.ScanStatus;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;

@@ -1,5 +1,6 @@
 package io.aclens.collector.service;
 
+import io.aclens.contracts.api.ScanStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.repository.ScanJobRepository;

@@ -4,7 +4,7 @@ import io.aclens.collector.config.CollectorConfig;
 import io.aclens.collector.config.Secrets;
 import io.aclens.collector.service.Rerun;
 import io.aclens.collector.service.ScanService;
-import io.aclens.collector.service.ScanStatus;
+import io.aclens.contracts.api.ScanStatus;
 import io.aclens.contracts.api.ConnectionTestResult;
 import io.aclens.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -20,6 +20,12 @@ public interface CollectorReadApi {
     @Path("/clients")
     Uni<List<ClientView>> clients();
 
+    /** The scans this collector queued, runs or ran lately, each with the folders read so far (MSP staff only). */
+    @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @Path("/scans")
+    Uni<List<ScanStatus>> scans();
+
     /**
      * How far behind each consumer group is, and what waits in the dead-letter topics (MSP staff only).
      *

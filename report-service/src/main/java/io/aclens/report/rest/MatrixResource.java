@@ -49,7 +49,7 @@ public class MatrixResource {
     @Blocking
     public MatrixSliceView matrix(@PathParam("clientId") String clientId, @QueryParam("sourceId") String sourceId,
                                   @QueryParam("under") String under, @QueryParam("all") @DefaultValue("false") boolean all,
-                                  @QueryParam("department") String department,
+                                  @QueryParam("department") String department, @QueryParam("group") String group,
                                   @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("200") int limit,
                                   @QueryParam("peopleOffset") @DefaultValue("0") int peopleOffset,
                                   @QueryParam("peopleLimit") @DefaultValue("40") int peopleLimit) {
@@ -74,7 +74,9 @@ public class MatrixResource {
                         + source.snapshot().sourceId());
             }
         }
-        List<Integer> columns = columns(matrix, department);
+        String groupSid = group == null || group.isBlank() ? null : matrix.groupSid(group.strip())
+                .orElseThrow(() -> ProblemException.notFound("No group '" + group + "' in the client's directory"));
+        List<Integer> columns = columns(matrix, department, groupSid);
         List<Integer> shownColumns = columns.subList(Math.min(peopleOffset, columns.size()), Math.min(peopleOffset + peopleLimit, columns.size()));
         List<MatrixRowView> rows = new ArrayList<>();
         for (int row : tree.children(parent, offset, limit)) {
@@ -96,12 +98,16 @@ public class MatrixResource {
                 .orElseThrow(() -> ProblemException.notFound("No diffed snapshot of source '" + sourceId + "'"));
     }
 
-    /** The people who can log on, of the department when one is named (compared ignoring case), in directory order. */
-    private static List<Integer> columns(PeopleMatrix matrix, String department) {
+    /**
+     * The people who can log on, of the department when one is named (compared ignoring case) and members of the group when
+     * one is (nested and primary membership count), in directory order.
+     */
+    private static List<Integer> columns(PeopleMatrix matrix, String department, String groupSid) {
         List<Integer> columns = new ArrayList<>();
         for (int p = 0; p < matrix.people().size(); p++) {
             DirectoryEntry person = matrix.people().get(p);
-            if (matrix.canLogOn(p) && (department == null || department.isEmpty() || department.equalsIgnoreCase(person.department()))) {
+            if (matrix.canLogOn(p) && (department == null || department.isEmpty() || department.equalsIgnoreCase(person.department()))
+                    && (groupSid == null || matrix.inGroup(p, groupSid))) {
                 columns.add(p);
             }
         }

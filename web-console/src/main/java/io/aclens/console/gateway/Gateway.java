@@ -5,6 +5,7 @@ import io.aclens.contracts.api.CollectorReadApi;
 import io.aclens.contracts.api.DeliveryReadApi;
 import io.aclens.contracts.api.EffectiveChangeReadApi;
 import io.aclens.contracts.api.ScanReadApi;
+import io.aclens.contracts.api.SnapshotReadApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -20,14 +21,16 @@ public class Gateway {
     private final EffectiveChangeApi effectiveChanges;
     private final CollectorApi collector;
     private final DeliveryApi deliveries;
+    private final SnapshotApi snapshots;
 
     public Gateway(@RestClient AccessApi access, @RestClient ScanApi scans, @RestClient EffectiveChangeApi effectiveChanges,
-                   @RestClient CollectorApi collector, @RestClient DeliveryApi deliveries) {
+                   @RestClient CollectorApi collector, @RestClient DeliveryApi deliveries, @RestClient SnapshotApi snapshots) {
         this.access = access;
         this.scans = scans;
         this.effectiveChanges = effectiveChanges;
         this.collector = collector;
         this.deliveries = deliveries;
+        this.snapshots = snapshots;
     }
 
     public AccessReadApi access() {
@@ -48,5 +51,9 @@ public class Gateway {
 
     public DeliveryReadApi deliveries() {
         return deliveries;
+    }
+
+    public SnapshotReadApi snapshots() {
+        return snapshots;
     }
 }

@@ -30,7 +30,7 @@ import java.util.List;
 public class ChangesPage {
     /** A period of whole days, UTC: {@code from} inclusive, {@code to} inclusive. */
     public record Period(LocalDate from, LocalDate to) {
-        static Period of(String from, String to) {
+        public static Period of(String from, String to) {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             try {
                 LocalDate end = to == null || to.isBlank() ? today : LocalDate.parse(to);
@@ -50,11 +50,11 @@ public class ChangesPage {
             return new Period(first, first.plusMonths(1).minusDays(1));
         }
 
-        String fromInstant() {
+        public String fromInstant() {
             return from.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         }
 
-        String toInstant() {
+        public String toInstant() {
             return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         }
     }

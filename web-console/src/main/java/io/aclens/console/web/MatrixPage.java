@@ -36,22 +36,23 @@ public class MatrixPage {
             .sorted(java.util.Comparator.comparingInt(Level::rank).reversed()).toList();
 
     /** The view's settings, carried by every link of the page. */
-    public record View(String clientId, String sourceId, boolean all, String department, int peopleOffset) {
+    public record View(String clientId, String sourceId, boolean all, String department, String group, int peopleOffset) {
         String base() {
             return "/clients/" + Urls.encode(clientId) + "/matrix";
         }
 
         String query() {
-            return "sourceId=" + Urls.encode(sourceId) + "&all=" + all + "&department=" + Urls.encode(department) + "&peopleOffset=" + peopleOffset;
+            return "sourceId=" + Urls.encode(sourceId) + "&all=" + all + "&department=" + Urls.encode(department) + "&group=" + Urls.encode(group)
+                    + "&peopleOffset=" + peopleOffset;
         }
 
         /** The same view with the next page of people. */
         public String nextPeopleUrl(int peopleLimit) {
-            return base() + "?" + new View(clientId, sourceId, all, department, peopleOffset + peopleLimit).query();
+            return base() + "?" + new View(clientId, sourceId, all, department, group, peopleOffset + peopleLimit).query();
         }
 
         public String sourceUrl(String source) {
-            return base() + "?" + new View(clientId, source, all, department, 0).query();
+            return base() + "?" + new View(clientId, source, all, department, group, 0).query();
         }
     }
 
@@ -102,10 +103,10 @@ public class MatrixPage {
     @GET
     public Uni<TemplateInstance> matrix(@PathParam("clientId") String clientId, @QueryParam("sourceId") String sourceId,
                                         @QueryParam("all") @DefaultValue("false") boolean all, @QueryParam("department") String department,
-                                        @QueryParam("peopleOffset") @DefaultValue("0") int peopleOffset) {
+                                        @QueryParam("group") String group, @QueryParam("peopleOffset") @DefaultValue("0") int peopleOffset) {
         ConsoleUser user = Pages.userOf(identity, clientId);
-        return slice(clientId, sourceId, null, all, department, 0, peopleOffset).map(slice -> Pages.localized(Templates.matrix(
-                new Opening(new View(clientId, slice.sourceId(), all, department, peopleOffset), slice, slice.rows().size()), PEOPLE_PER_PAGE,
+        return slice(clientId, sourceId, null, all, department, group, 0, peopleOffset).map(slice -> Pages.localized(Templates.matrix(
+                new Opening(new View(clientId, slice.sourceId(), all, department, group, peopleOffset), slice, slice.rows().size()), PEOPLE_PER_PAGE,
                 LEGEND), user));
     }
 
@@ -114,11 +115,12 @@ public class MatrixPage {
     @Path("/rows")
     public Uni<TemplateInstance> rows(@PathParam("clientId") String clientId, @QueryParam("sourceId") String sourceId,
                                       @QueryParam("under") String under, @QueryParam("all") @DefaultValue("false") boolean all,
-                                      @QueryParam("department") String department, @QueryParam("offset") @DefaultValue("0") int offset,
+                                      @QueryParam("department") String department, @QueryParam("group") String group,
+                                      @QueryParam("offset") @DefaultValue("0") int offset,
                                       @QueryParam("peopleOffset") @DefaultValue("0") int peopleOffset) {
         ConsoleUser user = Pages.userOf(identity, clientId);
-        return slice(clientId, sourceId, under, all, department, offset, peopleOffset).map(slice -> Pages.localized(Templates.rows(
-                new Opening(new View(clientId, slice.sourceId(), all, department, peopleOffset), slice, offset + slice.rows().size())), user));
+        return slice(clientId, sourceId, under, all, department, group, offset, peopleOffset).map(slice -> Pages.localized(Templates.rows(
+                new Opening(new View(clientId, slice.sourceId(), all, department, group, peopleOffset), slice, offset + slice.rows().size())), user));
     }
 
     @GET
@@ -128,9 +130,13 @@ public class MatrixPage {
         return gateway.access().cell(clientId, login, path, user.language()).map(cell -> Pages.localized(Templates.cell(cell), user));
     }
 
-    private Uni<MatrixSliceView> slice(String clientId, String sourceId, String under, boolean all, String department, int offset,
+    private Uni<MatrixSliceView> slice(String clientId, String sourceId, String under, boolean all, String department, String group, int offset,
                                        int peopleOffset) {
-        return gateway.access().matrix(clientId, sourceId, under, all, department == null || department.isBlank() ? null : department, offset,
-                ROWS_PER_OPENING, peopleOffset, PEOPLE_PER_PAGE);
+        return gateway.access().matrix(clientId, sourceId, under, all, blankAsNull(department), blankAsNull(group), offset, ROWS_PER_OPENING,
+                peopleOffset, PEOPLE_PER_PAGE);
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -362,4 +362,34 @@ public interface Msg {
 
     @Message("That code is not right (or was used already). Try the next one.")
     String wrongCode();
+
+    @Message("As of")
+    String asOf();
+
+    @Message("as of the end of {day}")
+    String asOfDay(String day);
+
+    @Message("What they gained or lost, {from} – {to}")
+    String changesBetween(java.time.LocalDate from, java.time.LocalDate to);
+
+    @Message("Scans in progress")
+    String scansInProgress();
+
+    @Message("Folders/s")
+    String perSecond();
+
+    @Message("Progress (against the source's last snapshot)")
+    String progress();
+
+    @Message("first scan of this source")
+    String firstScan();
+
+    @Message("No scan is queued or running.")
+    String noScansRunning();
+
+    @Message("Event lag")
+    String lagTitle();
+
+    @Message("Group")
+    String group();
 }

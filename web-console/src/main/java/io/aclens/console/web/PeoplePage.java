@@ -18,6 +18,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +38,8 @@ public class PeoplePage {
     static class Templates {
         static native TemplateInstance people(String clientId, List<PersonView> people, String q);
 
-        static native TemplateInstance person(String clientId, String login, CellAccessPage access, String minimum, List<EffectiveChangeView> changes);
+        static native TemplateInstance person(String clientId, String login, CellAccessPage access, String minimum, String at,
+                                              ChangesPage.Period period, List<EffectiveChangeView> changes);
     }
 
     private final Gateway gateway;
@@ -57,15 +60,36 @@ public class PeoplePage {
                 user));
     }
 
-    /** @param minimum the least level shown (a level code: R by default; RX, M, F) @param after the previous page's cursor */
+    /**
+     * @param minimum the least level shown (a level code: R by default; RX, M, F)
+     * @param after   the previous page's cursor
+     * @param at      a past day (2026-03-31): what they could reach at its end, as the folders and the directory were then
+     * @param from    the first day of the changes shown (30 days ago by default), {@code to} the last (today)
+     */
     @GET
     @Path("/{user}")
     public Uni<TemplateInstance> person(@PathParam("clientId") String clientId, @PathParam("user") String login,
-                                        @QueryParam("minimum") @DefaultValue("R") String minimum, @QueryParam("after") String after) {
+                                        @QueryParam("minimum") @DefaultValue("R") String minimum, @QueryParam("after") String after,
+                                        @QueryParam("at") String at, @QueryParam("from") String from, @QueryParam("to") String to) {
         ConsoleUser user = Pages.userOf(identity, clientId);
-        Uni<CellAccessPage> access = gateway.access().personAccess(clientId, login, minimum, user.language(), FOLDERS_PER_PAGE, after);
-        Uni<List<EffectiveChangeView>> changes = Answers.absentAs(gateway.effectiveChanges().effectiveChanges(clientId, null, null, login), List.of());
+        LocalDate day = at == null || at.isBlank() ? null : day(at);
+        String atInstant = day == null ? null : day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1).toString();
+        ChangesPage.Period period = ChangesPage.Period.of(from, to);
+        Uni<CellAccessPage> asked = gateway.access().personAccess(clientId, login, minimum, user.language(), FOLDERS_PER_PAGE, after, atInstant);
+        // a day before anything was scanned has nothing to show rather than nothing to find
+        Uni<CellAccessPage> access = day == null ? asked : Answers.absentAs(asked, new CellAccessPage(List.of(), null));
+        Uni<List<EffectiveChangeView>> changes = Answers.absentAs(gateway.effectiveChanges().effectiveChanges(clientId, period.fromInstant(),
+                period.toInstant(), login), List.of());
         return Uni.combine().all().unis(access, changes).with((a, c) -> Pages.localized(Templates.person(clientId, login, a, minimum,
-                c.stream().sorted(Comparator.comparing(EffectiveChangeView::detectedAt).reversed()).toList()), user));
+                day == null ? "" : day.toString(), period, c.stream().sorted(Comparator.comparing(EffectiveChangeView::detectedAt).reversed()).toList()),
+                user));
+    }
+
+    private static LocalDate day(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("Dates are written 2026-11-30");
+        }
     }
 }

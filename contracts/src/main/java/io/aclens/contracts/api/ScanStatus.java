@@ -1,4 +1,4 @@
-package io.aclens.collector.service;
+package io.aclens.contracts.api;
 
 import java.time.Instant;
 
