@@ -38,6 +38,9 @@ public class ConsoleErrors {
         if (status == 401 || status == 403 || status == 404 || status == 410) {
             return page(404, Templates.error(true, status, null));
         }
+        if (status == 409) {
+            return page(409, Templates.error(false, status, "no-directory")); // the API's "No Directory": nothing by person yet
+        }
         if (status < 500 && e.getClass().getName().startsWith("jakarta.ws.rs")) {
             return page(status, Templates.error(false, status, null)); // the console's own: a form's bad value, a wrong method
         }

@@ -392,4 +392,7 @@ public interface Msg {
 
     @Message("Group")
     String group();
+
+    @Message("Nothing to show by person yet: no directory of this client has been synced.")
+    String noDirectory();
 }
