@@ -165,6 +165,11 @@ class ConsolePagesTest {
         assertThat(csv.header("Content-Disposition")).contains("aclens-acme-changes-2026-11-01-2026-11-30.csv");
         assertThat(csv.asString()).startsWith("\uFEFF\"detected\",").contains("\"anna\",\"Anna Petrova\"", "\"joined Finance\"");
         given().cookie(SESSION_COOKIE, session).get("/clients/globex/changes/export.csv").then().statusCode(404);
+        given().cookie(SESSION_COOKIE, session).queryParam("path", "D:\\Data\\Payroll").get("/clients/acme/folder/export.csv").then()
+                .statusCode(200).body(containsString("\"anna\",\"Anna Petrova\",\"Modify (read, change, delete)\""));
+        given().cookie(SESSION_COOKIE, session).get("/clients/acme/people/anna/export.csv").then().statusCode(200)
+                .body(containsString("\"fs1:data\",\"D:\\Data\\Payroll\",\"Modify (read, change, delete)\""));
+        given().cookie(SESSION_COOKIE, session).get("/clients/globex/people/anna/export.csv").then().statusCode(404);
         given().cookie(SESSION_COOKIE, session).get("/clients/acme/deliveries").then().statusCode(200)
                 .body(containsString("director@acme.example")).body(containsString("SMTP 451 try later"));
         given().cookie(SESSION_COOKIE, session).get("/clients/acme/findings.csv").then().statusCode(200)

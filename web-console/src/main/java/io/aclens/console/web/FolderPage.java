@@ -37,6 +37,18 @@ public class FolderPage {
         this.identity = identity;
     }
 
+    /** Who can access the folder, as CSV: one row per person, their level and each reason. */
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    public Uni<jakarta.ws.rs.core.Response> export(@PathParam("clientId") String clientId, @QueryParam("path") String path) {
+        ConsoleUser user = Pages.userOf(identity, clientId);
+        return gateway.access().folderAccess(clientId, path, user.language()).map(folder -> Csv.attachment("aclens-" + clientId + "-folder-access.csv",
+                List.of("folder", "login", "name", "level", "account", "why"), folder.people().stream()
+                        .map(p -> List.of(folder.path(), p.login(), p.fullName() == null ? "" : p.fullName(), p.dormantLevel().description(user.language()),
+                                p.accountState(), String.join("\n", p.reasons()))).toList()));
+    }
+
     @GET
     public Uni<TemplateInstance> folder(@PathParam("clientId") String clientId, @QueryParam("path") String path) {
         ConsoleUser user = Pages.userOf(identity, clientId);

@@ -33,6 +33,8 @@ import java.util.Locale;
 @Produces(MediaType.TEXT_HTML)
 public class PeoplePage {
     static final int FOLDERS_PER_PAGE = 200;
+    /** The API's largest page: an export of a person reaching a million folders takes 200 calls. */
+    static final int EXPORT_PAGE = 5000;
 
     @CheckedTemplate
     static class Templates {
@@ -83,6 +85,28 @@ public class PeoplePage {
         return Uni.combine().all().unis(access, changes).with((a, c) -> Pages.localized(Templates.person(clientId, login, a, minimum,
                 day == null ? "" : day.toString(), period, c.stream().sorted(Comparator.comparing(EffectiveChangeView::detectedAt).reversed()).toList()),
                 user));
+    }
+
+    /** Everything the person can reach (at least {@code minimum}), every page of it, as CSV. */
+    @GET
+    @Path("/{user}/export.csv")
+    @Produces("text/csv")
+    public Uni<jakarta.ws.rs.core.Response> export(@PathParam("clientId") String clientId, @PathParam("user") String login,
+                                                  @QueryParam("minimum") @DefaultValue("R") String minimum) {
+        ConsoleUser user = Pages.userOf(identity, clientId);
+        return allPages(clientId, login, minimum, user.language(), null, new java.util.ArrayList<>()).map(cells -> Csv.attachment(
+                "aclens-" + clientId + "-" + login + "-access.csv", List.of("source", "folder", "level", "account", "why"), cells.stream()
+                        .map(c -> List.of(c.sourceId(), c.path(), c.dormantLevel().description(user.language()), c.accountState(),
+                                String.join("\n", c.reasons()))).toList()));
+    }
+
+    /** The person's folders page after page (the API's largest pages), in folder order. */
+    private Uni<List<io.aclens.contracts.api.CellAccessView>> allPages(String clientId, String login, String minimum, String language, String after,
+                                                                       List<io.aclens.contracts.api.CellAccessView> collected) {
+        return gateway.access().personAccess(clientId, login, minimum, language, EXPORT_PAGE, after, null).flatMap(page -> {
+            collected.addAll(page.items());
+            return page.next() == null ? Uni.createFrom().item(collected) : allPages(clientId, login, minimum, language, page.next(), collected);
+        });
     }
 
     private static LocalDate day(String value) {
