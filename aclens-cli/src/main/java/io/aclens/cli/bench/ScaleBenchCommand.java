@@ -10,14 +10,12 @@ import io.aclens.cli.stack.Stack;
 import io.aclens.cli.stack.StackConfig;
 import io.aclens.contracts.api.ClientRegistration;
 import io.aclens.contracts.api.ConsoleInvitationRequest;
-import io.aclens.contracts.api.ConsoleInvitationView;
 import io.aclens.contracts.api.DirectoryRegistration;
 import io.aclens.contracts.api.DirectorySettings;
 import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.ScanView;
 import io.aclens.contracts.api.SourceRegistration;
 import io.aclens.contracts.api.SourceSettings;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,11 +169,8 @@ public final class ScaleBenchCommand implements Callable<Integer> {
         ConsoleClient console = new ConsoleClient(stack.consoleUrl());
         String manager = "manager@" + CLIENT + ".bench";
         String password = "bench password 2026";
-        ConsoleInvitationView invitation = console.invite(stack.tokens().operatorToken(),
-                new ConsoleInvitationRequest(manager, "Scale manager", Roles.CLIENT_VIEWER, List.of(CLIENT), "en"));
-        if (invitation != null) {
-            console.accept(invitation, password);
-        }
+        console.ensureAccount(stack.tokens().operatorToken(),
+                new ConsoleInvitationRequest(manager, "Scale manager", Roles.CLIENT_VIEWER, List.of(CLIENT), "en"), password);
         console.signIn(manager, password);
         Instant start = Instant.now();
         String firstPage = console.page("/clients/" + CLIENT + "/matrix");

@@ -8,7 +8,6 @@ import io.aclens.cli.stack.StackConfig;
 import io.aclens.contracts.api.CellAccessView;
 import io.aclens.contracts.api.ClientRegistration;
 import io.aclens.contracts.api.ConsoleInvitationRequest;
-import io.aclens.contracts.api.ConsoleInvitationView;
 import io.aclens.contracts.api.DirectoryRegistration;
 import io.aclens.contracts.api.DirectorySettings;
 import io.aclens.contracts.api.SourceRegistration;
@@ -235,12 +234,9 @@ public final class Demo {
         ConsoleClient console = new ConsoleClient(stack.consoleUrl());
         String viewer = viewerOf(clientId);
         List.of(new ConsoleInvitationRequest(DEMO_ADMIN, "MSP administrator", Roles.MSP_ADMIN, List.of(), "en"),
-                new ConsoleInvitationRequest(viewer, "Директор " + clientId, Roles.CLIENT_VIEWER, List.of(clientId), "ru")).forEach(request -> {
-            ConsoleInvitationView invitation = console.invite(stack.tokens().operatorToken(), request);
-            if (invitation != null) {
-                console.accept(invitation, request.email().equals(DEMO_ADMIN) ? DEMO_ADMIN_PASSWORD : DEMO_VIEWER_PASSWORD);
-            }
-        });
+                new ConsoleInvitationRequest(viewer, "Директор " + clientId, Roles.CLIENT_VIEWER, List.of(clientId), "ru"))
+                .forEach(request -> console.ensureAccount(stack.tokens().operatorToken(), request,
+                        request.email().equals(DEMO_ADMIN) ? DEMO_ADMIN_PASSWORD : DEMO_VIEWER_PASSWORD));
         out.println();
         out.println("The web console: " + stack.consoleUrl());
         out.println("  the client's manager (sees " + clientId + " only, in Russian): " + viewer + " / " + DEMO_VIEWER_PASSWORD);

@@ -50,6 +50,17 @@ public final class ConsoleClient {
         }
     }
 
+    /**
+     * An account that signs in with {@code password}: invited and its password set through the invitation page, or left as
+     * it is when it exists already (a kept data folder).
+     */
+    public void ensureAccount(String adminToken, ConsoleInvitationRequest request, String password) {
+        ConsoleInvitationView invitation = invite(adminToken, request);
+        if (invitation != null) {
+            accept(invitation, password);
+        }
+    }
+
     /** Opens the invitation link and sets the password there. */
     public void accept(ConsoleInvitationView invitation, String password) {
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(invitation.link())).GET().build());

@@ -76,14 +76,8 @@ public class AccessResource {
         }
         ClientStateLoader.Loaded state = clientStates.current(clientId);
         DirectoryEntry who = person(state, user);
-        for (ClientStateLoader.Source source : state.sources()) {
-            PeopleMatrix matrix = source.people();
-            int row = matrix.rowOf(path);
-            if (row >= 0) {
-                return view(matrix, row, matrix.personOf(who), source, language);
-            }
-        }
-        throw ProblemException.notFound("No folder '" + path + "' in the latest snapshots of client " + clientId);
+        FolderAt folder = folderAt(state, clientId, path);
+        return view(folder.matrix(), folder.row(), folder.matrix().personOf(who), folder.source(), language);
     }
 
     /**
@@ -102,29 +96,40 @@ public class AccessResource {
             throw ProblemException.badRequest("'path' (a folder as the matrix shows it) is required");
         }
         ClientStateLoader.Loaded state = clientStates.current(clientId);
+        if (state.directory().isEmpty()) {
+            throw new ProblemException(409, "No Directory", "No directory of this client has been synced yet; sync one to see access by person");
+        }
+        FolderAt at = folderAt(state, clientId, path);
+        PeopleMatrix matrix = at.matrix();
+        List<CellAccessView> people = new ArrayList<>();
+        for (int person = 0; person < matrix.people().size(); person++) {
+            if (matrix.dormantLevel(at.row(), person) != Level.NONE) {
+                people.add(view(matrix, at.row(), person, at.source(), language));
+            }
+        }
+        people.sort(java.util.Comparator.comparing((CellAccessView cell) -> cell.level().rank()).reversed()
+                .thenComparing(cell -> cell.dormantLevel().rank(), java.util.Comparator.reverseOrder())
+                .thenComparing(CellAccessView::login));
+        List<AclEntryView> acl = matrix.acl(at.row()).stream().map(line -> new AclEntryView(line.ace().type().name(), line.ace().sid(),
+                line.principal(), line.level().description(language), line.inheritedFrom(),
+                line.ace().flags().contains(io.aclens.access.AceFlag.INHERIT_ONLY))).toList();
+        MatrixFolder folder = matrix.rows().get(at.row()).folder();
+        return new FolderAccessView(clientId, at.source().snapshot().sourceId(), at.source().snapshot().snapshotId(), folder.path(),
+                folder.readError(), acl, people);
+    }
+
+    /** A folder found by path among the client's sources: the source, its matrix by person and the folder's row. */
+    private record FolderAt(ClientStateLoader.Source source, PeopleMatrix matrix, int row) {
+    }
+
+    /** The folder at {@code path} in the first source that has it; 404 when none does. Needs the directory (matrices by person). */
+    private static FolderAt folderAt(ClientStateLoader.Loaded state, String clientId, String path) {
         for (ClientStateLoader.Source source : state.sources()) {
             PeopleMatrix matrix = source.people();
             int row = matrix == null ? -1 : matrix.rowOf(path);
             if (row >= 0) {
-                List<CellAccessView> people = new ArrayList<>();
-                for (int person = 0; person < matrix.people().size(); person++) {
-                    if (matrix.dormantLevel(row, person) != Level.NONE) {
-                        people.add(view(matrix, row, person, source, language));
-                    }
-                }
-                people.sort(java.util.Comparator.comparing((CellAccessView cell) -> cell.level().rank()).reversed()
-                        .thenComparing(cell -> cell.dormantLevel().rank(), java.util.Comparator.reverseOrder())
-                        .thenComparing(CellAccessView::login));
-                List<AclEntryView> acl = matrix.acl(row).stream().map(line -> new AclEntryView(line.ace().type().name(), line.ace().sid(),
-                        line.principal(), line.level().description(language), line.inheritedFrom(),
-                        line.ace().flags().contains(io.aclens.access.AceFlag.INHERIT_ONLY))).toList();
-                MatrixFolder folder = matrix.rows().get(row).folder();
-                return new FolderAccessView(clientId, source.snapshot().sourceId(), source.snapshot().snapshotId(), folder.path(), folder.readError(),
-                        acl, people);
+                return new FolderAt(source, matrix, row);
             }
-        }
-        if (state.directory().isEmpty()) {
-            throw new ProblemException(409, "No Directory", "No directory of this client has been synced yet; sync one to see access by person");
         }
         throw ProblemException.notFound("No folder '" + path + "' in the latest snapshots of client " + clientId);
     }

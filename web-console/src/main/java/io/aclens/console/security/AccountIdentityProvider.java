@@ -59,7 +59,7 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         return form == null ? null : form.request().getFormAttribute("code");
     }
 
-    static Account usable(Account account) {
+    private static Account usable(Account account) {
         return account != null && account.canSignIn() ? account : null;
     }
 }

@@ -29,7 +29,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         return accounts.byEmail(request.getPrincipal()).map(account -> {
-            if (AccountIdentityProvider.usable(account) == null) {
+            if (account == null || !account.canSignIn()) {
                 throw new AuthenticationFailedException("The account is disabled or gone");
             }
             return ConsoleUser.identityOf(account);
