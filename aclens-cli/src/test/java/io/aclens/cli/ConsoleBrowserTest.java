@@ -55,7 +55,7 @@ class ConsoleBrowserTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try {
             new Demo(new PrintStream(log, true, StandardCharsets.UTF_8)).run(new Demo.Options(null, dir.resolve("out"), CLIENT, null,
-                    StackConfig.of(Aclens.home(), data, true), false, stack -> browse(stack, data.resolve("sample/share").toAbsolutePath().toString())));
+                    StackConfig.of(Aclens.home(), data, true), false, stack -> browse(stack, data.resolve("sample/share").toAbsolutePath().toString()), null));
         } finally {
             System.out.println(log.toString(StandardCharsets.UTF_8));
         }

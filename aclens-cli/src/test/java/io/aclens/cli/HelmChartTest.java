@@ -116,6 +116,25 @@ class HelmChartTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theConsolesSingleSignOnIsOffUntilAnIssuerIsGivenAndItsSecretComesFromTheConsolesSecret() {
+        assertThat(new Helm(CHART).template().withName("aclens").withNamespace("aclens").call()).doesNotContain("ACLENS_CONSOLE_SSO_");
+        String withSso = new Helm(CHART).template().withName("aclens").withNamespace("aclens").set("console.sso.enabled", "true")
+                .set("console.sso.issuer", "https://login.microsoftonline.com/tenant/v2.0").set("console.sso.providerName", "Entra ID").call();
+        Map<String, Object> env = new HashMap<>();
+        for (Object document : new Yaml().loadAll(withSso)) {
+            if (document != null && Stack.CONSOLE.equals(text(document, "metadata", "name")) && "Deployment".equals(text(document, "kind"))) {
+                ((List<Map<String, Object>>) at(document, "spec", "template", "spec", "containers", "0", "env"))
+                        .forEach(e -> env.put((String) e.get("name"), e.getOrDefault("value", e.get("valueFrom"))));
+            }
+        }
+        assertThat(env).containsEntry("ACLENS_CONSOLE_SSO_ENABLED", "true")
+                .containsEntry("ACLENS_CONSOLE_SSO_ISSUER", "https://login.microsoftonline.com/tenant/v2.0")
+                .containsEntry("ACLENS_CONSOLE_SSO_PROVIDER_NAME", "Entra ID");
+        assertThat(at(env.get("ACLENS_CONSOLE_SSO_CLIENT_SECRET"), "secretKeyRef", "key")).isEqualTo("sso-client-secret");
+    }
+
+    @Test
     void theTopicsAreExactlyTheContractsTopicsOnStrimziV1() {
         Map<String, Integer> topics = new HashMap<>();
         ofKind("KafkaTopic").forEach(topic -> {

@@ -79,6 +79,14 @@ class ConsolePagesTest {
     }
 
     @Test
+    void withoutSingleSignOnConfiguredThereIsNoButtonAndNoWayIn() {
+        given().get("/sign-in").then().statusCode(200).body(not(containsString("sign-in-sso")));
+        Response attempt = given().redirects().follow(false).get("/oidc/sign-in");
+        assertThat(attempt.statusCode()).isEqualTo(401);
+        assertThat(attempt.cookie(SESSION_COOKIE)).isNull();
+    }
+
+    @Test
     void invitationsAreMadeByAdministratorsOnly() {
         given().contentType("application/json").body(Map.of("email", "x@example.test", "role", Roles.CLIENT_VIEWER))
                 .post("/console/api/invitations").then().statusCode(401);

@@ -45,15 +45,16 @@ public final class Demo {
      * @param root        the folder to scan, or {@code null} for the sample share
      * @param keepRunning    leave the services up after the report (until Ctrl-C) so their REST APIs and the console can be explored
      * @param beforeStopping what to do with the running stack once the report is delivered (a test's browser), or null
+     * @param consoleNote    printed under the console's sign-ins when the services keep running (single sign-on), or null
      */
     public record Options(Path root, Path out, String clientId, String sourceId, StackConfig stack, boolean keepRunning,
-                         java.util.function.Consumer<Stack> beforeStopping) {
+                         java.util.function.Consumer<Stack> beforeStopping, String consoleNote) {
         public Options(Path root, Path out, String clientId, String sourceId, StackConfig stack, boolean keepRunning) {
-            this(root, out, clientId, sourceId, stack, keepRunning, null);
+            this(root, out, clientId, sourceId, stack, keepRunning, null, null);
         }
 
         public Options(Path root, Path out, String clientId, String sourceId, StackConfig stack) {
-            this(root, out, clientId, sourceId, stack, false, null);
+            this(root, out, clientId, sourceId, stack, false, null, null);
         }
     }
 
@@ -139,7 +140,7 @@ public final class Demo {
                 options.beforeStopping().accept(stack);
             }
             if (options.keepRunning()) {
-                keepRunning(stack, options.clientId());
+                keepRunning(stack, options.clientId(), options.consoleNote());
             }
             out.println("Total " + Stack.seconds(Duration.between(start, Instant.now())) + "; stopping everything.");
             return new Result(report, mail, changeSet, effectiveChanges, steps, memory);
@@ -205,7 +206,7 @@ public final class Demo {
         });
     }
 
-    private void keepRunning(Stack stack, String clientId) {
+    private void keepRunning(Stack stack, String clientId, String consoleNote) {
         out.println();
         out.println("The services keep running until Ctrl-C. The API, one base URL for all of them:");
         out.println("  " + stack.apiUrl() + "/api/v1   (document: " + stack.apiUrl() + "/api/v1/openapi.json, Swagger UI: " + stack.apiUrl()
@@ -219,6 +220,9 @@ public final class Demo {
                 + stack.tokens().issue("demo-admin", Roles.MSP_ADMIN, List.of(), Duration.ofHours(1)));
         out.println("  ./aclens client add acme --name 'Acme Ltd'; ./aclens source add --client acme --name home --kind linux --root /home");
         consoleSignIns(stack, clientId);
+        if (consoleNote != null && stack.consoleUrl() != null) {
+            out.println(consoleNote);
+        }
         try {
             new java.util.concurrent.CountDownLatch(1).await(); // Ctrl-C runs the stack's shutdown hook
         } catch (InterruptedException e) {

@@ -31,14 +31,30 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Leave the services up after the report (until Ctrl-C), e.g. for ./aclens access.")
     boolean keepRunning;
 
+    @Option(names = "--sso", description = {"With --keep-running: also run a Keycloak as the MSP's identity provider (fetched once from Maven,",
+            "about 165 MB) and turn on the web console's single sign-on for MSP staff."})
+    boolean singleSignOn;
+
     @Override
     public Integer call() throws Exception {
         if (root != null && !root.toFile().isDirectory()) {
             System.err.println("--root " + root + " is not a folder");
             return 2;
         }
-        new Demo(System.out).run(new Demo.Options(root, out, clientId, sourceId, StackConfig.of(Aclens.home(), data.toAbsolutePath(), false),
-                keepRunning));
+        StackConfig stack = StackConfig.of(Aclens.home(), data.toAbsolutePath(), false);
+        if (!singleSignOn) {
+            new Demo(System.out).run(new Demo.Options(root, out, clientId, sourceId, stack, keepRunning));
+            return 0;
+        }
+        if (!keepRunning) {
+            System.err.println("--sso needs --keep-running: single sign-on is tried in the console while the services run");
+            return 2;
+        }
+        System.out.println("Starting Keycloak as the MSP's identity provider (the first time, it is fetched from Maven)...");
+        try (DemoIdentityProvider identityProvider = DemoIdentityProvider.start(Aclens.home(), stack)) {
+            new Demo(System.out).run(new Demo.Options(root, out, clientId, sourceId, stack.withConsoleProperties(identityProvider.consoleProperties()),
+                    true, null, identityProvider.signInNote()));
+        }
         return 0;
     }
 }

@@ -116,7 +116,7 @@ public final class Stack implements AutoCloseable {
         progress.accept(services.size() + " service" + (services.size() == 1 ? "" : "s") + " ready in " + seconds(Duration.between(t2, Instant.now())) + " (logs in " + logs + ")");
         startGateway(gatewayPort, logs, progress);
         if (services.keySet().containsAll(SERVICES)) {
-            startConsole(config.firstServicePort() == 0 ? FreePorts.next() : config.firstServicePort() + SERVICES.size(), database, logs, progress);
+            startConsole(config.consolePort() == 0 ? FreePorts.next() : config.consolePort(), database, logs, progress);
         }
     }
 
@@ -129,6 +129,7 @@ public final class Stack implements AutoCloseable {
         properties.put("aclens.console.signing-key", tokens.privateKey().toString());
         properties.put("aclens.auth.public-key", tokens.publicKey().toString());
         properties.put("quarkus.http.auth.session.encryption-key", tokens.consoleSessionKey());
+        properties.putAll(config.consoleProperties());
         ServiceProcess console = startReadyWithin(CONSOLE, port, CONSOLE_HEAP, properties, logs);
         progress.accept("Web console at " + console.baseUrl() + " in " + seconds(Duration.between(t4, Instant.now())));
     }

@@ -1,5 +1,6 @@
 package io.aclens.console.account;
 
+import io.aclens.auth.Roles;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -43,9 +44,22 @@ public class Account {
     public String totpSecret;
     @Column(name = "totp_last_step")
     public long totpLastStep;
+    /** Who the MSP's identity provider said this account is, from its first single sign-on on. */
+    @Column(name = "idp_issuer")
+    public String idpIssuer;
+    @Column(name = "idp_subject")
+    public String idpSubject;
 
-    /** Signed in at least once, not disabled. */
+    /** The invitation was taken up: a password was set, or the person signed in through the MSP's identity provider. */
+    public boolean takenUp() {
+        return passwordHash != null || idpSubject != null;
+    }
+
     public boolean canSignIn() {
-        return !disabled && passwordHash != null;
+        return !disabled && takenUp();
+    }
+
+    public boolean mspStaff() {
+        return Roles.MSP_ADMIN.equals(role) || Roles.MSP_OPERATOR.equals(role);
     }
 }

@@ -66,7 +66,7 @@ public class AccountService {
         String token = newToken();
         Instant expires = Instant.now().plus(INVITATION_LIFETIME);
         return accounts.byEmail(address).flatMap(existing -> {
-            if (existing != null && existing.passwordHash != null) {
+            if (existing != null && existing.takenUp()) {
                 return Uni.createFrom().failure(new IllegalStateException("An account for " + address + " exists already"));
             }
             Account account = existing == null ? new Account() : existing;
@@ -148,6 +148,35 @@ public class AccountService {
             }
             a.lastSignInAt = Instant.now();
         }).replaceWithVoid();
+    }
+
+    /**
+     * Signs in someone the MSP's identity provider vouched for, if they have an MSP staff account that is not disabled and
+     * was not bound to another person at that provider; the first such sign-in binds it and takes up its invitation. The
+     * identity provider's own policy (its second factor among it) stands in for the password and one-time code here.
+     */
+    @WithTransaction
+    public Uni<SingleSignOn> signedInThroughIdentityProvider(String email, String issuer, String subject) {
+        return accounts.byEmail(email).map(a -> {
+            if (a == null) {
+                return SingleSignOn.NO_ACCOUNT;
+            }
+            if (a.disabled) {
+                return SingleSignOn.DISABLED;
+            }
+            if (!a.mspStaff()) {
+                return SingleSignOn.NOT_MSP_STAFF;
+            }
+            if (a.idpSubject != null && !(a.idpSubject.equals(subject) && a.idpIssuer.equals(issuer))) {
+                return SingleSignOn.ANOTHER_PERSON;
+            }
+            a.idpIssuer = issuer;
+            a.idpSubject = subject;
+            a.invitationHash = null;
+            a.invitationExpiresAt = null;
+            a.lastSignInAt = Instant.now();
+            return SingleSignOn.SIGNED_IN;
+        });
     }
 
     /** Turns the second factor on with a secret the person's app holds, once they prove it with a code from it. */

@@ -60,6 +60,6 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     private static Account usable(Account account) {
-        return account != null && account.canSignIn() ? account : null;
+        return account != null && account.canSignIn() && account.passwordHash != null ? account : null;
     }
 }

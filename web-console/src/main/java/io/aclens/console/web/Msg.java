@@ -21,6 +21,27 @@ public interface Msg {
     @Message("Your password is set: sign in with it.")
     String passwordSet();
 
+    @Message("Sign in with your company account")
+    String signInWithCompanyAccount();
+
+    @Message("Sign in with {provider}")
+    String signInWith(String provider);
+
+    @Message("or with your ACLens password")
+    String orWithPassword();
+
+    @Message("Your company account has no ACLens account. Ask an MSP administrator to invite you.")
+    String ssoNoAccount();
+
+    @Message("Your ACLens account is disabled.")
+    String ssoDisabled();
+
+    @Message("Client accounts sign in with their ACLens password.")
+    String ssoNotMspStaff();
+
+    @Message("This ACLens account belongs to another person at your company's identity provider. Ask an MSP administrator.")
+    String ssoAnotherPerson();
+
     @Message("Sign out")
     String signOut();
 

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Set;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Signing in and out. The form posts to Quarkus' form authentication ({@code /j_security_check}), which sets an encrypted
@@ -21,15 +24,25 @@ import java.util.Locale;
  */
 @Path("/")
 public class SignInPage {
+    /** Why a single sign-on was refused ({@code ?sso=}, from {@link SingleSignOnPage}). */
+    private static final Set<String> SSO_REFUSALS = Set.of("no-account", "disabled", "not-msp-staff", "another-person");
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(boolean failed, boolean passwordSet);
+        static native TemplateInstance signIn(boolean failed, boolean passwordSet, SingleSignOnButton sso, String ssoOutcome);
+    }
+
+    /** The identity provider's button, when single sign-on is on; {@code provider} may be empty. */
+    public record SingleSignOnButton(String provider) {
     }
 
     private final SecurityIdentity identity;
+    private final SingleSignOnButton singleSignOn;
 
-    public SignInPage(SecurityIdentity identity) {
+    public SignInPage(SecurityIdentity identity, @ConfigProperty(name = "aclens.console.sso.enabled") boolean singleSignOn,
+                      @ConfigProperty(name = "aclens.console.sso.provider-name") Optional<String> provider) {
         this.identity = identity;
+        this.singleSignOn = singleSignOn ? new SingleSignOnButton(provider.map(String::strip).orElse("")) : null;
     }
 
     @GET
@@ -42,9 +55,10 @@ public class SignInPage {
     @Path("sign-in")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance signIn(@QueryParam("error") boolean error, @QueryParam("welcome") boolean welcome,
-                                   @HeaderParam("Accept-Language") String languages) {
+                                   @QueryParam("sso") String ssoOutcome, @HeaderParam("Accept-Language") String languages) {
         boolean russian = languages != null && languages.toLowerCase(Locale.ROOT).startsWith("ru");
-        return Templates.signIn(error, welcome).data("user", null).setLocale(russian ? Locale.forLanguageTag("ru") : Locale.ENGLISH);
+        String outcome = ssoOutcome != null && SSO_REFUSALS.contains(ssoOutcome) ? ssoOutcome : null;
+        return Templates.signIn(error, welcome, singleSignOn, outcome).data("user", null).setLocale(russian ? Locale.forLanguageTag("ru") : Locale.ENGLISH);
     }
 
     @POST
