@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.aclens.auth.Roles;
 import io.aclens.contracts.DirectoryChangeSetCompleted;
 import io.aclens.contracts.Topics;
 import io.aclens.contracts.api.AlertChannelView;
 import io.aclens.contracts.api.AlertView;
+import io.aclens.contracts.api.FindingSummaryView;
+import io.aclens.contracts.api.FindingView;
 import io.aclens.report.alert.AlertEvaluator;
 import io.aclens.report.alert.AlertSender;
 import io.aclens.report.alert.WebhookSignature;
@@ -17,6 +20,7 @@ import io.aclens.testing.KafkaBrokerResource;
 import io.aclens.testing.KafkaTestClient;
 import io.aclens.testing.PostgresResource;
 import io.aclens.testing.SmtpServerResource;
+import io.aclens.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -135,6 +139,36 @@ class AlertTest {
     }
 
     @Test
+    void everyChangeSetCountsItsClientsFindingsForTheListOfEveryClientWithOrWithoutAlertChannels() {
+        String client = KnownClients.add(kafka, true);
+        await().atMost(TIMEOUT).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract().path("size()").equals(1));
+        List<FindingView> findings = List.of(given().get("/api/v1/clients/" + client + "/findings").then().statusCode(200)
+                .extract().as(FindingView[].class));
+        assertThat(findings).as("the known client's folders hold risks").isNotEmpty();
+
+        await().atMost(TIMEOUT).until(() -> {
+            while (evaluator.checkNext()) {
+                // the check its change set asked for, among other tests' clients
+            }
+            return summary(client, TestTokens.token(Roles.MSP_OPERATOR)).statusCode() == 200;
+        });
+        FindingSummaryView counted = summary(client, TestTokens.token(Roles.CLIENT_VIEWER, client)).then().statusCode(200)
+                .extract().as(FindingSummaryView.class);
+        assertThat(List.of(counted.high(), counted.medium(), counted.low())).containsExactly(count(findings, "HIGH"), count(findings, "MEDIUM"),
+                count(findings, "LOW"));
+        assertThat(summary(client, TestTokens.token(Roles.CLIENT_VIEWER, "another-client")).statusCode())
+                .as("another client's viewer is not told this client exists").isEqualTo(404);
+    }
+
+    private static io.restassured.response.Response summary(String client, String token) {
+        return TestTokens.as(token).get("/api/v1/clients/" + client + "/findings/summary");
+    }
+
+    private static int count(List<FindingView> findings, String severity) {
+        return (int) findings.stream().filter(f -> f.severity().equals(severity)).count();
+    }
+
+    @Test
     void aDirectoryChangeAloneAsksForItsClientsAlertCheck() {
         String client = "directory-" + java.util.UUID.randomUUID();
         long directorySnapshotId = java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
@@ -143,6 +177,13 @@ class AlertTest {
 
         await().atMost(TIMEOUT).until(() -> pool.preparedQuery("select 1 from report.alert_check where client_id = $1")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(client)).await().atMost(TIMEOUT).size() == 1);
+
+        while (evaluator.checkNext()) {
+            // a client with a directory and no scanned source yet: checked, with nothing to count
+        }
+        assertThat(pool.preparedQuery("select checked_at from report.alert_check where client_id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(client))
+                .await().atMost(TIMEOUT).iterator().next().getValue("checked_at")).as("not left to be retried forever").isNotNull();
+        assertThat(summary(client, TestTokens.token(Roles.MSP_OPERATOR)).statusCode()).as("nothing counted").isEqualTo(404);
     }
 
     @Test

@@ -23,7 +23,7 @@ class ReadApiContractTest {
 
     @Test
     void theReportServiceServesEveryOperationOfItsAccessApiAsDeclared() throws Exception {
-        assertThat(ApiOperations.of(AccessReadApi.class, DeliveryReadApi.class)).hasSize(8);
+        assertThat(ApiOperations.of(AccessReadApi.class, DeliveryReadApi.class)).hasSize(9);
         ReadApiContract.verify(AccessReadApi.class, DeliveryReadApi.class);
     }
 }

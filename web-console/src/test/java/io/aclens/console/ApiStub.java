@@ -16,6 +16,7 @@ import io.aclens.contracts.api.DirectoryChangeSetView;
 import io.aclens.contracts.api.SubscriptionView;
 import io.aclens.contracts.api.EffectiveChangeReadApi;
 import io.aclens.contracts.api.EffectiveChangeView;
+import io.aclens.contracts.api.FindingSummaryView;
 import io.aclens.contracts.api.FindingView;
 import io.aclens.contracts.api.LagView;
 import io.aclens.contracts.api.MatrixRowView;
@@ -119,6 +120,12 @@ public class ApiStub implements QuarkusTestResourceLifecycleManager {
         public Uni<List<FindingView>> findings(String clientId, String language) {
             return Uni.createFrom().item(List.of(new FindingView("k", "EVERYONE_WRITE", "HIGH", "Everyone may change files", "fs1:data", "Everyone",
                     1, List.of("D:\\Data\\Payroll"), List.of(), null)));
+        }
+
+        @Override
+        public Uni<FindingSummaryView> findingSummary(String clientId) {
+            return Uni.createFrom().item(new FindingSummaryView(clientId, clientId.equals(CLIENT) ? 1 : 0, clientId.equals(OTHER) ? 2 : 0, 0,
+                    Instant.now()));
         }
 
         @Override

@@ -73,4 +73,13 @@ public interface AccessReadApi {
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @Path("/clients/{clientId}/findings")
     Uni<List<FindingView>> findings(@PathParam("clientId") String clientId, @QueryParam("language") @DefaultValue("en") String language);
+
+    /**
+     * The client's open findings by severity as counted when its last change set arrived: cheap enough to ask for every
+     * client of a list (it loads nothing); 404 before the first of its snapshots is diffed.
+     */
+    @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER)
+    @Path("/clients/{clientId}/findings/summary")
+    Uni<FindingSummaryView> findingSummary(@PathParam("clientId") String clientId);
 }

@@ -11,8 +11,11 @@ import io.aclens.report.client.DiffServiceClient;
 import io.aclens.report.repository.AlertChannelRepository;
 import io.aclens.report.repository.AlertRepository;
 import io.aclens.report.repository.AlertRepository.NewAlert;
+import io.aclens.report.repository.FindingSummaryRepository;
 import io.aclens.report.service.ClientFindings;
+import io.aclens.report.service.ClientStateLoader;
 import io.aclens.report.service.ClientStates;
+import io.aclens.support.rest.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -27,9 +30,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Checks a client for alerts once a change set of it arrived (one check however many arrived meanwhile, claimed by one
- * replica): new high findings, and the changes since the previous check that match the alert rules. The alerts are written
- * once per channel; {@link AlertSender} sends them.
+ * Checks a client once a change set of it arrived (one check however many arrived meanwhile, claimed by one replica):
+ * counts its findings into its summary (what lists of every client read), then, for a client with alert channels, new
+ * high findings and the changes since the previous check that match the alert rules. The alerts are written once per
+ * channel; {@link AlertSender} sends them.
  */
 @ApplicationScoped
 public class AlertEvaluator {
@@ -42,12 +46,15 @@ public class AlertEvaluator {
     private final AlertChannelRepository channels;
     private final ClientStates states;
     private final DiffServiceClient diffs;
+    private final FindingSummaryRepository summaries;
 
-    public AlertEvaluator(AlertRepository alerts, AlertChannelRepository channels, ClientStates states, @RestClient DiffServiceClient diffs) {
+    public AlertEvaluator(AlertRepository alerts, AlertChannelRepository channels, ClientStates states, @RestClient DiffServiceClient diffs,
+                          FindingSummaryRepository summaries) {
         this.alerts = alerts;
         this.channels = channels;
         this.states = states;
         this.diffs = diffs;
+        this.summaries = summaries;
     }
 
     @Scheduled(every = "${aclens.report.alert-poll}", identity = "alert-evaluator", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -68,12 +75,13 @@ public class AlertEvaluator {
         String clientId = check.clientId();
         Instant through = Instant.now();
         try {
+            Optional<List<Finding>> counted = countFindings(clientId, through);
             List<AlertChannelRepository.Channel> targets = channels.ofClient(clientId).await().atMost(DB_TIMEOUT);
-            if (targets.isEmpty()) {
+            if (targets.isEmpty() || counted.isEmpty()) {
                 alerts.checked(clientId, check.requestedAt(), through).await().atMost(DB_TIMEOUT);
                 return;
             }
-            List<Finding> findings = ClientFindings.of(states.current(clientId), through);
+            List<Finding> findings = counted.get();
             Set<String> alerted = alerts.alertedFindings(clientId).await().atMost(DB_TIMEOUT);
             List<NewAlert> out = new ArrayList<>();
             List<Finding> fresh = AlertRules.newHighFindings(findings, alerted);
@@ -100,6 +108,22 @@ public class AlertEvaluator {
         } catch (RuntimeException e) {
             LOG.warnf("Alert check of %s failed (%s); it is retried once its claim runs out", clientId, e.getMessage());
         }
+    }
+
+    /** Counts the client's findings into its summary; empty while none of its snapshots is diffed (a directory synced first). */
+    private Optional<List<Finding>> countFindings(String clientId, Instant at) {
+        ClientStateLoader.Loaded state;
+        try {
+            state = states.current(clientId);
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        List<Finding> findings = ClientFindings.of(state, at);
+        summaries.record(clientId, findings, at).await().atMost(DB_TIMEOUT);
+        return Optional.of(findings);
     }
 
     private static NewAlert findingAlert(String clientId, Finding finding) {

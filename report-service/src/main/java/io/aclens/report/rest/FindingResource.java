@@ -1,11 +1,15 @@
 package io.aclens.report.rest;
 
 import io.aclens.auth.Roles;
+import io.aclens.contracts.api.FindingSummaryView;
 import io.aclens.contracts.api.FindingView;
+import io.aclens.report.repository.FindingSummaryRepository;
 import io.aclens.report.service.ClientFindings;
 import io.aclens.report.service.ClientStates;
+import io.aclens.support.rest.ProblemException;
 import io.aclens.support.security.Callers;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,10 +28,25 @@ import java.util.List;
 public class FindingResource {
     private final ClientStates states;
     private final Callers callers;
+    private final FindingSummaryRepository summaries;
 
-    public FindingResource(ClientStates states, Callers callers) {
+    public FindingResource(ClientStates states, Callers callers, FindingSummaryRepository summaries) {
         this.states = states;
         this.callers = callers;
+        this.summaries = summaries;
+    }
+
+    /** The client's findings by severity as counted at its last change set (nothing is loaded to answer). */
+    @GET
+    @Path("/clients/{clientId}/findings/summary")
+    public Uni<FindingSummaryView> findingSummary(@PathParam("clientId") String clientId) {
+        callers.scope().require(clientId);
+        return summaries.of(clientId).map(summary -> {
+            if (summary == null) {
+                throw ProblemException.notFound("The findings of client " + clientId + " are counted once one of its snapshots is diffed");
+            }
+            return summary;
+        });
     }
 
     /** Most severe first; titles in {@code language} (en or ru). */

@@ -60,7 +60,7 @@ public class ClientPage {
         Uni<List<EffectiveChangeView>> changes = Answers.absentAs(gateway.effectiveChanges().effectiveChanges(clientId, null, null, null), List.of());
         return Uni.combine().all().unis(scans, findings, changes).with((s, f, c) -> {
             List<EffectiveChangeView> newestFirst = c.stream().sorted(Comparator.comparing(EffectiveChangeView::detectedAt).reversed()).toList();
-            return Pages.localized(Templates.client(ClientSummary.of(clientId, clientId, s, f), f, ChangesByDay.of(c),
+            return Pages.localized(Templates.client(ClientSummary.of(clientId, clientId, s, ClientSummary.counted(clientId, f)), f, ChangesByDay.of(c),
                     newestFirst.subList(0, Math.min(CHANGES_SHOWN, newestFirst.size())), c.size()), user);
         });
     }

@@ -1,5 +1,6 @@
 package io.aclens.console.web;
 
+import io.aclens.contracts.api.FindingSummaryView;
 import io.aclens.contracts.api.FindingView;
 import io.aclens.contracts.api.ScanView;
 import io.aclens.contracts.api.SubscriptionView;
@@ -21,11 +22,22 @@ public record ClientSummary(String clientId, String name, Map<String, ScanView> 
     /** A monthly check is late after this long. */
     static final Duration FRESH = Duration.ofDays(35);
 
-    static ClientSummary of(String clientId, String name, List<ScanView> scans, List<FindingView> findings) {
+    /** @param findings the client's findings by severity as the report service last counted them, or null before its first scan */
+    static ClientSummary of(String clientId, String name, List<ScanView> scans, FindingSummaryView findings) {
         Map<String, ScanView> latest = new LinkedHashMap<>();
         scans.stream().sorted(Comparator.comparing(ScanView::startedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .forEach(scan -> latest.putIfAbsent(scan.sourceId(), scan));
-        return new ClientSummary(clientId, name, latest, count(findings, "HIGH"), count(findings, "MEDIUM"), count(findings, "LOW"), null);
+        return findings == null ? new ClientSummary(clientId, name, latest, 0, 0, 0, null)
+                : new ClientSummary(clientId, name, latest, findings.high(), findings.medium(), findings.low(), null);
+    }
+
+    /** The counts of a list of findings read in full (the client's own page reads them all anyway). */
+    static FindingSummaryView counted(String clientId, List<FindingView> findings) {
+        return new FindingSummaryView(clientId, count(findings, "HIGH"), count(findings, "MEDIUM"), count(findings, "LOW"), Instant.now());
+    }
+
+    private static int count(List<FindingView> findings, String severity) {
+        return (int) findings.stream().filter(f -> severity.equals(f.severity())).count();
     }
 
     /** The same client, with when its next package goes out (the earliest of its subscriptions), or null for none. */
@@ -33,10 +45,6 @@ public record ClientSummary(String clientId, String name, Map<String, ScanView> 
         Instant next = subscriptions.stream().map(SubscriptionView::nextDeliveryAt).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
                 .orElse(null);
         return new ClientSummary(clientId, name, latestScans, high, medium, low, next);
-    }
-
-    private static long count(List<FindingView> findings, String severity) {
-        return findings.stream().filter(f -> severity.equals(f.severity())).count();
     }
 
     public Collection<ScanView> sources() {

@@ -2,7 +2,7 @@ package io.aclens.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aclens.contracts.api.FindingView;
+import io.aclens.contracts.api.FindingSummaryView;
 import io.aclens.contracts.api.ScanView;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,14 +18,14 @@ class ClientSummaryTest {
                 null, 1L);
     }
 
-    private static FindingView finding(String severity) {
-        return new FindingView("k" + severity, "KIND", severity, "t", "s", null, 1, List.of(), List.of(), null);
+    private static FindingSummaryView findings(int high, int medium, int low) {
+        return new FindingSummaryView("c", high, medium, low, NOW);
     }
 
     @Test
     void eachSourceShowsItsLatestScanAndTheClientIsLateAfterFiveWeeks() {
         ClientSummary summary = ClientSummary.of("c", "C", List.of(scan("a", Duration.ofDays(40), "COMMITTED"), scan("a", Duration.ofDays(50), "FAILED"),
-                scan("b", Duration.ofDays(36), "INCOMPLETE")), List.of(finding("HIGH"), finding("LOW"), finding("LOW")));
+                scan("b", Duration.ofDays(36), "INCOMPLETE")), findings(1, 0, 2));
 
         assertThat(summary.latestScans()).containsOnlyKeys("a", "b");
         assertThat(summary.latestScans().get("a").status()).isEqualTo("COMMITTED");
@@ -33,14 +33,14 @@ class ClientSummaryTest {
         assertThat(summary.stale()).isTrue();
         assertThat(summary.folders()).isEqualTo(20);
         assertThat(List.of(summary.high(), summary.medium(), summary.low())).containsExactly(1L, 0L, 2L);
-        assertThat(ClientSummary.of("n", "N", List.of(), List.of()).lastScan()).as("not scanned yet").isNull();
+        assertThat(ClientSummary.of("n", "N", List.of(), null).lastScan()).as("not scanned yet").isNull();
     }
 
     @Test
     void clientsSortByFindingsMostSevereFirstOrByTheOldestScan() {
-        ClientSummary calm = ClientSummary.of("calm", "Calm", List.of(scan("a", Duration.ofDays(1), "COMMITTED")), List.of(finding("LOW")));
-        ClientSummary risky = ClientSummary.of("risky", "Risky", List.of(scan("a", Duration.ofDays(3), "COMMITTED")), List.of(finding("HIGH")));
-        ClientSummary fresh = ClientSummary.of("new", "New", List.of(), List.of());
+        ClientSummary calm = ClientSummary.of("calm", "Calm", List.of(scan("a", Duration.ofDays(1), "COMMITTED")), findings(0, 0, 1));
+        ClientSummary risky = ClientSummary.of("risky", "Risky", List.of(scan("a", Duration.ofDays(3), "COMMITTED")), findings(1, 0, 0));
+        ClientSummary fresh = ClientSummary.of("new", "New", List.of(), null);
 
         assertThat(Stream.of(calm, risky, fresh).sorted(ClientSummary.order("findings")).map(ClientSummary::clientId)).containsExactly("risky", "calm",
                 "new");
