@@ -52,13 +52,25 @@ public class ClientStates {
         this.versions = Caffeine.newBuilder().expireAfterWrite(versionCheck).build();
         this.held = Caffeine.newBuilder().maximumWeight(maxFolders).weigher(ClientStates::weight).recordStats().build();
         CaffeineCacheMetrics.monitor(registry, held, "aclens_read_model");
-        Gauge.builder("aclens_read_model_folders", held, cache -> cache.policy().eviction()
-                        .flatMap(eviction -> eviction.weightedSize().stream().boxed().findFirst()).orElse(0L))
+        Gauge.builder("aclens_read_model_folders", this, ClientStates::heldFolders)
                 .description("Folders held in memory by the read model, all clients").register(registry);
     }
 
-    /** The client's current state: from memory while its version has not moved. */
+    /** The client's current state: from memory while its version has not moved; loaded and held otherwise. */
     public ClientStateLoader.Loaded current(String clientId) {
+        return current(clientId, true);
+    }
+
+    /**
+     * The client's current state for counting its findings once a change set arrived: a state loaded for it is held only
+     * when it fits beside the clients held now. So the client just diffed is ready for the questions that follow (not
+     * loaded twice), while a client nobody looks at never evicts one people are looking at.
+     */
+    public ClientStateLoader.Loaded currentWithoutEvicting(String clientId) {
+        return current(clientId, false);
+    }
+
+    private ClientStateLoader.Loaded current(String clientId, boolean mayEvict) {
         ClientVersion version = version(clientId);
         ClientStateLoader.Loaded state = heldAt(clientId, version);
         if (state != null) {
@@ -78,7 +90,10 @@ public class ClientStates {
                 LOG.warnf("%s has %,d folders, more than aclens.report.read-model.max-folders (%,d): every request loads it again; "
                         + "raise the limit and the report service's heap", clientId, state.folderCount(), maxFolders);
             }
-            held.put(clientId, new Held(version, state));
+            Held loaded = new Held(version, state);
+            if (mayEvict || heldFolders() + weight(clientId, loaded) <= maxFolders) {
+                held.put(clientId, loaded);
+            }
             return state;
         }
     }
@@ -148,6 +163,10 @@ public class ClientStates {
     private ClientStateLoader.Loaded heldAt(String clientId, ClientVersion version) {
         Held current = held.getIfPresent(clientId);
         return current != null && current.version().equals(version) ? current.state() : null;
+    }
+
+    private long heldFolders() {
+        return held.policy().eviction().flatMap(eviction -> eviction.weightedSize().stream().boxed().findFirst()).orElse(0L);
     }
 
     private static int weight(String clientId, Held state) {
