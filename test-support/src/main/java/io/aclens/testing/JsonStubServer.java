@@ -51,7 +51,9 @@ public final class JsonStubServer implements AutoCloseable {
         for (Object implementation : implementations) {
             for (Class<?> api : implementation.getClass().getInterfaces()) {
                 if (api.isAnnotationPresent(Path.class)) {
-                    ApiOperations.of(api).forEach(operation -> typed.add(Map.entry(implementation, operation)));
+                    // reads only: a stub stands in for what a service reads from another
+                    ApiOperations.of(api).stream().filter(operation -> operation.httpMethod().equals("GET"))
+                            .forEach(operation -> typed.add(Map.entry(implementation, operation)));
                 }
             }
         }
@@ -70,7 +72,8 @@ public final class JsonStubServer implements AutoCloseable {
                 exchange.close();
                 return;
             }
-            Optional<Object> body = answer(typed, route, exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery());
+            Optional<Object> body = answer(typed, route, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery());
             byte[] bytes = body.isEmpty() ? new byte[0] : EventCodec.mapper().writeValueAsBytes(body.get());
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(body.isEmpty() ? 404 : 200, body.isEmpty() ? -1 : bytes.length);
@@ -83,9 +86,9 @@ public final class JsonStubServer implements AutoCloseable {
     }
 
     private static Optional<Object> answer(List<Map.Entry<Object, Operation>> typed,
-                                           Function<String, Optional<Object>> route, String path, String query) {
+                                           Function<String, Optional<Object>> route, String method, String path, String query) {
         for (var entry : typed) {
-            Optional<Map<String, String>> pathValues = entry.getValue().match(path);
+            Optional<Map<String, String>> pathValues = entry.getValue().match(method, path);
             if (pathValues.isPresent()) {
                 try {
                     Object result = entry.getValue().method().invoke(entry.getKey(), entry.getValue().arguments(pathValues.get(), queryOf(query)));

@@ -14,13 +14,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The provider's side of a typed read API (the consumers' side is the compiler's: their clients extend the same
- * interfaces): the service under test lists every operation with its query parameters in its OpenAPI document, and
- * answers each — an unknown id with its own 404 problem, never an unmatched path.
+ * The provider's side of a typed API (the consumers' side is the compiler's: their clients extend the same
+ * interfaces): the service under test lists every operation with its HTTP method and query parameters in its OpenAPI
+ * document, and answers each — an unknown id with its own 404 problem, a write without its body with its own 400
+ * problem, never an unmatched path or method.
  */
 public final class ReadApiContract {
     private ReadApiContract() {
@@ -32,10 +34,11 @@ public final class ReadApiContract {
         List<ApiOperations.Operation> operations = ApiOperations.of(apis);
         assertThat(operations).as("the APIs declare operations").isNotEmpty();
         for (ApiOperations.Operation operation : operations) {
-            JsonNode get = document.path("paths").path(operation.template()).path("get");
-            assertThat(get.isMissingNode()).as("GET %s in the snapshot service's OpenAPI document", operation.template()).isFalse();
+            String verb = operation.httpMethod();
+            JsonNode documentedOperation = document.path("paths").path(operation.template()).path(verb.toLowerCase(Locale.ROOT));
+            assertThat(documentedOperation.isMissingNode()).as("%s %s in the service's OpenAPI document", verb, operation.template()).isFalse();
             List<String> documented = new ArrayList<>();
-            get.path("parameters").forEach(p -> {
+            documentedOperation.path("parameters").forEach(p -> {
                 if (p.path("in").asText().equals("query")) {
                     documented.add(p.path("name").asText());
                 }
@@ -51,11 +54,12 @@ public final class ReadApiContract {
                     pathValues.put(path.value(), parameter.getType() == long.class ? "987654321" : "contract-probe");
                 }
             }
-            Response answer = TestTokens.given().get(operation.uri(operation.arguments(pathValues, Map.of())));
-            // probed without query parameters: an operation that needs one (no default) may refuse with its own 400
-            boolean needsQuery = Arrays.stream(operation.method().getParameters())
+            Response answer = TestTokens.given().request(verb, operation.uri(operation.arguments(pathValues, Map.of())));
+            // probed without query parameters or body: an operation that needs one (no default) may refuse with its own 400
+            boolean needsInput = !verb.equals("GET") || Arrays.stream(operation.method().getParameters())
                     .anyMatch(p -> p.isAnnotationPresent(QueryParam.class) && !p.isAnnotationPresent(jakarta.ws.rs.DefaultValue.class));
-            assertThat(answer.statusCode()).as("%s is answered", operation.template()).isIn(needsQuery ? List.of(200, 400, 404) : List.of(200, 404));
+            assertThat(answer.statusCode()).as("%s %s is answered", verb, operation.template())
+                    .isIn(needsInput ? List.of(200, 400, 404) : List.of(200, 404));
             if (answer.statusCode() != 200) {
                 assertThat(answer.contentType()).as("%s: an unknown id is the service's own problem, not an unmatched path", operation.template())
                         .startsWith("application/problem+json");

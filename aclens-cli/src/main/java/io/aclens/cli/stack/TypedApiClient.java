@@ -29,7 +29,8 @@ public final class TypedApiClient {
     /** @param get answers a GET of a path and query with the body, or empty for 404; any other answer is its own failure */
     public static <T> T of(Class<T> api, Function<String, Optional<String>> get) {
         Map<Method, ApiOperations.Operation> operations = new HashMap<>();
-        ApiOperations.of(api).forEach(operation -> operations.put(operation.method(), operation));
+        ApiOperations.of(api).stream().filter(operation -> operation.httpMethod().equals("GET"))
+                .forEach(operation -> operations.put(operation.method(), operation));
         Object proxy = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[]{api}, (self, method, arguments) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.getName().equals("toString") ? api.getSimpleName() + " client"

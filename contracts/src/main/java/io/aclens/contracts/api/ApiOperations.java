@@ -1,7 +1,7 @@
 package io.aclens.contracts.api;
 
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The GET operations a typed read API (an interface such as {@link SnapshotReadApi}) declares with its JAX-RS
+ * The operations a typed API (an interface such as {@link SnapshotReadApi}) declares with its JAX-RS
  * annotations, read once by reflection: a stub serves the interface from them, the command calls it through them, and
  * the contract test checks the provider's OpenAPI document lists each. Quarkus does the same for the services; this is
  * the few lines the plain-JDK sides need, so no side keeps its own copy of a path.
@@ -32,11 +32,17 @@ public final class ApiOperations {
     private ApiOperations() {
     }
 
-    /** One GET operation: its path template ({@code /api/v1/snapshots/{snapshotId}}) and how the method's arguments fill it. */
-    public record Operation(Method method, String template, Pattern pattern, List<String> templateNames) {
+    /**
+     * One operation: its HTTP method ({@code GET}), path template ({@code /api/v1/snapshots/{snapshotId}}) and how the
+     * method's arguments fill it.
+     */
+    public record Operation(String httpMethod, Method method, String template, Pattern pattern, List<String> templateNames) {
 
-        /** The path parameters when {@code path} is this operation's, else empty. */
-        public Optional<Map<String, String>> match(String path) {
+        /** The path parameters when a request with this HTTP method and {@code path} is this operation's, else empty. */
+        public Optional<Map<String, String>> match(String requestMethod, String path) {
+            if (!httpMethod.equals(requestMethod)) {
+                return Optional.empty();
+            }
             Matcher matcher = pattern.matcher(path);
             if (!matcher.matches()) {
                 return Optional.empty();
@@ -81,13 +87,14 @@ public final class ApiOperations {
         }
     }
 
-    /** Every GET operation of {@code api}, literal paths before templated ones of the same shape. */
+    /** Every operation of {@code api}, literal paths before templated ones of the same shape. */
     public static List<Operation> of(Class<?> api) {
         String base = Optional.ofNullable(api.getAnnotation(Path.class)).map(Path::value).orElse("");
         List<Operation> operations = new ArrayList<>();
         for (Method method : api.getMethods()) {
             Path path = method.getAnnotation(Path.class);
-            if (method.getAnnotation(GET.class) == null || path == null) {
+            Optional<String> httpMethod = httpMethodOf(method);
+            if (httpMethod.isEmpty() || path == null) {
                 continue;
             }
             String template = join(base, path.value());
@@ -101,7 +108,7 @@ public final class ApiOperations {
                 last = parameter.end();
             }
             regex.append(Pattern.quote(template.substring(last)));
-            operations.add(new Operation(method, template, Pattern.compile(regex.toString()), List.copyOf(names)));
+            operations.add(new Operation(httpMethod.get(), method, template, Pattern.compile(regex.toString()), List.copyOf(names)));
         }
         operations.sort(Comparator.comparing((Operation o) -> o.templateNames().size()).thenComparing(Operation::template));
         return List.copyOf(operations);
@@ -110,6 +117,12 @@ public final class ApiOperations {
     /** The operations of several APIs together. */
     public static List<Operation> of(Class<?>... apis) {
         return Arrays.stream(apis).flatMap(api -> of(api).stream()).toList();
+    }
+
+    /** GET, PUT, POST, DELETE…: the annotation that is itself annotated {@code @HttpMethod}. */
+    private static Optional<String> httpMethodOf(Method method) {
+        return Arrays.stream(method.getAnnotations()).map(a -> a.annotationType().getAnnotation(HttpMethod.class)).filter(m -> m != null)
+                .map(HttpMethod::value).findFirst();
     }
 
     private static String join(String base, String path) {
