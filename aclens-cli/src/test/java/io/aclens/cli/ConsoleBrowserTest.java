@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The web console in a real browser (Debian's chromium, driven by Playwright) on the whole pipeline as the demo runs it,
  * with a second client beside the demo's: an MSP administrator signs in, sees both clients and the operations page and
  * invites the demo client's manager; the manager sees only their client — also when typing the other's addresses — opens
- * the matrix, expands folders, clicks a cell and reads why, and switches language. Screenshots of the main pages are kept
+ * the matrix, expands folders, clicks a cell and reads why, and switches language. The administrator also adds, sends and
+ * removes a subscription on the deliveries page. Screenshots of the main pages are kept
  * in target/console-screenshots.
  */
 class ConsoleBrowserTest {
@@ -70,13 +72,13 @@ class ConsoleBrowserTest {
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
                      .setExecutablePath(chromium()).setArgs(List.of("--no-sandbox")))) {
-            String managerLink = asAdministrator(browser.newContext(), console, adminInvitation);
+            String managerLink = asAdministrator(browser.newContext(), console, adminInvitation, stack);
             asClientManager(browser.newContext(), console, managerLink, root);
         }
     }
 
     /** Sees every client and the operations page, and invites the demo client's manager from the accounts page. */
-    private static String asAdministrator(BrowserContext context, String console, ConsoleInvitationView invitation) {
+    private static String asAdministrator(BrowserContext context, String console, ConsoleInvitationView invitation, Stack stack) {
         Page page = context.newPage();
         page.navigate(invitation.link());
         page.fill("#password", ADMIN_PASSWORD);
@@ -88,6 +90,7 @@ class ConsoleBrowserTest {
         page.click("a[href='/operations']");
         assertThat(page.locator("#lag").textContent()).contains("aclens-report", "aclens-snapshot");
         screenshot(page, "operations");
+        managesDeliveries(page, console, stack);
 
         page.navigate(console + "/accounts");
         page.fill("#email", MANAGER);
@@ -102,6 +105,66 @@ class ConsoleBrowserTest {
         assertThat(page.url()).contains("/sign-in");
         context.close();
         return link;
+    }
+
+    /**
+     * Adds a weekly subscription for the client's IT (after the API refused a wrong address, the form comes back filled in
+     * with the reason), sends its package now — the demo's SMTP server receives it — sends it again, and removes it.
+     */
+    private static void managesDeliveries(Page page, String console, Stack stack) {
+        page.navigate(console + "/clients/" + CLIENT + "/deliveries");
+        page.click("tr[data-subscription='management'] a.edit");
+        assertThat(page.inputValue("#subscription-name")).as("the demo's subscription fills the form").isEqualTo("management");
+        assertThat(page.inputValue("#subscription-to")).isEqualTo("director@" + CLIENT + ".example");
+
+        page.fill("#subscription-name", "it-weekly");
+        page.fill("#subscription-to", "it@" + CLIENT + ".test, not an address");
+        page.selectOption("#subscription-language", "en");
+        page.selectOption("#subscription-cadence", "WEEKLY");
+        page.uncheck("input[name=contents][value=MATRIX_BY_GROUP]");
+        page.click("#save-subscription");
+        assertThat(page.locator("#problem").textContent()).contains("'not an address' is not an e-mail address");
+        assertThat(page.inputValue("#subscription-to")).as("a refused form keeps what was typed").contains("not an address");
+        assertThat(page.isChecked("input[name=contents][value=MATRIX_BY_GROUP]")).isFalse();
+
+        page.fill("#subscription-to", "it@" + CLIENT + ".test");
+        page.click("#save-subscription");
+        assertThat(page.locator("#outcome").textContent()).contains("it-weekly");
+        assertThat(page.locator("tr[data-subscription='it-weekly']").textContent()).contains("it@" + CLIENT + ".test", "WEEKLY", "en");
+        String next = page.locator("tr[data-subscription='it-weekly'] td.next").textContent().strip();
+        assertThat(java.time.LocalDate.parse(next.substring(0, 10)).getDayOfWeek()).as("weekly, edited from a monthly one: Monday, not the 1st")
+                .isEqualTo(java.time.DayOfWeek.MONDAY);
+
+        page.click("tr[data-subscription='it-weekly'] button.run");
+        assertThat(page.locator("#outcome").textContent()).contains("it-weekly");
+        Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            page.reload();
+            assertThat(page.locator("#deliveries tr:has(td:text-is('it-weekly')) td.state").allTextContents()).contains("SENT");
+        });
+        assertThat(receivedBy(stack, "it@" + CLIENT + ".test")).as("the package reached the SMTP server").isEqualTo(1);
+        screenshot(page, "deliveries");
+
+        page.click("#deliveries tr:has(td:text-is('it-weekly')) button.resend");
+        assertThat(page.locator("#outcome").isVisible()).isTrue();
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(receivedBy(stack, "it@" + CLIENT + ".test")).isEqualTo(2));
+
+        page.onceDialog(dialog -> {
+            assertThat(dialog.message()).contains("it-weekly");
+            dialog.accept();
+        });
+        page.click("tr[data-subscription='it-weekly'] button.delete");
+        assertThat(page.locator("tr[data-subscription='it-weekly']").count()).isZero();
+        assertThat(page.locator("tr[data-subscription='management']").count()).isOne();
+    }
+
+    private static long receivedBy(Stack stack, String address) {
+        return stack.smtp().received().stream().filter(message -> {
+            try {
+                return java.util.Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
     }
 
     private static void asClientManager(BrowserContext context, String console, String invitationLink, String root) {

@@ -149,6 +149,14 @@ class ConsolePagesTest {
         }
         given().redirects().follow(false).get("/clients/acme").then().statusCode(302)
                 .header("Location", containsString("/sign-in"));
+
+        Response deliveries = given().cookie(SESSION_COOKIE, session).get("/clients/acme/deliveries").then().statusCode(200)
+                .body(containsString("director@acme.example")).body(not(containsString("subscription-form"))).extract().response();
+        Form form = Form.of(deliveries);
+        Response refused = given().cookie(SESSION_COOKIE, session).cookie(CSRF_COOKIE, form.cookie()).formParam("csrf-token", form.field())
+                .formParam("name", "mine").formParam("to", "viewer@acme.example").post("/clients/acme/deliveries/subscriptions");
+        assertThat(refused.statusCode()).as("a client viewer changes no subscription").isEqualTo(404);
+        assertThat(refused.asString()).contains("Не найдено или недоступно вам.");
     }
 
     @Test
@@ -251,6 +259,7 @@ class ConsolePagesTest {
         Form form = Form.of(page);
         Matcher secret = Pattern.compile("<code id=\"totp-secret\">([A-Z2-7]+)</code>").matcher(page.asString());
         assertThat(secret.find()).isTrue();
+        assertThat(page.asString()).as("the phone's app takes the secret from a QR code").contains("<figure id=\"totp-qr\"><svg");
         long step = Totp.stepAt(java.time.Instant.now());
 
         given().cookie(SESSION_COOKIE, session).cookie(CSRF_COOKIE, form.cookie()).formParam("csrf-token", form.field())

@@ -54,7 +54,7 @@ public final class ApiOperations {
             return Optional.of(values);
         }
 
-        /** The method's arguments for a request: path parameters, then query parameters or their declared defaults. */
+        /** The method's arguments for a request: path parameters, then query parameters or their declared defaults; no body. */
         public Object[] arguments(Map<String, String> pathValues, Map<String, String> query) {
             Parameter[] parameters = method.getParameters();
             Object[] arguments = new Object[parameters.length];
@@ -64,7 +64,8 @@ public final class ApiOperations {
                 DefaultValue fallback = parameters[i].getAnnotation(DefaultValue.class);
                 String value = pathParam != null ? pathValues.get(pathParam.value())
                         : queryParam != null ? query.getOrDefault(queryParam.value(), fallback == null ? null : fallback.value()) : null;
-                arguments[i] = convert(value, parameters[i].getType());
+                // the request's body (a write's entity) is no parameter of the path or query: left to the caller
+                arguments[i] = pathParam == null && queryParam == null ? null : convert(value, parameters[i].getType());
             }
             return arguments;
         }

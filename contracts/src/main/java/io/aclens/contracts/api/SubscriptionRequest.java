@@ -13,4 +13,8 @@ import java.util.List;
 public record SubscriptionRequest(List<String> to, List<String> cc, String language, String timeZone, String cadence, String cron,
                                   Boolean sendWhenUnchanged, List<String> sources, List<String> pathPrefixes, List<String> departments,
                                   List<String> contents) {
+    /** The schedule of a monthly subscription without a cron: the 1st at 08:00 in its time zone. */
+    public static final String DEFAULT_MONTHLY_CRON = "0 0 8 1 * ?";
+    /** The schedule of a weekly subscription without a cron: Monday at 08:00 in its time zone. */
+    public static final String DEFAULT_WEEKLY_CRON = "0 0 8 ? * MON";
 }

@@ -4,6 +4,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
+import io.aclens.contracts.api.SubscriptionRequest;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ import java.util.Optional;
 public final class DeliverySchedule {
     /** How long a period a package covers. */
     public enum Cadence {
-        MONTHLY("0 0 8 1 * ?"), WEEKLY("0 0 8 ? * MON");
+        MONTHLY(SubscriptionRequest.DEFAULT_MONTHLY_CRON), WEEKLY(SubscriptionRequest.DEFAULT_WEEKLY_CRON);
 
         private final String defaultCron;
 

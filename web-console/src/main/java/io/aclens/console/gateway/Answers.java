@@ -1,10 +1,15 @@
 package io.aclens.console.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.Optional;
 
 /** How the pages read the API's refusals. */
 public final class Answers {
+    private static final ObjectMapper PROBLEMS = new ObjectMapper();
+
     private Answers() {
     }
 
@@ -14,6 +19,22 @@ public final class Answers {
      */
     public static <T> Uni<T> absentAs(Uni<T> answer, T fallback) {
         return answer.onFailure(Answers::absent).recoverWithItem(fallback);
+    }
+
+    /**
+     * What the API said is wrong with a request (a 400 problem's detail, which names every mistake), to be shown beside the
+     * form that sent it; empty for any other failure.
+     */
+    public static Optional<String> refusal(Throwable failure) {
+        if (!(failure instanceof WebApplicationException e) || e.getResponse().getStatus() != 400) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode problem = PROBLEMS.readTree(e.getResponse().readEntity(String.class));
+            return Optional.of(problem.path("detail").asText(problem.path("title").asText("Bad request")));
+        } catch (RuntimeException | java.io.IOException unreadable) {
+            return Optional.of("Bad request");
+        }
     }
 
     public static boolean absent(Throwable failure) {

@@ -3,6 +3,7 @@ package io.aclens.console.gateway;
 import io.aclens.contracts.api.AccessReadApi;
 import io.aclens.contracts.api.CollectorReadApi;
 import io.aclens.contracts.api.DeliveryReadApi;
+import io.aclens.contracts.api.DeliveryWriteApi;
 import io.aclens.contracts.api.EffectiveChangeReadApi;
 import io.aclens.contracts.api.ScanReadApi;
 import io.aclens.contracts.api.SnapshotReadApi;
@@ -50,6 +51,11 @@ public class Gateway {
     }
 
     public DeliveryReadApi deliveries() {
+        return deliveries;
+    }
+
+    /** Changes to subscriptions and deliveries, which the API allows MSP staff only. */
+    public DeliveryWriteApi deliveryChanges() {
         return deliveries;
     }
 

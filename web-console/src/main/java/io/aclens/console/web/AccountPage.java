@@ -5,6 +5,7 @@ import io.aclens.console.account.AccountService;
 import io.aclens.console.security.ConsoleUser;
 import io.aclens.console.security.Totp;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,8 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * One's own account: the optional second factor. Turning it on shows a new secret (and the link an authenticator app
- * takes) until a code from the app proves it holds it; turning it off takes a current code.
+ * One's own account: the optional second factor. Turning it on shows a new secret (as a QR code for the phone, as text
+ * and as the link an authenticator app takes) until a code from the app proves it holds it; turning it off takes a current code.
  */
 @Path("/account")
 @Authenticated
@@ -28,7 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 public class AccountPage {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance account(Account account, String newSecret, String newSecretUri, String outcome);
+        static native TemplateInstance account(Account account, String newSecret, String newSecretUri, RawString newSecretQr, String outcome);
     }
 
     private final AccountService accounts;
@@ -65,7 +66,12 @@ public class AccountPage {
     /** @param secret the secret offered while the second factor is off (the same again after a wrong code) */
     private Uni<TemplateInstance> page(String outcome, String secret) {
         ConsoleUser user = Pages.user(identity);
-        return accounts.byEmail(user.email()).map(account -> Pages.localized(Templates.account(account,
-                account.totpSecret == null ? secret : null, account.totpSecret == null ? Totp.uri(secret, account.email) : null, outcome), user));
+        return accounts.byEmail(user.email()).map(account -> {
+            if (account.totpSecret != null) {
+                return Pages.localized(Templates.account(account, null, null, null, outcome), user);
+            }
+            String link = Totp.uri(secret, account.email);
+            return Pages.localized(Templates.account(account, secret, link, QrCodes.svg(link, "QR: " + link), outcome), user);
+        });
     }
 }

@@ -348,6 +348,78 @@ public interface Msg {
     @Message("No packages yet.")
     String noDeliveries();
 
+    @Message("Subscription {name} saved.")
+    String subscriptionSaved(String name);
+
+    @Message("Subscription {name} removed.")
+    String subscriptionDeleted(String name);
+
+    @Message("A package of {name} is on its way: it appears below within seconds.")
+    String deliveryStarted(String name);
+
+    @Message("Package {id} is sent again.")
+    String deliveryResent(String id);
+
+    @Message("Edit")
+    String edit();
+
+    @Message("Send now")
+    String sendNow();
+
+    @Message("Send again")
+    String sendAgain();
+
+    @Message("Remove")
+    String delete();
+
+    @Message("Save")
+    String save();
+
+    @Message("Remove subscription {name}? Nobody receives its package any more.")
+    String confirmDelete(String name);
+
+    @Message("Add or change a subscription")
+    String addOrChangeSubscription();
+
+    @Message("Letters, digits, '.', '_' or '-'. A subscription of that name is replaced.")
+    String subscriptionNameHint();
+
+    @Message("Copy to")
+    String copyTo();
+
+    @Message("Monthly")
+    String monthly();
+
+    @Message("Weekly")
+    String weekly();
+
+    @Message("Time zone")
+    String timeZone();
+
+    @Message("When (Quartz cron, optional)")
+    String cron();
+
+    @Message("Empty: the 1st of the month, or Monday, at 08:00 in the time zone.")
+    String cronHint();
+
+    @Message("What the package holds")
+    String packageParts();
+
+    @Message("{#when part}{#is 'MATRIX_BY_PERSON'}Access matrix by person{#is 'MATRIX_BY_GROUP'}Access matrix by group{#is 'CHANGES'}Changes{#is 'FINDINGS'}Risky findings{#else}{part}{/when}")
+    String part(String part);
+
+    @Message("Send it even when nothing changed")
+    String sendWhenUnchanged();
+
+    @Message("Only these sources (empty: all)")
+    String onlySources();
+
+    @Message("Only folders under (one per line; empty: all)")
+    String onlyFolders();
+
+    @Message("Only what these departments' people can reach (empty: everyone)")
+    String onlyDepartments();
+
     @Message("My account")
     String myAccount();
 
@@ -357,7 +429,7 @@ public interface Msg {
     @Message("On: signing in asks for a code from your authenticator app as well.")
     String secondFactorIsOn();
 
-    @Message("Add this secret to an authenticator app (type it, or open the link on the phone), then enter the code it shows.")
+    @Message("Scan this code with an authenticator app on your phone (or type the secret below into it), then enter the code it shows.")
     String secondFactorHowTo();
 
     @Message("Secret")
