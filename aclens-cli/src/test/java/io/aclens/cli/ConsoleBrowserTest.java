@@ -2,11 +2,8 @@ package io.aclens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import io.aclens.access.Level;
 import io.aclens.auth.Roles;
@@ -20,15 +17,14 @@ import io.aclens.contracts.api.ConsoleInvitationRequest;
 import io.aclens.contracts.api.ConsoleInvitationView;
 import io.aclens.contracts.api.ScanView;
 import io.aclens.contracts.api.SnapshotView;
+import io.aclens.testing.DebianChromium;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,11 +65,9 @@ class ConsoleBrowserTest {
         String console = stack.consoleUrl();
         ConsoleInvitationView adminInvitation = new ConsoleClient(console).invite(stack.tokens().operatorToken(),
                 new ConsoleInvitationRequest(ADMIN, "Olga Operator", Roles.MSP_ADMIN, List.of(), "en"));
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                     .setExecutablePath(chromium()).setArgs(List.of("--no-sandbox")))) {
-            String managerLink = asAdministrator(browser.newContext(), console, adminInvitation, stack);
-            asClientManager(browser.newContext(), console, managerLink, root);
+        try (DebianChromium chromium = DebianChromium.launch()) {
+            String managerLink = asAdministrator(chromium.browser().newContext(), console, adminInvitation, stack);
+            asClientManager(chromium.browser().newContext(), console, managerLink, root);
         }
     }
 
@@ -257,11 +251,6 @@ class ConsoleBrowserTest {
         byte[] export = "{\"path\":\"D:\\\\Data\",\"sddl\":\"O:BAD:PAI(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;WD)\"}\n".getBytes(StandardCharsets.UTF_8);
         ScanView scan = pipeline.awaitCommitted(pipeline.uploadAgentExport(OTHER, "fs1:data", "D:\\Data", agent, export), TIMEOUT);
         pipeline.awaitChangeSet(scan.snapshotId(), TIMEOUT);
-    }
-
-    private static Path chromium() {
-        return List.of("/usr/bin/chromium", "/usr/bin/chromium-browser").stream().map(Path::of).filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new IllegalStateException("The console's browser test needs Debian's chromium (./aclens test installs it)"));
     }
 
     private static void screenshot(Page page, String name) {

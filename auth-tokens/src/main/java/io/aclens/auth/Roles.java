@@ -19,6 +19,8 @@ public final class Roles {
     /** Operations: metrics. */
     public static final String OPS = "ops";
 
+    /** The MSP's own people (the console's staff pages, single sign-on through the MSP's identity provider). */
+    public static final Set<String> MSP_STAFF = Set.of(MSP_ADMIN, MSP_OPERATOR);
     /** Roles that reach every client; the others reach only the clients their token names. */
     public static final Set<String> ALL_CLIENTS = Set.of(MSP_ADMIN, MSP_OPERATOR, SERVICE);
     public static final Set<String> ALL = Set.of(MSP_ADMIN, MSP_OPERATOR, CLIENT_VIEWER, INTEGRATION, AGENT, SERVICE, OPS);

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.aclens.auth.Roles;
 import io.aclens.console.account.AccountService;
 import io.aclens.console.account.SingleSignOn;
 import io.aclens.embedded.EmbeddedKeycloak;
+import io.aclens.testing.DebianChromium;
 import io.aclens.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -18,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KeycloakResource.class)
 class SingleSignOnTest {
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
-    private static Playwright playwright;
+    private static DebianChromium chromium;
     private static Browser browser;
 
     @Inject
@@ -48,24 +46,15 @@ class SingleSignOnTest {
 
     @BeforeAll
     static void browser() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(chromium()).setArgs(List.of("--no-sandbox")));
+        chromium = DebianChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
+        if (chromium != null) {
+            chromium.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private static Path chromium() {
-        return List.of("/usr/bin/chromium", "/usr/bin/chromium-browser").stream().map(Path::of).filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new IllegalStateException("The single sign-on test needs Debian's chromium (./aclens test installs it)"));
     }
 
     private void invite(String email, String role, List<String> clients) throws Throwable {

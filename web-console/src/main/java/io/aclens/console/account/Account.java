@@ -60,6 +60,6 @@ public class Account {
     }
 
     public boolean mspStaff() {
-        return Roles.MSP_ADMIN.equals(role) || Roles.MSP_OPERATOR.equals(role);
+        return Roles.MSP_STAFF.contains(role);
     }
 }

@@ -32,7 +32,7 @@ public record ConsoleUser(String email, String displayName, String role, List<St
     }
 
     public boolean mspStaff() {
-        return role.equals(Roles.MSP_ADMIN) || role.equals(Roles.MSP_OPERATOR);
+        return Roles.MSP_STAFF.contains(role);
     }
 
     public boolean admin() {

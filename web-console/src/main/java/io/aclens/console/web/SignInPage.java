@@ -1,5 +1,6 @@
 package io.aclens.console.web;
 
+import io.aclens.console.account.SingleSignOn;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,9 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Path("/")
 public class SignInPage {
-    /** Why a single sign-on was refused ({@code ?sso=}, from {@link SingleSignOnPage}). */
-    private static final Set<String> SSO_REFUSALS = Set.of("no-account", "disabled", "not-msp-staff", "another-person");
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance signIn(boolean failed, boolean passwordSet, SingleSignOnButton sso, String ssoOutcome);
@@ -57,7 +54,8 @@ public class SignInPage {
     public TemplateInstance signIn(@QueryParam("error") boolean error, @QueryParam("welcome") boolean welcome,
                                    @QueryParam("sso") String ssoOutcome, @HeaderParam("Accept-Language") String languages) {
         boolean russian = languages != null && languages.toLowerCase(Locale.ROOT).startsWith("ru");
-        String outcome = ssoOutcome != null && SSO_REFUSALS.contains(ssoOutcome) ? ssoOutcome : null;
+        // why a single sign-on was refused (from SingleSignOnPage): only a known refusal is shown
+        String outcome = SingleSignOn.refusal(ssoOutcome).map(SingleSignOn::slug).orElse(null);
         return Templates.signIn(error, welcome, singleSignOn, outcome).data("user", null).setLocale(russian ? Locale.forLanguageTag("ru") : Locale.ENGLISH);
     }
 

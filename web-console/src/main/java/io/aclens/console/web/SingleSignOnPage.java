@@ -47,16 +47,17 @@ public class SingleSignOnPage {
     @Path("sign-in")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> signIn(RoutingContext request) {
-        String email = idToken.getClaim(emailClaim);
+        String claimed = idToken.getClaim(emailClaim);
+        String email = claimed == null ? null : claimed.toLowerCase(Locale.ROOT);
         Object verified = idToken.getClaim("email_verified");
         Uni<SingleSignOn> outcome = email == null || "false".equals(String.valueOf(verified))
                 ? Uni.createFrom().item(SingleSignOn.NO_ACCOUNT)
-                : accounts.signedInThroughIdentityProvider(email.toLowerCase(Locale.ROOT), idToken.getIssuer(), idToken.getSubject());
+                : accounts.signedInThroughIdentityProvider(email, idToken.getIssuer(), idToken.getSubject());
         return outcome.call(ignored -> identityProviderSession.logout()).map(result -> {
             if (result != SingleSignOn.SIGNED_IN) {
-                return Response.seeOther(URI.create("/sign-in?sso=" + result.name().toLowerCase(Locale.ROOT).replace('_', '-'))).build();
+                return Response.seeOther(URI.create("/sign-in?sso=" + result.slug())).build();
             }
-            sessions.open(email.toLowerCase(Locale.ROOT), request);
+            sessions.open(email, request);
             return Response.ok(arrived()).build();
         });
     }
