@@ -63,6 +63,23 @@ final class KnownClients {
     }
 
     /**
+     * A rescan of a client added above, in the stubbed snapshot service: bob may now change /srv/Finance. Its change set
+     * is not sent.
+     *
+     * @return the change set to send
+     */
+    static ChangeSetCompleted rescanGrantingBobModify(String client, long previousSnapshotId) {
+        long snapshotId = previousSnapshotId + 1;
+        String bob = "S-1-22-1-1001";
+        UpstreamServicesStub.SNAPSHOTS.put(snapshotId, new SnapshotView(snapshotId, client, "fs1", "scan", "/srv", null, 2, 0, Instant.now(), Instant.now()));
+        UpstreamServicesStub.FOLDERS.put(snapshotId, new FolderPage(List.of(
+                new FolderView("/srv", 0, bob, null, false, "a", List.of(Ace.allow(bob, AccessMask.FULL_CONTROL)), null, null),
+                new FolderView("/srv/Finance", 1, bob, null, false, "c", List.of(Ace.allow(bob, AccessMask.MODIFY)), null, null)), null));
+        return new ChangeSetCompleted(ChangeSetCompleted.eventIdFor(snapshotId), snapshotId, previousSnapshotId, client, "fs1", 1, false,
+                Instant.now(), Instant.now());
+    }
+
+    /**
      * A client whose workbook is larger than the test profile's attachment limit: {@code folders} folders with long
      * names, each granting a different account, so every folder differs from its parent and stays in the package.
      */

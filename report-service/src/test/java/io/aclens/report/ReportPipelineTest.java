@@ -59,6 +59,9 @@ class ReportPipelineTest {
     MonthlyReports monthly;
 
     @Inject
+    io.aclens.report.repository.SourceStateRepository sourceStates;
+
+    @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
     @BeforeAll
@@ -166,6 +169,30 @@ class ReportPipelineTest {
         given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
                 .body("fullName", equalTo("Robert Builder"));
         assertThat(readModelLoads(client)).isEqualTo(2);
+    }
+
+    @Test
+    void aReportShowsTheScanItsSourceStateNamesThoughTheClientIsHeldFromTheScanBefore() throws Exception {
+        String client = knownClient();
+        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
+                .jsonPath().getList("$").size() == 1);
+        long firstScan = given().get("/api/v1/clients/" + client + "/report-sources").then().extract().jsonPath().getLong("[0].latestSnapshotId");
+        given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
+                .body("level", equalTo("READ"));
+
+        // the moment the consumer's write of the rescan is committed and readable, before it tells the read model
+        ChangeSetCompleted rescan = KnownClients.rescanGrantingBobModify(client, firstScan);
+        sourceStates.advance(client, "fs1", rescan.snapshotId()).await().atMost(Duration.ofSeconds(10));
+        given().post("/api/v1/clients/" + client + "/reports").then().statusCode(201);
+        String url = given().get("/api/v1/clients/" + client + "/reports").then().extract().path("[0].downloadUrl");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(given().get(url).then().statusCode(200).extract().asByteArray()))) {
+            assertThat(workbook.getSheet("Access by group").getRow(6).getCell(3).getStringCellValue()).as("bob on /srv/Finance").isEqualTo("M");
+        }
+
+        given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
+                .body("level", equalTo("MODIFY"));
+        assertThat(readModelLoads(client)).as("the report's load answers the next question").isEqualTo(2);
     }
 
     @Test

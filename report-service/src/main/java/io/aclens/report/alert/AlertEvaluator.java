@@ -114,7 +114,7 @@ public class AlertEvaluator {
     private Optional<List<Finding>> countFindings(String clientId, Instant at) {
         ClientStateLoader.Loaded state;
         try {
-            state = states.currentWithoutEvicting(clientId);
+            state = states.latestWithoutEvicting(clientId);
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 return Optional.empty();

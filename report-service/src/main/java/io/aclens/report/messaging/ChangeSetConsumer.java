@@ -49,23 +49,21 @@ public class ChangeSetConsumer {
 
     private Uni<Void> record(AclensEvent event) {
         if (event instanceof ChangeSetCompleted changeSet) {
+            // the read model forgets the client's version as soon as the write is committed, not after the alert request
             return Transience.retriedWhileTransient(sources.advance(changeSet.clientId(), changeSet.sourceId(), changeSet.snapshotId())
+                            .invoke(() -> clientStates.changed(changeSet.clientId()))
                             .chain(() -> alerts.requestCheck(changeSet.clientId())),
                     Duration.ofSeconds(1), Duration.ofSeconds(30), "Recording change set of snapshot " + changeSet.snapshotId())
-                    .invoke(() -> {
-                        freshness.reached(Freshness.REPORTABLE, changeSet.clientId(), changeSet.sourceId(), changeSet.scanCompletedAt());
-                        clientStates.refreshIfHeld(changeSet.clientId());
-                    });
+                    .invoke(() -> freshness.reached(Freshness.REPORTABLE, changeSet.clientId(), changeSet.sourceId(), changeSet.scanCompletedAt()));
         }
         if (event instanceof DirectoryChangeSetCompleted directoryChanges) {
             // the read model reloads the client once its directory moved; a membership or account change alone can give
             // someone access to a sensitive folder: check now, not at the next scan
             Uni<Void> recorded = sources.advanceDirectory(directoryChanges.clientId(), directoryChanges.directoryId(),
-                    directoryChanges.directorySnapshotId());
+                    directoryChanges.directorySnapshotId()).invoke(() -> clientStates.changed(directoryChanges.clientId()));
             return Transience.retriedWhileTransient(directoryChanges.changeCount() == 0 ? recorded
                             : recorded.chain(() -> alerts.requestCheck(directoryChanges.clientId())), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                    "Recording directory change set of directory snapshot " + directoryChanges.directorySnapshotId())
-                    .invoke(() -> clientStates.refreshIfHeld(directoryChanges.clientId()));
+                    "Recording directory change set of directory snapshot " + directoryChanges.directorySnapshotId());
         }
         throw new PoisonEventException("A " + event.getClass().getSimpleName() + " does not belong on the change-sets topic");
     }

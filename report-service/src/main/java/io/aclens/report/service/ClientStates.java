@@ -20,9 +20,11 @@ import org.jboss.logging.Logger;
  * The read model: each client's state (matrices by group and by person, folder index, directory) held in memory and
  * shared by every request, reports and alert checks. Snapshots never change, so a state is valid while the client's
  * {@link ClientVersion} — its sources' and directories' latest diffed snapshots, one indexed read — has not moved; then
- * it is loaded again, once however many ask at the same time. The version is read at most once per
- * {@code aclens.report.read-model.version-check} (1 s), so a new snapshot shows that much later at most. Bounded by folders across clients (least recently used
- * out first), so memory does not grow with clients or requests. Blocking: call it on a worker thread.
+ * it is loaded again, once however many ask at the same time. For questions the version is read at most once per
+ * {@code aclens.report.read-model.version-check} (1 s) and forgotten as soon as this instance records a change set of the
+ * client ({@link #changed}); reports and alert checks read it every time ({@link #latest}), so a report asked once a
+ * scan is reportable shows that scan. Bounded by folders across clients (least recently used out first), so memory does
+ * not grow with clients or requests. Blocking: call it on a worker thread.
  */
 @ApplicationScoped
 public class ClientStates {
@@ -39,6 +41,11 @@ public class ClientStates {
     private final Cache<String, Held> held;
     /** Each client's version as last read: asked again once older than the version check, not on every request. */
     private final Cache<String, ClientVersion> versions;
+    /**
+     * How many times each client changed here: a version read that began before a change is not kept, or a slow read
+     * of the old version could be cached after the change and answer for it until the version check runs out.
+     */
+    private final ConcurrentMap<String, Long> changes = new ConcurrentHashMap<>();
     /** One lock per client: concurrent requests for a client being loaded wait for that one load. */
     private final ConcurrentMap<String, Object> loading = new ConcurrentHashMap<>();
 
@@ -56,22 +63,29 @@ public class ClientStates {
                 .description("Folders held in memory by the read model, all clients").register(registry);
     }
 
-    /** The client's current state: from memory while its version has not moved; loaded and held otherwise. */
+    /**
+     * The client's current state for a question: from memory while its version, as checked at most once per version
+     * check, has not moved; loaded and held otherwise.
+     */
     public ClientStateLoader.Loaded current(String clientId) {
-        return current(clientId, true);
+        return current(clientId, version(clientId), true);
+    }
+
+    /** The client's state as of its latest diffed snapshots, the version read now: what a report must show. */
+    public ClientStateLoader.Loaded latest(String clientId) {
+        return current(clientId, readVersion(clientId), true);
     }
 
     /**
-     * The client's current state for counting its findings once a change set arrived: a state loaded for it is held only
-     * when it fits beside the clients held now. So the client just diffed is ready for the questions that follow (not
-     * loaded twice), while a client nobody looks at never evicts one people are looking at.
+     * The same for counting the client's findings once a change set arrived: a state loaded for it is held only when it
+     * fits beside the clients held now. So the client just diffed is ready for the questions that follow (not loaded
+     * twice), while a client nobody looks at never evicts one people are looking at.
      */
-    public ClientStateLoader.Loaded currentWithoutEvicting(String clientId) {
-        return current(clientId, false);
+    public ClientStateLoader.Loaded latestWithoutEvicting(String clientId) {
+        return current(clientId, readVersion(clientId), false);
     }
 
-    private ClientStateLoader.Loaded current(String clientId, boolean mayEvict) {
-        ClientVersion version = version(clientId);
+    private ClientStateLoader.Loaded current(String clientId, ClientVersion version, boolean mayEvict) {
         ClientStateLoader.Loaded state = heldAt(clientId, version);
         if (state != null) {
             return state;
@@ -134,25 +148,38 @@ public class ClientStates {
      */
     private ClientVersion version(String clientId) {
         ClientVersion version = versions.getIfPresent(clientId);
-        if (version == null) {
-            version = sources.version(clientId).await().atMost(STORE_TIMEOUT);
-            versions.put(clientId, version);
-        }
+        return version != null ? version : readVersion(clientId);
+    }
+
+    /** Reads the version and keeps it for the version check, unless the client changed while it was read. */
+    private ClientVersion readVersion(String clientId) {
+        long changesBefore = changes.getOrDefault(clientId, 0L);
+        ClientVersion version = sources.version(clientId).await().atMost(STORE_TIMEOUT);
+        changes.compute(clientId, (client, changesNow) -> {
+            if ((changesNow == null ? 0L : changesNow) == changesBefore) {
+                versions.put(client, version);
+            }
+            return changesNow;
+        });
         return version;
     }
 
     /**
-     * Loads a held client again in the background once its version moved (a change set arrived), so the next question
-     * about it does not wait for the load; a client nobody asked about is left to be loaded on demand. Called by the
-     * consumers on an event loop, so it touches the caches only from the worker it hands the load to.
+     * The client's change set or directory change set is recorded (committed): its version is read again at the next
+     * question, here at once rather than once the version check runs out. A held client is also loaded again in the
+     * background, so that question does not wait for the load; a client nobody asked about is left to be loaded on
+     * demand. Called by the consumers on an event loop: forgetting the version does not block, the load runs on a worker.
      */
-    public void refreshIfHeld(String clientId) {
+    public void changed(String clientId) {
+        changes.compute(clientId, (client, changesBefore) -> {
+            versions.invalidate(client);
+            return changesBefore == null ? 1L : changesBefore + 1;
+        });
         if (held.getIfPresent(clientId) == null) {
             return;
         }
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {
-                versions.invalidate(clientId);
                 current(clientId);
             } catch (RuntimeException e) {
                 LOG.warnf("Refreshing %s in the read model failed (%s); the next request loads it", clientId, e.getMessage());

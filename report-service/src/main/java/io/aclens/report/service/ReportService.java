@@ -114,7 +114,7 @@ public class ReportService {
     public Generated generate(Request request) {
         String clientId = request.clientId();
         Instant started = Instant.now();
-        ClientStateLoader.Loaded state = clientStates.current(clientId);
+        ClientStateLoader.Loaded state = clientStates.latest(clientId);
         List<ClientStateLoader.Source> sources = state.sources().stream()
                 .filter(source -> request.sourceIds().isEmpty() || request.sourceIds().contains(source.snapshot().sourceId())).toList();
         if (sources.isEmpty()) {
