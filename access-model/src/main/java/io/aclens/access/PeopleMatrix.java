@@ -97,6 +97,24 @@ public final class PeopleMatrix {
     }
 
     /**
+     * The row's distinct ACL as {@link #dormantLevelOnAcl} takes it; -1 for a folder that could not be read, where nobody
+     * holds anything. Rows of one ACL hold the same levels, so a layout reading every cell evaluates each ACL once.
+     */
+    public int aclOfRow(int row) {
+        return rows.get(row).folder().readError() != null ? -1 : matrix.aclOf(row);
+    }
+
+    /** How many distinct ACLs the rows share: {@link #aclOfRow} is below it. */
+    public int distinctAcls() {
+        return matrix.distinctAcls();
+    }
+
+    /** The person's dormant level ({@link #dormantLevel}) on every row of the distinct ACL {@code acl}. */
+    public Level dormantLevelOnAcl(int person, int acl) {
+        return levels[person].onAcl(acl);
+    }
+
+    /**
      * Whether every person holds the same level (and the same dormant level) on both rows — as "only folders that differ
      * from their parent" asks for every folder: rows of one distinct ACL are equal at once, and each pair of distinct ACLs is
      * compared person by person only once.

@@ -71,6 +71,7 @@ public final class WorkbookWriter {
 
     /** A dormant level as its cell shows it, "(M)": made once, not per cell. */
     private static final Map<Level, String> DORMANT_CODES = dormantCodes();
+    private static final Level[] LEVELS = Level.values();
 
     private final SXSSFWorkbook workbook = new FastDeflatingWorkbook(ROW_WINDOW);
     private final CellStyle title;
@@ -207,19 +208,19 @@ public final class WorkbookWriter {
                 columns.stream().map(i -> people.people().get(i).name()).toList(),
                 columns.stream().map(i -> personDetail(people, i, content.language())).toList());
         Drawing<?> drawing = sheet.createDrawingPatriarch();
+        PeopleCells cells = new PeopleCells(people, columns);
         int comments = 0;
         int r = MATRIX_FIRST_DATA_ROW;
         for (int f : shownRows) {
             Row row = sheet.createRow(r++);
             folderColumns(row, people.rows().get(f));
-            for (int c = 0; c < columns.size(); c++) {
-                int person = columns.get(c);
-                boolean active = people.canLogOn(person);
-                Level level = active ? people.level(f, person) : people.dormantLevel(f, person);
+            byte[] levels = cells.ofRow(f);
+            for (int c = 0; c < levels.length; c++) {
+                Level level = LEVELS[levels[c]];
                 if (level == Level.NONE) {
                     continue;
                 }
-                Cell cell = active ? set(row, FIXED_COLUMNS + c, level.code(), levelStyles.get(level))
+                Cell cell = cells.active(c) ? set(row, FIXED_COLUMNS + c, level.code(), levelStyles.get(level))
                         : set(row, FIXED_COLUMNS + c, DORMANT_CODES.get(level), dormant);
                 if (comments < MAX_COMMENTS) {
                     comments++;
@@ -229,7 +230,8 @@ public final class WorkbookWriter {
                     anchor.setRow1(row.getRowNum());
                     anchor.setRow2(row.getRowNum() + 4);
                     Comment comment = drawing.createCellComment(anchor);
-                    comment.setString(workbook.getCreationHelper().createRichTextString(fitted(String.join("\n", people.explain(f, person, content.language())))));
+                    comment.setString(workbook.getCreationHelper().createRichTextString(fitted(String.join("\n",
+                            people.explain(f, columns.get(c), content.language())))));
                     comment.setAuthor("ACLens");
                     comment.setAddress(cell.getAddress()); // SXSSF cells do not move a comment from its anchor to themselves
                     cell.setCellComment(comment);
