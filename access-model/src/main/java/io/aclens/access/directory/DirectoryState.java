@@ -56,6 +56,8 @@ public final class DirectoryState {
     private final ServerGroupsOrigin origin;
     private final Map<String, ServerGroups.LocalGroup> serverGroups;
     private final Map<String, List<String>> serverGroupsOfMember;
+    /** Users by login and user principal name in lower case, the first in directory order for each: built on the first look-up. */
+    private volatile Map<String, DirectoryEntry> usersByName;
 
     /** The directory as it is now, on a server whose own groups are not known. */
     public DirectoryState(Collection<DirectoryEntry> entries) {
@@ -151,13 +153,20 @@ public final class DirectoryState {
         if (bySid != null && bySid.describesUser()) {
             return Optional.of(bySid);
         }
-        for (DirectoryEntry entry : entries.values()) {
-            if (entry.describesUser() && (entry.name().equalsIgnoreCase(key)
-                    || (entry.userPrincipalName() != null && entry.userPrincipalName().equalsIgnoreCase(key)))) {
-                return Optional.of(entry);
+        Map<String, DirectoryEntry> byName = usersByName;
+        if (byName == null) {
+            byName = new HashMap<>();
+            for (DirectoryEntry entry : entries.values()) {
+                if (entry.describesUser()) {
+                    byName.putIfAbsent(entry.name().toLowerCase(Locale.ROOT), entry);
+                    if (entry.userPrincipalName() != null) {
+                        byName.putIfAbsent(entry.userPrincipalName().toLowerCase(Locale.ROOT), entry);
+                    }
+                }
             }
+            usersByName = byName;
         }
-        return Optional.empty();
+        return Optional.ofNullable(byName.get(key.toLowerCase(Locale.ROOT)));
     }
 
     /**
