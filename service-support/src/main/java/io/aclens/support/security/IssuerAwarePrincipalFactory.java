@@ -22,6 +22,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * claim ({@code aclens.auth.oidc.roles-claim}). The role names and the {@code clients} claim mean the same for both.
  * The issuer is read from the token only to choose which verification to run; each has its own parser because a parser
  * keeps the first verification keys it resolved.
+ * <p>
+ * A token verified once is kept, by its exact text, until it expires or for {@link #REMEMBERED} at most: verifying its
+ * signature and claims was about a sixth of a query's CPU, and a caller sends the same token with every call. Nothing
+ * about a verified token changes but time, so a kept one is used only while it has not expired; revocation is checked on
+ * every call after this ({@link RevocationCheck}).
  */
 @ApplicationScoped
 @Alternative
@@ -29,6 +34,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class IssuerAwarePrincipalFactory extends JWTCallerPrincipalFactory {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final java.time.Duration REMEMBERED = java.time.Duration.ofMinutes(5);
+
+    private final com.github.benmanes.caffeine.cache.Cache<String, JWTCallerPrincipal> verified =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBERED).build();
     private final JWTCallerPrincipalFactory own = new DefaultJWTCallerPrincipalFactory();
     private final JWTCallerPrincipalFactory provider = new DefaultJWTCallerPrincipalFactory();
     private final Optional<String> providerIssuer;
@@ -51,6 +60,16 @@ public class IssuerAwarePrincipalFactory extends JWTCallerPrincipalFactory {
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo ownContext) throws ParseException {
+        JWTCallerPrincipal known = verified.getIfPresent(token);
+        if (known != null && known.getExpirationTime() > java.time.Instant.now().getEpochSecond()) {
+            return known;
+        }
+        JWTCallerPrincipal principal = verify(token, ownContext);
+        verified.put(token, principal);
+        return principal;
+    }
+
+    private JWTCallerPrincipal verify(String token, JWTAuthContextInfo ownContext) throws ParseException {
         if (providerIssuer.isPresent() && providerIssuer.get().equals(issuerOf(token))) {
             return provider.parse(token, providerContext(ownContext));
         }
