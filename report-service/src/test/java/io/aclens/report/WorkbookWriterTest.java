@@ -78,6 +78,9 @@ class WorkbookWriterTest {
             assertThat(byPerson.getRow(4).getCell(4).getStringCellValue()).isEqualTo("Анна Иванова · Бухгалтерия");
             assertThat(byPerson.getRow(3).getCell(3).getStringCellValue()).isEqualTo("bob");
             assertThat(byPerson.getRow(5).getCell(4).getStringCellValue()).isEqualTo("F");
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFColor) byPerson.getRow(5).getCell(4).getCellStyle().getFillForegroundColorColor())
+                    .getARGBHex()).as("full control's colour").endsWith("F4B084");
+            assertThat(byPerson.getLastRowNum()).as("one row per folder below the header").isEqualTo(6);
             assertThat(byPerson.getRow(6).getCell(4).getStringCellValue()).as("through finance").isEqualTo("M");
             assertThat(byPerson.getRow(6).getCell(3)).as("bob has no access").isNull();
             assertThat(byPerson.getRow(6).getCell(4).getCellComment().getString().getString())

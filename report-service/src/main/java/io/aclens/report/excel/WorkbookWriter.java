@@ -73,7 +73,13 @@ public final class WorkbookWriter {
     private static final Map<Level, String> DORMANT_CODES = dormantCodes();
     private static final Level[] LEVELS = Level.values();
 
-    private final SXSSFWorkbook workbook = new FastDeflatingWorkbook(ROW_WINDOW);
+    private record MatrixSheet(SXSSFSheet sheet, MatrixRowWriter rows) {
+    }
+
+    private final FastDeflatingWorkbook workbook = new FastDeflatingWorkbook(ROW_WINDOW);
+    /** A matrix cell's XML after its reference, by level: made once per workbook, not per cell. */
+    private final Map<Level, String> levelCells = new EnumMap<>(Level.class);
+    private final Map<Level, String> dormantCells = new EnumMap<>(Level.class);
     private final CellStyle title;
     private final CellStyle header;
     private final CellStyle rotatedHeader;
@@ -117,6 +123,8 @@ public final class WorkbookWriter {
             style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             style.setAlignment(HorizontalAlignment.CENTER);
             levelStyles.put(colour.getKey(), style);
+            levelCells.put(colour.getKey(), MatrixRowWriter.constantTextCell(colour.getKey().code(), style));
+            dormantCells.put(colour.getKey(), MatrixRowWriter.constantTextCell(DORMANT_CODES.get(colour.getKey()), dormant));
         }
         for (int depth = 0; depth <= MAX_INDENT; depth++) {
             indented[depth] = workbook.createCellStyle();
@@ -129,8 +137,23 @@ public final class WorkbookWriter {
      * the default level's size while deflating a million-folder client's sheets takes a fraction of the time.
      */
     private static final class FastDeflatingWorkbook extends SXSSFWorkbook {
+        private MatrixRowWriter lastSheetWriter;
+
         FastDeflatingWorkbook(int rowWindow) {
             super(rowWindow);
+        }
+
+        /** Each sheet's rows go through a {@link MatrixRowWriter}, made as the sheet is created. */
+        @Override
+        protected MatrixRowWriter createSheetDataWriter() throws IOException {
+            lastSheetWriter = new MatrixRowWriter(getSharedStringSource());
+            return lastSheetWriter;
+        }
+
+        /** A new sheet and the writer of its rows. */
+        MatrixSheet createMatrixSheet(String name) {
+            SXSSFSheet sheet = createSheet(name);
+            return new MatrixSheet(sheet, lastSheetWriter);
         }
 
         @Override
@@ -199,7 +222,8 @@ public final class WorkbookWriter {
     }
 
     private void peopleSheet(String name, ReportContent content, ReportContent.SourceMatrix source) {
-        SXSSFSheet sheet = workbook.createSheet(name);
+        MatrixSheet matrixSheet = workbook.createMatrixSheet(name);
+        SXSSFSheet sheet = matrixSheet.sheet();
         PeopleMatrix people = source.people();
         List<Integer> columns = shownPeople(people).stream().filter(source.scope()::coversPerson).toList();
         List<Integer> shownRows = shownRows(content, source, people::sameAccess);
@@ -207,40 +231,55 @@ public final class WorkbookWriter {
                         + viewNote(content, shownRows.size(), people.rows().size()), 80, 130,
                 columns.stream().map(i -> people.people().get(i).name()).toList(),
                 columns.stream().map(i -> personDetail(people, i, content.language())).toList());
+        flushHeader(sheet);
+        MatrixRowWriter out = matrixSheet.rows();
         Drawing<?> drawing = sheet.createDrawingPatriarch();
         PeopleCells cells = new PeopleCells(people, columns);
         int comments = 0;
         int r = MATRIX_FIRST_DATA_ROW;
         for (int f : shownRows) {
-            Row row = sheet.createRow(r++);
-            folderColumns(row, people.rows().get(f));
+            out.startRow(r);
+            folderColumns(out, people.rows().get(f));
             byte[] levels = cells.ofRow(f);
             for (int c = 0; c < levels.length; c++) {
                 Level level = LEVELS[levels[c]];
                 if (level == Level.NONE) {
                     continue;
                 }
-                Cell cell = cells.active(c) ? set(row, FIXED_COLUMNS + c, level.code(), levelStyles.get(level))
-                        : set(row, FIXED_COLUMNS + c, DORMANT_CODES.get(level), dormant);
+                out.cell(FIXED_COLUMNS + c, cells.active(c) ? levelCells.get(level) : dormantCells.get(level));
                 if (comments < MAX_COMMENTS) {
                     comments++;
-                    ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
-                    anchor.setCol1(cell.getColumnIndex() + 1);
-                    anchor.setCol2(cell.getColumnIndex() + 8);
-                    anchor.setRow1(row.getRowNum());
-                    anchor.setRow2(row.getRowNum() + 4);
-                    Comment comment = drawing.createCellComment(anchor);
-                    comment.setString(workbook.getCreationHelper().createRichTextString(fitted(String.join("\n",
-                            people.explain(f, columns.get(c), content.language())))));
-                    comment.setAuthor("ACLens");
-                    comment.setAddress(cell.getAddress()); // SXSSF cells do not move a comment from its anchor to themselves
-                    cell.setCellComment(comment);
+                    comment(drawing, r, FIXED_COLUMNS + c, people.explain(f, columns.get(c), content.language()));
                 }
             }
+            out.finishRow();
+            r++;
         }
         sheet.createFreezePane(FIXED_COLUMNS, MATRIX_FIRST_DATA_ROW);
         sheet.setAutoFilter(new CellRangeAddress(MATRIX_HEADER_ROW + 1, Math.max(r - 1, MATRIX_HEADER_ROW + 1), 0,
                 FIXED_COLUMNS + Math.max(columns.size(), 1) - 1));
+    }
+
+    /** SXSSF's header rows go out before the data rows are written past it. */
+    private static void flushHeader(SXSSFSheet sheet) {
+        try {
+            sheet.flushRows(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the matrix", e);
+        }
+    }
+
+    /** The cell's access paths as its comment, shown beside it. */
+    private void comment(Drawing<?> drawing, int row, int column, List<String> reasons) {
+        ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
+        anchor.setCol1(column + 1);
+        anchor.setCol2(column + 8);
+        anchor.setRow1(row);
+        anchor.setRow2(row + 4);
+        Comment comment = drawing.createCellComment(anchor);
+        comment.setString(workbook.getCreationHelper().createRichTextString(fitted(String.join("\n", reasons))));
+        comment.setAuthor("ACLens");
+        comment.setAddress(row, column); // without a cell object, the comment is placed by its address
     }
 
     private static List<Integer> shownRows(ReportContent content, ReportContent.SourceMatrix source,
@@ -326,12 +365,14 @@ public final class WorkbookWriter {
         sheet.setColumnWidth(2, 22 * 256);
     }
 
-    private void folderColumns(Row row, AccessMatrix.Row folder) {
-        set(row, 0, folder.name(), indented[Math.min(folder.folder().depth(), MAX_INDENT)]);
-        set(row, 1, folder.folder().path(), text);
+    private void folderColumns(MatrixRowWriter out, AccessMatrix.Row folder) {
+        out.text(0, fitted(folder.name()), indented[Math.min(folder.folder().depth(), MAX_INDENT)]);
+        out.text(1, fitted(folder.folder().path()), text);
         String notes = folder.folder().readError() != null ? texts.get("folder.notReadable", folder.folder().readError())
                 : folder.folder().inheritanceProtected() ? texts.get("folder.inheritanceBroken") : null;
-        set(row, 2, notes, text);
+        if (notes != null) {
+            out.text(2, fitted(notes), text);
+        }
     }
 
     private void peopleChangesSheet(ReportContent content) {
@@ -372,24 +413,28 @@ public final class WorkbookWriter {
     }
 
     private void matrixSheet(String name, ReportContent content, ReportContent.SourceMatrix source) {
-        SXSSFSheet sheet = workbook.createSheet(name);
+        MatrixSheet matrixSheet = workbook.createMatrixSheet(name);
+        SXSSFSheet sheet = matrixSheet.sheet();
         AccessMatrix matrix = source.matrix();
         List<Principal> columns = matrix.columns();
         List<Integer> shownRows = shownRows(content, source, (a, b) -> matrix.rows().get(a).levels().equals(matrix.rows().get(b).levels()));
         matrixHeader(sheet, texts.get("groups.heading"), content, source, texts.get("groups.explanation")
                         + viewNote(content, shownRows.size(), matrix.rows().size()), 110, 110,
                 columns.stream().map(Principal::name).toList(), columns.stream().map(this::secondHeaderLine).toList());
+        flushHeader(sheet);
+        MatrixRowWriter out = matrixSheet.rows();
         int r = MATRIX_FIRST_DATA_ROW;
         for (int f : shownRows) {
             AccessMatrix.Row folder = matrix.rows().get(f);
-            Row row = sheet.createRow(r++);
-            folderColumns(row, folder);
+            out.startRow(r++);
+            folderColumns(out, folder);
             for (int i = 0; i < columns.size(); i++) {
                 Level level = folder.level(columns.get(i).sid());
                 if (level != Level.NONE) {
-                    set(row, FIXED_COLUMNS + i, level.code(), levelStyles.get(level));
+                    out.cell(FIXED_COLUMNS + i, levelCells.get(level));
                 }
             }
+            out.finishRow();
         }
         sheet.createFreezePane(FIXED_COLUMNS, MATRIX_FIRST_DATA_ROW);
         sheet.setAutoFilter(new CellRangeAddress(MATRIX_HEADER_ROW + 1, Math.max(r - 1, MATRIX_HEADER_ROW + 1), 0,
