@@ -76,7 +76,7 @@ public final class WorkbookWriter {
     private record MatrixSheet(SXSSFSheet sheet, MatrixRowWriter rows) {
     }
 
-    private final FastDeflatingWorkbook workbook = new FastDeflatingWorkbook(ROW_WINDOW);
+    private final MatrixWorkbook workbook = new MatrixWorkbook(ROW_WINDOW);
     /** A matrix cell's XML after its reference, by level: made once per workbook, not per cell. */
     private final Map<Level, String> levelCells = new EnumMap<>(Level.class);
     private final Map<Level, String> dormantCells = new EnumMap<>(Level.class);
@@ -133,13 +133,14 @@ public final class WorkbookWriter {
     }
 
     /**
-     * Deflates the package at the fastest level: a matrix sheet's XML repeats itself so much that level 1 stays close to
-     * the default level's size while deflating a million-folder client's sheets takes a fraction of the time.
+     * SXSSF's workbook, made for matrices of a million folders: each sheet's rows go through a {@link MatrixRowWriter}
+     * that can take data rows without a POI object per cell, and the package is deflated at the fastest level — a matrix
+     * sheet's XML repeats itself so much that level 1 stays close to the default level's size in a fraction of the time.
      */
-    private static final class FastDeflatingWorkbook extends SXSSFWorkbook {
+    private static final class MatrixWorkbook extends SXSSFWorkbook {
         private MatrixRowWriter lastSheetWriter;
 
-        FastDeflatingWorkbook(int rowWindow) {
+        MatrixWorkbook(int rowWindow) {
             super(rowWindow);
         }
 
