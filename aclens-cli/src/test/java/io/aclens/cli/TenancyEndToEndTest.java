@@ -108,8 +108,37 @@ class TenancyEndToEndTest {
                     .as("each client's sources with their last snapshot, and the packages due").contains("LAST SNAPSHOT", "NEXT PACKAGE")
                     .containsPattern("globex / \\S+ +\\d+ (s|min|h) ago");
 
+            subscriptionsThroughTheCommand(stack);
             everyOperationOfTheOneApiIsGuarded(stack); // last: as the MSP's administrator it also removes client acme
         }
+    }
+
+    /** {@code ./aclens subscription}: its verbs call the contracts' typed delivery APIs through the gateway. */
+    private static void subscriptionsThroughTheCommand(Stack stack) {
+        String[] api = {"--api-url", stack.apiUrl(), "--token", stack.tokens().operatorToken()};
+        OperatorCommand.Result refused = OperatorCommand.run(null, with(api, "subscription", "add", "--client", "globex", "--name", "board",
+                "--to", "not an address"));
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).as("the API's reason").contains("not an address");
+
+        OperatorCommand.Result added = OperatorCommand.run(null, with(api, "subscription", "add", "--client", "globex", "--name", "board",
+                "--to", "board@globex.test", "--language", "en", "--weekly"));
+        assertThat(added.exitCode()).as(added.stderr()).isZero();
+        assertThat(added.stdout()).contains("Subscription board of globex: board@globex.test (en), next package");
+        OperatorCommand.Result sent = OperatorCommand.run(null, with(api, "subscription", "send", "--client", "globex", "--name", "board"));
+        assertThat(sent.exitCode()).as(sent.stderr()).isZero();
+        assertThat(sent.stdout()).containsPattern("Delivery \\d+ \\(.+?\\) queued");
+        OperatorCommand.Result listed = OperatorCommand.run(null, with(api, "subscription", "list", "--client", "globex"));
+        assertThat(listed.stdout()).containsPattern("board +en +WEEKLY .*board@globex.test").containsPattern("\\d+ +board ");
+
+        assertThat(OperatorCommand.run(null, with(api, "subscription", "remove", "--client", "globex", "--name", "board")).exitCode()).isZero();
+        assertThat(OperatorCommand.run(null, with(api, "subscription", "list", "--client", "globex")).stdout()).doesNotContain("board@globex.test");
+        OperatorCommand.Result again = OperatorCommand.run(null, with(api, "subscription", "remove", "--client", "globex", "--name", "board"));
+        assertThat(again.exitCode()).as("removing what is not there is an error, not a silent success").isEqualTo(1);
+    }
+
+    private static String[] with(String[] api, String... args) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(api)).toArray(String[]::new);
     }
 
     /** The trace ids of a topic's records keyed {@code key} (a scan's events) or carrying event id {@code key}. */

@@ -49,13 +49,16 @@ public class AclensApi {
         }
     }
 
-    /** A typed read API of the contracts ({@code SnapshotReadApi}, …) called through the gateway with this command's token. */
+    /**
+     * A typed API of the contracts ({@code SnapshotReadApi}, {@code DeliveryWriteApi}, …) called through the gateway with
+     * this command's token. A GET answered 404 reads as nothing; any other failure is an {@link UncheckedApiException}.
+     */
     <T> T typed(Class<T> api) {
-        return TypedApiClient.of(api, path -> {
+        return TypedApiClient.of(api, (method, path, body) -> {
             try {
-                return Optional.of(send("GET", path, null));
+                return Optional.of(send(method, path, body));
             } catch (ApiException e) {
-                if (e.status() == 404) {
+                if (e.status() == 404 && method.equals("GET")) {
                     return Optional.empty();
                 }
                 throw new UncheckedApiException(e);

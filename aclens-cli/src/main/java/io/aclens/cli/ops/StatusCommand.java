@@ -2,6 +2,7 @@ package io.aclens.cli.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aclens.contracts.api.ClientView;
+import io.aclens.contracts.api.DeliveryReadApi;
 import io.aclens.contracts.api.LagView;
 import io.aclens.contracts.api.SourceView;
 import io.aclens.contracts.api.SubscriptionView;
@@ -101,7 +102,7 @@ public final class StatusCommand implements Callable<Integer> {
                                 .toSeconds()),
                         last == null ? "-" : String.valueOf(last.folderCount()), source.cron() == null ? "on demand" : source.cron());
             }
-            packages.addAll(List.of(api.get(path + "/subscriptions", SubscriptionView[].class)));
+            packages.addAll(api.typed(DeliveryReadApi.class).subscriptions(client.clientId()).await().indefinitely());
         }
         if (clients.isEmpty()) {
             System.out.println("(no client onboarded: ./aclens client add)");

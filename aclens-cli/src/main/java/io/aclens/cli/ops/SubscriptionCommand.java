@@ -1,6 +1,8 @@
 package io.aclens.cli.ops;
 
+import io.aclens.contracts.api.DeliveryReadApi;
 import io.aclens.contracts.api.DeliveryView;
+import io.aclens.contracts.api.DeliveryWriteApi;
 import io.aclens.contracts.api.SubscriptionRequest;
 import io.aclens.contracts.api.SubscriptionView;
 import java.util.List;
@@ -60,8 +62,9 @@ public final class SubscriptionCommand {
         @Override
         public Integer call() {
             return Outcome.of(() -> {
-                SubscriptionView saved = api.put(path(clientId) + "/subscriptions/" + AclensApi.segment(name), new SubscriptionRequest(to, cc,
-                        language, timeZone, weekly ? "WEEKLY" : "MONTHLY", cron, !onlyChanges, sources, paths, departments, contents), SubscriptionView.class);
+                SubscriptionView saved = api.typed(DeliveryWriteApi.class).saveSubscription(clientId, name, new SubscriptionRequest(to, cc,
+                        language, timeZone, weekly ? "WEEKLY" : "MONTHLY", cron, !onlyChanges, sources, paths, departments, contents))
+                        .await().indefinitely();
                 System.out.println("Subscription " + saved.name() + " of " + saved.clientId() + ": " + String.join(", ", saved.to())
                         + " (" + saved.language() + "), next package " + saved.nextDeliveryAt() + " (" + saved.cron() + " " + saved.timeZone() + ")");
             });
@@ -79,12 +82,13 @@ public final class SubscriptionCommand {
         public Integer call() {
             return Outcome.of(() -> {
                 System.out.printf("%-16s %-4s %-8s %-26s %s%n", "NAME", "LANG", "CADENCE", "NEXT", "TO");
-                for (SubscriptionView s : api.get(path(clientId) + "/subscriptions", SubscriptionView[].class)) {
+                DeliveryReadApi deliveries = api.typed(DeliveryReadApi.class);
+                for (SubscriptionView s : deliveries.subscriptions(clientId).await().indefinitely()) {
                     System.out.printf("%-16s %-4s %-8s %-26s %s%n", s.name(), s.language(), s.cadence(), s.nextDeliveryAt(), String.join(", ", s.to()));
                 }
                 System.out.println();
                 System.out.printf("%-6s %-16s %-28s %-9s %-3s %-22s %s%n", "ID", "SUBSCRIPTION", "PERIOD", "STATE", "TRY", "SENT", "LAST ERROR");
-                for (DeliveryView d : api.get(path(clientId) + "/deliveries?limit=20", DeliveryView[].class)) {
+                for (DeliveryView d : deliveries.deliveries(clientId, 20).await().indefinitely()) {
                     System.out.printf("%-6d %-16s %-28s %-9s %-3d %-22s %s%n", d.deliveryId(), d.subscription(), d.period(), d.state(), d.attempts(),
                             d.sentAt() == null ? "-" : d.sentAt().toString(), d.lastError() == null ? "" : d.lastError());
                 }
@@ -104,7 +108,7 @@ public final class SubscriptionCommand {
         @Override
         public Integer call() {
             return Outcome.of(() -> {
-                api.delete(path(clientId) + "/subscriptions/" + AclensApi.segment(name));
+                api.typed(DeliveryWriteApi.class).deleteSubscription(clientId, name).await().indefinitely();
                 System.out.println("Subscription " + name + " of " + clientId + " removed");
             });
         }
@@ -130,8 +134,8 @@ public final class SubscriptionCommand {
                 return 2;
             }
             return Outcome.of(() -> {
-                DeliveryView queued = again != null ? api.post(path(clientId) + "/deliveries/" + again + "/resend", null, DeliveryView.class)
-                        : api.post(path(clientId) + "/subscriptions/" + AclensApi.segment(name) + "/deliveries", null, DeliveryView.class);
+                DeliveryWriteApi deliveries = api.typed(DeliveryWriteApi.class);
+                DeliveryView queued = (again != null ? deliveries.resend(clientId, again) : deliveries.runNow(clientId, name)).await().indefinitely();
                 System.out.println("Delivery " + queued.deliveryId() + " (" + queued.period() + ") queued; ./aclens subscription list --client "
                         + clientId + " shows when it is sent");
             });
