@@ -25,8 +25,8 @@ public final class EffectiveMatrix {
     }
 
     private final List<Acl> acls;
-    /** The rules of each ACL, decided once: evaluations happen per group set and per ACL naming a user. */
-    private final AccessCheck[] checks;
+    /** Each ACL ready for its evaluations, once: they happen per group set and per ACL naming a user. */
+    private final CompiledAcl[] compiled;
     private final int[] folderAcl;
     private final int[][] foldersByAcl;
     private final Map<String, AccessToken> tokens = new HashMap<>();
@@ -53,7 +53,7 @@ public final class EffectiveMatrix {
     public EffectiveMatrix(List<Acl> acls, int[] folderAcl, Iterable<AccessToken> users, SharePermissions share) {
         this.share = share;
         this.acls = List.copyOf(acls);
-        this.checks = this.acls.stream().map(acl -> AccessCheck.of(acl.ownerSid(), acl.dacl())).toArray(AccessCheck[]::new);
+        this.compiled = this.acls.stream().map(acl -> CompiledAcl.of(acl.ownerSid(), acl.dacl())).toArray(CompiledAcl[]::new);
         this.folderAcl = folderAcl;
         int[] counts = new int[acls.size()];
         for (int acl : folderAcl) {
@@ -193,8 +193,7 @@ public final class EffectiveMatrix {
     private Level levelOnAcl(AccessToken token, int acl) {
         Set<Integer> personal = aclsNamingUser.get(token.userSid());
         if (personal != null && personal.contains(acl)) {
-            Acl a = acls.get(acl);
-            return Level.fromMask(checks[acl].mask(a.ownerSid(), a.dacl(), token) & shareMaskByUser.get(token.userSid()));
+            return Level.fromMask(compiled[acl].mask(token) & shareMaskByUser.get(token.userSid()));
         }
         return LEVELS[levelsByUser.get(token.userSid())[acl]];
     }
@@ -204,8 +203,7 @@ public final class EffectiveMatrix {
             AccessToken shared = AccessToken.of(NOBODY, null, sid -> sid.equals(NOBODY) ? key.groupSet() : List.of());
             byte[] levels = new byte[acls.size()];
             for (int a = 0; a < acls.size(); a++) {
-                Acl acl = acls.get(a);
-                levels[a] = (byte) Level.fromMask(checks[a].mask(acl.ownerSid(), acl.dacl(), shared) & key.shareMask()).ordinal();
+                levels[a] = (byte) Level.fromMask(compiled[a].mask(shared) & key.shareMask()).ordinal();
             }
             return levels;
         });

@@ -18,8 +18,8 @@ import java.util.List;
  * GROUP entries are templates for children: no token holds those SIDs.
  */
 public final class NtAccessCheck {
-    private static final int OWNER_IMPLICIT = AccessMask.READ_CONTROL | AccessMask.WRITE_DAC;
-    private static final int GENERIC_BITS = AccessMask.GENERIC_ALL | AccessMask.GENERIC_EXECUTE | AccessMask.GENERIC_WRITE
+    static final int OWNER_IMPLICIT = AccessMask.READ_CONTROL | AccessMask.WRITE_DAC;
+    static final int GENERIC_BITS = AccessMask.GENERIC_ALL | AccessMask.GENERIC_EXECUTE | AccessMask.GENERIC_WRITE
             | AccessMask.GENERIC_READ;
 
     private NtAccessCheck() {
