@@ -2,18 +2,37 @@ package io.aclens.access;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /** One access control entry: allow or deny {@code mask} to the principal {@code sid}. */
 public record Ace(AceType type, String sid, int mask, Set<AceFlag> flags) {
+    /**
+     * Every combination of flags, made once: a million-folder client's read model holds hundreds of thousands of ACEs,
+     * and a set of their own cost each of them 48 bytes.
+     */
+    private static final List<Set<AceFlag>> FLAG_SETS = IntStream.range(0, 1 << AceFlag.values().length).mapToObj(bits -> {
+        EnumSet<AceFlag> set = EnumSet.noneOf(AceFlag.class);
+        for (AceFlag flag : AceFlag.values()) {
+            if ((bits & (1 << flag.ordinal())) != 0) {
+                set.add(flag);
+            }
+        }
+        return Collections.unmodifiableSet(set);
+    }).toList();
 
     public Ace {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(sid, "sid");
-        flags = flags == null || flags.isEmpty()
-                ? Collections.unmodifiableSet(EnumSet.noneOf(AceFlag.class))
-                : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+        int bits = 0;
+        if (flags != null) {
+            for (AceFlag flag : flags) {
+                bits |= 1 << flag.ordinal();
+            }
+        }
+        flags = FLAG_SETS.get(bits);
     }
 
     public static Ace allow(String sid, int mask, AceFlag... flags) {

@@ -135,15 +135,19 @@ public class ClientStateLoader {
      * so a million folders are held in memory for as long as they are current.
      */
     private List<MatrixFolder> folders(long snapshotId) {
-        Map<String, List<Ace>> dacls = fromSnapshotService(snapshots.acls(snapshotId));
-        Map<String, String> owners = new HashMap<>();
+        // one String per SID, shared by the entries and owners naming it: the distinct DACLs of a large client hold hundreds
+        // of thousands of entries, each of which read its SID as a String of its own
+        Map<String, String> sids = new HashMap<>();
+        Map<String, List<Ace>> dacls = new HashMap<>();
+        fromSnapshotService(snapshots.acls(snapshotId)).forEach((key, dacl) -> dacls.put(key, dacl == null ? null : dacl.stream()
+                .map(ace -> new Ace(ace.type(), sids.computeIfAbsent(ace.sid(), sid -> sid), ace.mask(), ace.flags())).toList()));
         List<MatrixFolder> folders = new ArrayList<>();
         String after = "";
         do {
             FolderRefPage page = fromSnapshotService(snapshots.folderRefs(snapshotId, after, FOLDER_PAGE));
             for (FolderRef folder : page.items()) {
                 List<Ace> dacl = folder.daclIn(dacls, snapshotId);
-                String owner = folder.ownerSid() == null ? null : owners.computeIfAbsent(folder.ownerSid(), sid -> sid);
+                String owner = folder.ownerSid() == null ? null : sids.computeIfAbsent(folder.ownerSid(), sid -> sid);
                 folders.add(new MatrixFolder(folder.path(), folder.depth(), dacl, folder.inheritanceProtected(), folder.readError(),
                         owner, folder.nullDacl()));
             }
