@@ -28,16 +28,14 @@ public enum AccessCheck {
         public EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token) {
             return PosixAccessCheck.evaluateMapped(ownerSid, dacl, token);
         }
-
-        @Override
-        public int mask(String ownerSid, List<Ace> dacl, AccessToken token) {
-            return PosixAccessCheck.mask(ownerSid, dacl, token);
-        }
     };
 
     public abstract EffectiveAccess evaluate(String ownerSid, List<Ace> dacl, AccessToken token);
 
-    /** Only the rights the folder's ACL grants, without the access paths (Windows' check finds them without collecting paths). */
+    /**
+     * Only the rights the folder's ACL grants, without the access paths (Windows' check finds them without collecting
+     * paths). A matrix evaluating an ACL many times compiles it instead ({@link CompiledAcl}).
+     */
     public int mask(String ownerSid, List<Ace> dacl, AccessToken token) {
         return evaluate(ownerSid, dacl, token).folderMask();
     }

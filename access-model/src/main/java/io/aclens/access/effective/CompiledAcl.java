@@ -10,8 +10,8 @@ import java.util.List;
  * One distinct ACL made ready for a matrix's millions of evaluations: the entries that apply to the folder itself, laid
  * out as arrays — SID, the rights the folder's check counts, deny or allow — so an evaluation walks arrays instead of
  * following each entry's objects through memory (loading a million-folder client spent most of its time there). It
- * gives what {@link AccessCheck#mask} gives for the same ACL and token, no more: the reasons stay with
- * {@link AccessCheck#evaluate}. A property test holds the two equal.
+ * grants what {@link AccessCheck#evaluate} grants for the same ACL and token, without the access paths, which only a
+ * cell's reasons need. Property tests hold the two equal.
  */
 final class CompiledAcl {
     private final boolean posix;
@@ -56,12 +56,12 @@ final class CompiledAcl {
         return new CompiledAcl(ownerSid, dacl);
     }
 
-    /** The rights the token holds on the folder, as {@link AccessCheck#mask} counts them. */
+    /** The rights the token holds on the folder itself. */
     int mask(AccessToken token) {
         return posix ? posixMask(token) : windowsMask(token);
     }
 
-    /** {@link PosixAccessCheck#mask}: the owner's entry, else the user's named entry, else the matching groups, else Everyone. */
+    /** POSIX.1e over the mapped entries: the owner's entry, else the user's named entry, else the matching groups, else Everyone. */
     private int posixMask(AccessToken token) {
         String user = token.userSid();
         boolean owner = user.equals(ownerSid);

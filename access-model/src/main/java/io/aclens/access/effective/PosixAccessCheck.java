@@ -70,42 +70,6 @@ public final class PosixAccessCheck {
         return granted(own.stream().filter(ace -> ace.sid().equals(WellKnownSids.EVERYONE)).toList(), token);
     }
 
-    /**
-     * The rights {@link #evaluateMapped} grants, in one pass and without collecting the paths that grant them: what a
-     * matrix needs for every person and distinct ACL.
-     */
-    public static int mask(String ownerSid, List<Ace> dacl, AccessToken token) {
-        String user = token.userSid();
-        boolean owner = user.equals(ownerSid);
-        boolean named = false;
-        int namedMask = 0;
-        boolean groupMatched = false;
-        int groupMask = 0;
-        int everyoneMask = 0;
-        for (Ace ace : dacl) {
-            if (!ace.appliesToThisFolder()) {
-                continue;
-            }
-            String sid = ace.sid();
-            if (owner) {
-                if (sid.equals(ownerSid)) {
-                    return rights(ace);
-                }
-            } else if (sid.equals(user)) {
-                if (!named) {
-                    named = true;
-                    namedMask = rights(ace);
-                }
-            } else if (sid.startsWith(WellKnownSids.UNIX_GROUP_PREFIX) && token.contains(sid)) {
-                groupMatched = true;
-                groupMask |= rights(ace);
-            } else if (sid.equals(WellKnownSids.EVERYONE)) {
-                everyoneMask |= rights(ace);
-            }
-        }
-        return owner ? 0 : named ? namedMask : groupMatched ? groupMask : everyoneMask;
-    }
-
     private static int rights(Ace ace) {
         return AccessMask.mapGenericRights(ace.mask()) & ~AccessMask.SYNCHRONIZE;
     }
