@@ -120,8 +120,8 @@ public final class PeopleMatrix {
      * compared person by person only once.
      */
     public boolean sameAccess(int rowA, int rowB) {
-        int a = rows.get(rowA).folder().readError() != null ? -1 : matrix.aclOf(rowA);
-        int b = rows.get(rowB).folder().readError() != null ? -1 : matrix.aclOf(rowB);
+        int a = aclOfRow(rowA);
+        int b = aclOfRow(rowB);
         if (a == b) {
             return true;
         }

@@ -1,6 +1,8 @@
 package io.aclens.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
@@ -10,6 +12,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -34,10 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class IssuerAwarePrincipalFactory extends JWTCallerPrincipalFactory {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final java.time.Duration REMEMBERED = java.time.Duration.ofMinutes(5);
+    static final Duration REMEMBERED = Duration.ofMinutes(5);
 
-    private final com.github.benmanes.caffeine.cache.Cache<String, JWTCallerPrincipal> verified =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBERED).build();
+    private final Cache<String, JWTCallerPrincipal> verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBERED).build();
     private final JWTCallerPrincipalFactory own = new DefaultJWTCallerPrincipalFactory();
     private final JWTCallerPrincipalFactory provider = new DefaultJWTCallerPrincipalFactory();
     private final Optional<String> providerIssuer;
@@ -61,7 +64,7 @@ public class IssuerAwarePrincipalFactory extends JWTCallerPrincipalFactory {
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo ownContext) throws ParseException {
         JWTCallerPrincipal known = verified.getIfPresent(token);
-        if (known != null && known.getExpirationTime() > java.time.Instant.now().getEpochSecond()) {
+        if (known != null && known.getExpirationTime() > Instant.now().getEpochSecond()) {
             return known;
         }
         JWTCallerPrincipal principal = verify(token, ownContext);
