@@ -77,6 +77,8 @@ class ScanResourceTest {
                     assertThat(span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("aclens.client.id"))).isEqualTo("acme");
                 }));
 
+        assertThat(niceOfThreads("aclens-scan-\\d+")).as("the scan ran on a thread that yields the CPU to answers (aclens.collector.scan-nice)")
+                .isNotEmpty().containsOnly(10);
         assertThat(events.get(0)).isInstanceOf(ScanStarted.class);
         assertThat(events.get(events.size() - 1)).isInstanceOf(ScanCompleted.class);
         List<FolderScanned> folders = ScanEvents.folders(events);
@@ -97,6 +99,26 @@ class ScanResourceTest {
         });
 
         given().when().get("/api/v1/scans/" + scanId).then().statusCode(200).body("state", equalTo("COMPLETED")).body("folders", equalTo(4));
+    }
+
+    /** The nice value of each of this process's threads whose (Linux) name matches, from /proc. */
+    private static List<Integer> niceOfThreads(String name) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.filter(task -> {
+                try {
+                    return Files.readString(task.resolve("comm")).strip().matches(name);
+                } catch (java.io.IOException gone) {
+                    return false;
+                }
+            }).map(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19 - 3]);
+                } catch (java.io.IOException gone) {
+                    return -1;
+                }
+            }).toList();
+        }
     }
 
     @Test

@@ -56,6 +56,13 @@ public interface CollectorConfig {
     @WithDefault("2")
     int parallelScans();
 
+    /**
+     * The scan threads' nice value (0 normal to 19 lowest; Linux): a scan is work that can wait, so on a machine it shares
+     * with the services answering questions it takes the CPU they leave. 0 runs scans at the services' priority.
+     */
+    @WithDefault("10")
+    int scanNice();
+
     /** Scans to run on a cron schedule, e.g. {@code aclens.collector.schedules.acme-fs1.cron=0 0 2 * * ?}. */
     java.util.Map<String, ScheduledScan> schedules();
 

@@ -13,6 +13,7 @@ import io.aclens.contracts.ScanPrincipalsCollected;
 import io.aclens.collector.messaging.MessageChunks;
 import io.aclens.contracts.ScanStarted;
 import io.aclens.posix.LocalIdentities;
+import io.aclens.posix.ThreadPriority;
 import io.aclens.support.rest.ProblemException;
 import io.aclens.support.tracing.EventTracing;
 import io.opentelemetry.api.trace.Span;
@@ -74,10 +75,24 @@ public class ScanService {
         this.jobs = jobs;
         AtomicLong threads = new AtomicLong();
         this.workers = Executors.newFixedThreadPool(config.parallelScans(), task -> {
-            Thread thread = new Thread(task, "aclens-scan-" + threads.incrementAndGet());
+            Thread thread = new Thread(() -> {
+                yieldToAnswers(config.scanNice());
+                task.run();
+            }, "aclens-scan-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Lowers the scan thread's CPU priority; the SMB walk's threads, started from it, inherit it. */
+    private static void yieldToAnswers(int nice) {
+        try {
+            if (nice > 0 && !ThreadPriority.niceCurrentThread(nice)) {
+                LOG.debugf("Scan threads run at normal priority: this system has no per-thread nice value");
+            }
+        } catch (IOException e) {
+            LOG.warnf("Scan threads run at normal priority: %s", e.getMessage());
+        }
     }
 
     @PreDestroy
