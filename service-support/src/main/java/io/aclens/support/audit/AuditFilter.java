@@ -1,11 +1,12 @@
 package io.aclens.support.audit;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -19,12 +20,14 @@ import java.util.Optional;
 @Provider
 public class AuditFilter implements ContainerResponseFilter {
     private final AuditTrail trail;
+    private final CurrentIdentityAssociation identities;
 
     @Context
     ResourceInfo resource;
 
-    public AuditFilter(AuditTrail trail) {
+    public AuditFilter(AuditTrail trail, CurrentIdentityAssociation identities) {
         this.trail = trail;
+        this.identities = identities;
     }
 
     @Override
@@ -33,7 +36,6 @@ public class AuditFilter implements ContainerResponseFilter {
         if (!path.startsWith("/api/v1/")) {
             return;
         }
-        SecurityContext security = request.getSecurityContext();
         Optional<Method> method = matchedMethod();
         if (method.isPresent()) {
             path = withoutCredentials(path, method.get(), request);
@@ -44,7 +46,10 @@ public class AuditFilter implements ContainerResponseFilter {
             clientId = clientOf(response.getEntity());
         }
         String operation = method.map(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName()).orElse(null);
-        trail.record(security == null ? null : security.getUserPrincipal(), role -> security != null && security.isUserInRole(role), new AuditTrail.Call(clientId, request.getMethod(), operation, path, response.getStatus()));
+        // the identity once: asking the request's SecurityContext role by role looks it up again each time
+        SecurityIdentity identity = identities.getIdentity();
+        trail.record(identity == null || identity.isAnonymous() ? null : identity.getPrincipal(), identity == null ? java.util.Set.of() : identity.getRoles(),
+                new AuditTrail.Call(clientId, request.getMethod(), operation, path, response.getStatus()));
     }
 
     /** The path with the value of every {@link Credential} path parameter replaced. */

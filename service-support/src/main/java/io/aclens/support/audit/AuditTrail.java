@@ -7,7 +7,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.function.Predicate;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -35,13 +35,13 @@ public class AuditTrail {
     public record Call(String clientId, String method, String operation, String path, int status) {
     }
 
-    /** Records the call if a caller made it with a token ({@code caller} null: anonymous); {@code hasRole} asks the caller's roles. */
-    public void record(Principal caller, Predicate<String> hasRole, Call call) {
-        if (caller == null || hasRole.test(Roles.SERVICE)) {
+    /** Records the call if a caller made it with a token ({@code caller} null: anonymous) holding {@code roles}. */
+    public void record(Principal caller, Set<String> roles, Call call) {
+        if (caller == null || roles.contains(Roles.SERVICE)) {
             return;
         }
         String tokenId = caller instanceof JsonWebToken jwt ? jwt.getTokenID() : null;
-        String role = Roles.ALL.stream().filter(hasRole).sorted().findFirst().orElse(null);
+        String role = Roles.ALL.stream().filter(roles::contains).sorted().findFirst().orElse(null);
         AuditRecorded entry = new AuditRecorded(UUID.randomUUID().toString(), call.clientId(), Instant.now(), service, tokenId,
                 caller.getName(), role, call.method(), call.operation(), call.path(), call.status());
         try {
