@@ -192,13 +192,45 @@ public final class PeopleMatrix {
 
     /** The same, in {@code language} (en or ru). */
     public List<String> explain(int row, int person, String language) {
-        ExplanationPhrases words = ExplanationPhrases.of(language);
+        return explainer(person, language).explain(row);
+    }
+
+    /**
+     * Explains many cells of one person, as a page of "what can X access" asks: rows of one distinct ACL are evaluated once
+     * (the evaluation with its access paths is most of an explanation's cost; the words differ by path, for inherited entries).
+     */
+    public Explainer explainer(int person, String language) {
+        return new Explainer(person, language);
+    }
+
+    /** {@link #explain} for one person's cells, each distinct ACL evaluated once; for one request, not shared. */
+    public final class Explainer {
+        private final int person;
+        private final String language;
+        private final Map<Integer, EffectiveAccess> byAcl = new java.util.HashMap<>();
+
+        private Explainer(int person, String language) {
+            this.person = person;
+            this.language = language;
+        }
+
+        public List<String> explain(int row) {
+            int acl = aclOfRow(row);
+            EffectiveAccess access = acl < 0 ? evaluate(row, person) : byAcl.computeIfAbsent(acl, key -> evaluate(row, person));
+            return PeopleMatrix.this.explain(row, person, language, access);
+        }
+    }
+
+    private EffectiveAccess evaluate(int row, int person) {
         MatrixFolder folder = rows.get(row).folder();
         AccessToken token = tokens.get(person);
         EffectiveAccess access = AccessCheck.of(folder.ownerSid(), folder.dacl()).evaluate(folder.ownerSid(), folder.dacl(), token);
-        if (share != null) {
-            access = access.through(share.limitFor(token));
-        }
+        return share == null ? access : access.through(share.limitFor(token));
+    }
+
+    private List<String> explain(int row, int person, String language, EffectiveAccess access) {
+        ExplanationPhrases words = ExplanationPhrases.of(language);
+        MatrixFolder folder = rows.get(row).folder();
         List<String> reasons = AccessExplanation.describe(folder.path(), access, directory::nameOf, this::daclOf, words);
         if (canLogOn(person) || access.level() == Level.NONE) {
             return reasons;

@@ -77,7 +77,8 @@ public class AccessResource {
         ClientStateLoader.Loaded state = clientStates.current(clientId);
         DirectoryEntry who = person(state, user);
         FolderAt folder = folderAt(state, clientId, path);
-        return view(folder.matrix(), folder.row(), folder.matrix().personOf(who), folder.source(), language);
+        int person = folder.matrix().personOf(who);
+        return view(folder.matrix(), folder.row(), person, folder.source(), folder.matrix().explainer(person, language));
     }
 
     /**
@@ -104,7 +105,7 @@ public class AccessResource {
         List<CellAccessView> people = new ArrayList<>();
         for (int person = 0; person < matrix.people().size(); person++) {
             if (matrix.dormantLevel(at.row(), person) != Level.NONE) {
-                people.add(view(matrix, at.row(), person, at.source(), language));
+                people.add(view(matrix, at.row(), person, at.source(), matrix.explainer(person, language)));
             }
         }
         people.sort(java.util.Comparator.comparing((CellAccessView cell) -> cell.level().rank()).reversed()
@@ -164,8 +165,9 @@ public class AccessResource {
             PeopleMatrix matrix = source.people();
             int person = matrix.personOf(who);
             int[] rows = matrix.rowsWithAtLeast(person, floor, s == from.source() ? from.row() : 0, limit - cells.size());
+            PeopleMatrix.Explainer reasons = matrix.explainer(person, language);
             for (int row : rows) {
-                cells.add(view(matrix, row, person, source, language));
+                cells.add(view(matrix, row, person, source, reasons));
             }
             if (cells.size() == limit) {
                 return new CellAccessPage(cells, PersonAccessCursor.after(source, rows[rows.length - 1]));
@@ -174,13 +176,13 @@ public class AccessResource {
         return new CellAccessPage(cells, null);
     }
 
-    private static CellAccessView view(PeopleMatrix matrix, int row, int person, ClientStateLoader.Source source, String language) {
+    private static CellAccessView view(PeopleMatrix matrix, int row, int person, ClientStateLoader.Source source, PeopleMatrix.Explainer reasons) {
         DirectoryEntry who = matrix.people().get(person);
         Level level = matrix.level(row, person);
         Level dormant = matrix.dormantLevel(row, person);
         String state = matrix.canLogOn(person) ? "active" : who.dormancyAt(source.directory().asOf());
         return new CellAccessView(who.sid(), who.name(), who.fullName(), source.snapshot().sourceId(), matrix.rows().get(row).folder().path(),
-                level, dormant, state, matrix.explain(row, person, language));
+                level, dormant, state, reasons.explain(row));
     }
 
     /** The person asked about; every source's matrix by person has a column for them (disabled accounts included). */
