@@ -65,6 +65,9 @@ public final class ScaleBenchCommand implements Callable<Integer> {
     int callers;
     @Option(names = "--queries", defaultValue = "100", description = "Queries of each kind per caller (default: ${DEFAULT-VALUE}).")
     int queries;
+    @Option(names = "--warm-up", defaultValue = "150",
+            description = "Queries of each kind per caller first, reported apart: the services' JIT compiles the query path (default: ${DEFAULT-VALUE}).")
+    int warmUp;
     @Option(names = "--busy-folders", defaultValue = "20000",
             description = "Folders of another client scanned again and again while the queries run; 0: none (default: ${DEFAULT-VALUE}).")
     int busyFolders;
@@ -105,50 +108,34 @@ public final class ScaleBenchCommand implements Callable<Integer> {
                     Stack.seconds(Duration.between(committedAt, Instant.now())));
 
             Latencies alone = new Latencies();
-            SplittableRandom warmUp = new SplittableRandom(99);
+            SplittableRandom oneCaller = new SplittableRandom(99);
             for (int q = 0; q < queries; q++) {
-                String who = login(warmUp.nextInt(people));
-                String path = paths.get(warmUp.nextInt(paths.size()));
+                String who = login(oneCaller.nextInt(people));
+                String path = paths.get(oneCaller.nextInt(paths.size()));
                 alone.time(() -> pipeline.access(CLIENT, who, path));
             }
             System.out.println("one caller, cell query:  " + alone.summary());
             consoleMatrix(stack);
 
+            AtomicBoolean querying = new AtomicBoolean(true);
+            Thread busy = busyFolders > 0 ? busyScans(pipeline, busyTree, passwd, group, querying) : null;
+            String whileBusy = busy == null ? "" : ", while " + BUSY_CLIENT + "'s " + busyFolders + " folders were scanned again and again";
+            if (warmUp > 0) {
+                Round first = round(pipeline, paths, warmUp, 1000);
+                System.out.printf(Locale.ROOT, "warm-up: %d callers at once, %d queries each%s (the services' first minute: JIT compiling):%n",
+                        callers, warmUp * 2, whileBusy);
+                first.print();
+            }
             CpuMeter cpu = new CpuMeter(stack, java.util.Map.of());
             java.util.Map<String, Double> cpuBefore = cpu.read();
             Instant queriesStart = Instant.now();
-            AtomicBoolean querying = new AtomicBoolean(true);
-            Thread busy = busyFolders > 0 ? busyScans(pipeline, busyTree, passwd, group, querying) : null;
-            Latencies cells = new Latencies();
-            Latencies persons = new Latencies();
-            AtomicInteger reached = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(callers);
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < callers; c++) {
-                SplittableRandom random = new SplittableRandom(100 + c);
-                running.add(pool.submit(() -> {
-                    for (int q = 0; q < queries; q++) {
-                        String who = login(random.nextInt(people));
-                        String path = paths.get(random.nextInt(paths.size()));
-                        cells.time(() -> pipeline.access(CLIENT, who, path));
-                        persons.time(() -> reached.addAndGet(pipeline.personAccess(CLIENT, who, "READ").items().size()));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> caller : running) {
-                caller.get();
-            }
-            pool.shutdown();
+            Round measured = round(pipeline, paths, queries, 100);
             querying.set(false);
             if (busy != null) {
                 busy.join();
             }
-            System.out.printf(Locale.ROOT, "%d callers at once, %d queries each%s:%n", callers, queries * 2,
-                    busy == null ? "" : ", while " + BUSY_CLIENT + "'s " + busyFolders + " folders were scanned again and again");
-            System.out.println("  cell query (one person, one folder, with reasons):  " + cells.summary() + "  (target p99 <= 50 ms)");
-            System.out.println("  what can X access (first page, reasons):           " + persons.summary() + "  (target p99 <= 200 ms)");
-            System.out.printf(Locale.ROOT, "  folders listed per first page: %.0f on average%n", (double) reached.get() / Math.max(1, callers * queries));
+            System.out.printf(Locale.ROOT, "%d callers at once, %d queries each%s:%n", callers, queries * 2, whileBusy);
+            measured.print();
             System.out.println("  CPU seconds used in those " + Stack.seconds(Duration.between(queriesStart, Instant.now())) + " (aclens command: the callers): "
                     + cpu.usedSince(cpuBefore));
 
@@ -199,6 +186,43 @@ public final class ScaleBenchCommand implements Callable<Integer> {
             links.add(open.group(1).replace("&amp;", "&"));
         }
         return links;
+    }
+
+    /** Latencies of the callers' queries in one round: each caller asks {@code perCaller} cells and as many first pages. */
+    private record Round(Latencies cells, Latencies persons, double foldersPerPage) {
+        void print() {
+            System.out.println("  cell query (one person, one folder, with reasons):  " + cells.summary() + "  (target p99 <= 50 ms)");
+            System.out.println("  what can X access (first page, reasons):           " + persons.summary() + "  (target p99 <= 200 ms)");
+            System.out.printf(Locale.ROOT, "  folders listed per first page: %.0f on average%n", foldersPerPage);
+        }
+    }
+
+    private Round round(PipelineClient pipeline, List<String> paths, int perCaller, int seed) throws Exception {
+        Latencies cells = new Latencies();
+        Latencies persons = new Latencies();
+        AtomicInteger reached = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                SplittableRandom random = new SplittableRandom(seed + c);
+                running.add(pool.submit(() -> {
+                    for (int q = 0; q < perCaller; q++) {
+                        String who = login(random.nextInt(people));
+                        String path = paths.get(random.nextInt(paths.size()));
+                        cells.time(() -> pipeline.access(CLIENT, who, path));
+                        persons.time(() -> reached.addAndGet(pipeline.personAccess(CLIENT, who, "READ").items().size()));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> caller : running) {
+                caller.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return new Round(cells, persons, (double) reached.get() / Math.max(1, callers * perCaller));
     }
 
     private static void register(PipelineClient pipeline, String clientId, Path tree, Path passwd, Path group) {

@@ -51,7 +51,11 @@ public final class PipelineClient {
     /** The snapshot service's own default page size. */
     private static final int PAGE_SIZE = 1000;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, a connection per concurrent caller, as integrations (curl, requests) call: Java's default HTTP/2 would carry
+     * every caller of a benchmark over one connection, served by one event-loop thread of the gateway.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Stack stack;
     private final SnapshotReadApi snapshotReads;
     private final DirectoryReadApi directoryReads;
