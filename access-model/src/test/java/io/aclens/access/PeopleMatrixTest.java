@@ -87,4 +87,32 @@ class PeopleMatrixTest {
         assertThat(matrix.rows().get(row).folder().path()).isEqualTo("\\\\fs1\\data\\F42");
         assertThat(matrix.rowOf("\\\\fs1\\data\\F300")).isEqualTo(-1);
     }
+
+    @Test
+    void aPagesExplainerEvaluatesEachAclOnceButNamesEachFoldersOwnOrigin() {
+        Ace granted = Ace.allow(FINANCE, AccessMask.MODIFY, AceFlag.OBJECT_INHERIT, AceFlag.CONTAINER_INHERIT);
+        Ace inherited = Ace.allow(FINANCE, AccessMask.MODIFY, AceFlag.OBJECT_INHERIT, AceFlag.CONTAINER_INHERIT, AceFlag.INHERITED);
+        List<MatrixFolder> folders = List.of(
+                new MatrixFolder("\\\\fs1\\data\\Budget", 1, List.of(granted), false, null, D + "-500"),
+                new MatrixFolder("\\\\fs1\\data\\Budget\\2026", 2, List.of(inherited), false, null, D + "-500"),
+                new MatrixFolder("\\\\fs1\\data\\Payroll", 1, List.of(granted), false, null, D + "-500"),
+                new MatrixFolder("\\\\fs1\\data\\Payroll\\2026", 2, List.of(inherited), false, null, D + "-500"));
+        DirectoryState directory = new DirectoryState(List.of(
+                new DirectoryEntry(PETROVA, PrincipalKind.USER, "petrova", null, "Анна Петрова", null, null, null, true, null, null, null,
+                        List.of(FINANCE)),
+                DirectoryEntry.group(FINANCE, "Finance", "global security", List.of())), Instant.parse("2026-12-01T12:00:00Z"));
+        PeopleMatrix people = PeopleMatrix.of(AccessMatrix.of(folders, sid -> new Principal(sid, sid, null, PrincipalKind.UNRESOLVED)).rows(),
+                directory, true);
+        int petrova = people.personOf(directory.findUser("petrova").orElseThrow());
+        int budget2026 = people.rowOf("\\\\fs1\\data\\Budget\\2026");
+        int payroll2026 = people.rowOf("\\\\fs1\\data\\Payroll\\2026");
+        assertThat(people.aclOfRow(budget2026)).as("one distinct ACL").isEqualTo(people.aclOfRow(payroll2026));
+
+        PeopleMatrix.Explainer page = people.explainer(petrova, "en");
+        assertThat(page.explain(budget2026)).singleElement().asString().contains("Finance", "inherited from \\\\fs1\\data\\Budget");
+        assertThat(page.explain(payroll2026)).singleElement().asString().contains("inherited from \\\\fs1\\data\\Payroll");
+        for (int row = 0; row < people.rows().size(); row++) {
+            assertThat(page.explain(row)).as("row %d", row).isEqualTo(people.explain(row, petrova, "en"));
+        }
+    }
 }
