@@ -22,12 +22,13 @@ public class AuditRepository {
         this.pool = pool;
     }
 
-    /** Adds the entry once, however often it is delivered. */
-    public Uni<Void> add(AuditRecorded entry) {
+    /** Adds the entries in one round trip, each once however often it is delivered; all or none. */
+    public Uni<Void> addAll(List<AuditRecorded> entries) {
         return pool.preparedQuery("insert into collector.audit_entry (event_id, client_id, at, service, token_id, holder, role, method, operation,"
                         + " path, status) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict (event_id) do nothing")
-                .execute(Tuple.from(new Object[]{entry.eventId(), entry.clientId(), utc(entry.at()), entry.service(), entry.tokenId(),
-                        entry.holder(), entry.role(), entry.method(), entry.operation(), entry.path(), entry.status()}))
+                .executeBatch(entries.stream().map(entry -> Tuple.from(new Object[]{entry.eventId(), entry.clientId(), utc(entry.at()),
+                        entry.service(), entry.tokenId(), entry.holder(), entry.role(), entry.method(), entry.operation(), entry.path(),
+                        entry.status()})).toList())
                 .replaceWithVoid();
     }
 
