@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.aclens.auth.Roles;
+import io.aclens.contracts.ChangeSetCompleted;
 import io.aclens.contracts.DirectoryChangeSetCompleted;
 import io.aclens.contracts.Topics;
 import io.aclens.contracts.api.AlertChannelView;
 import io.aclens.contracts.api.AlertView;
 import io.aclens.contracts.api.FindingSummaryView;
 import io.aclens.contracts.api.FindingView;
+import io.aclens.contracts.api.SnapshotView;
 import io.aclens.report.alert.AlertEvaluator;
 import io.aclens.report.alert.AlertSender;
 import io.aclens.report.alert.WebhookSignature;
@@ -28,6 +30,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -184,6 +187,54 @@ class AlertTest {
         assertThat(pool.preparedQuery("select checked_at from report.alert_check where client_id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(client))
                 .await().atMost(TIMEOUT).iterator().next().getValue("checked_at")).as("not left to be retried forever").isNotNull();
         assertThat(summary(client, TestTokens.token(Roles.MSP_OPERATOR)).statusCode()).as("nothing counted").isEqualTo(404);
+    }
+
+    @Test
+    void aRescanThatChangedNothingAsksForNoCheckSoonAfterTheLastButAChangeDoes() {
+        String client = KnownClients.addLarge(kafka, 1);
+        await().atMost(TIMEOUT).until(() -> pending(client));
+        long first = latestSnapshot(client);
+        runChecks();
+        assertThat(pending(client)).as("checked").isFalse();
+
+        kafka.send(Topics.CHANGE_SETS, rescan(client, first, first + 1, 0));
+        await().atMost(TIMEOUT).until(() -> latestSnapshot(client) == first + 1);
+        assertThat(pending(client)).as("checked a moment ago, and this scan changed nothing").isFalse();
+
+        kafka.send(Topics.CHANGE_SETS, rescan(client, first + 1, first + 2, 3));
+        await().atMost(TIMEOUT).until(() -> pending(client));
+        runChecks();
+        assertThat(pending(client)).isFalse();
+        alerts.requestCheckUnlessCheckedWithin(client, Duration.ZERO).await().atMost(TIMEOUT);
+        assertThat(pending(client)).as("an unchanged scan once the last check is older than asked").isTrue();
+    }
+
+    /** The client's next snapshot, as the snapshot service would serve it, and its change set. */
+    private static ChangeSetCompleted rescan(String client, long previous, long snapshotId, long changes) {
+        SnapshotView before = UpstreamServicesStub.SNAPSHOTS.get(previous);
+        UpstreamServicesStub.SNAPSHOTS.put(snapshotId, new SnapshotView(snapshotId, client, before.sourceId(), "scan-" + snapshotId, before.root(),
+                previous, before.folderCount(), 0, Instant.now(), Instant.now(), before.server()));
+        UpstreamServicesStub.FOLDERS.put(snapshotId, UpstreamServicesStub.FOLDERS.get(previous));
+        return new ChangeSetCompleted(ChangeSetCompleted.eventIdFor(snapshotId), snapshotId, previous, client, before.sourceId(), changes, false,
+                Instant.now(), Instant.now());
+    }
+
+    private void runChecks() {
+        while (evaluator.checkNext()) {
+            // this client's check among any other tests' clients
+        }
+    }
+
+    private long latestSnapshot(String client) {
+        var rows = pool.preparedQuery("select latest_snapshot_id from report.source_state where client_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(client)).await().atMost(TIMEOUT);
+        return rows.size() == 0 ? -1 : rows.iterator().next().getLong(0);
+    }
+
+    /** Whether the client's alert check is asked for and not yet run. */
+    private boolean pending(String client) {
+        return pool.preparedQuery("select 1 from report.alert_check where client_id = $1 and (checked_at is null or requested_at > checked_at)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(client)).await().atMost(TIMEOUT).size() == 1;
     }
 
     @Test

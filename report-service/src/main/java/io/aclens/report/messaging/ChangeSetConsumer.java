@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -31,10 +32,12 @@ public class ChangeSetConsumer {
     private final ClientStates clientStates;
 
     private final EventTracing tracing;
+    private final Duration unchangedRecheck;
 
     public ChangeSetConsumer(SourceStateRepository sources, AlertRepository alerts, Freshness freshness, ClientStates clientStates,
-                             EventTracing tracing) {
+                             EventTracing tracing, @ConfigProperty(name = "aclens.report.unchanged-recheck") Duration unchangedRecheck) {
         this.tracing = tracing;
+        this.unchangedRecheck = unchangedRecheck;
         this.freshness = freshness;
         this.clientStates = clientStates;
         this.sources = sources;
@@ -52,7 +55,9 @@ public class ChangeSetConsumer {
             // the read model forgets the client's version as soon as the write is committed, not after the alert request
             return Transience.retriedWhileTransient(sources.advance(changeSet.clientId(), changeSet.sourceId(), changeSet.snapshotId())
                             .invoke(() -> clientStates.changed(changeSet.clientId()))
-                            .chain(() -> alerts.requestCheck(changeSet.clientId())),
+                            .chain(() -> changeSet.baseline() || changeSet.changeCount() > 0 ? alerts.requestCheck(changeSet.clientId())
+                                    // a rescan that changed nothing: the whole client's findings again only now and then
+                                    : alerts.requestCheckUnlessCheckedWithin(changeSet.clientId(), unchangedRecheck)),
                     Duration.ofSeconds(1), Duration.ofSeconds(30), "Recording change set of snapshot " + changeSet.snapshotId())
                     .invoke(() -> freshness.reached(Freshness.REPORTABLE, changeSet.clientId(), changeSet.sourceId(), changeSet.scanCompletedAt()));
         }

@@ -33,6 +33,18 @@ public class AlertRepository {
                         on conflict (client_id) do update set requested_at = now()""").execute(Tuple.of(clientId)).replaceWithVoid();
     }
 
+    /**
+     * Asks for the client's check unless it was checked within {@code recently}, for a scan that changed nothing: it cannot
+     * have raised a finding, only time can (an account expiring), and that waits {@code recently} at most.
+     */
+    public Uni<Void> requestCheckUnlessCheckedWithin(String clientId, Duration recently) {
+        return pool.preparedQuery("""
+                        insert into report.alert_check (client_id, requested_at) values ($1, now())
+                        on conflict (client_id) do update set requested_at = now()
+                        where alert_check.checked_at is null or alert_check.checked_at < now() - make_interval(secs => $2)""")
+                .execute(Tuple.of(clientId, (double) recently.toSeconds())).replaceWithVoid();
+    }
+
     /** A requested check, claimed for {@code lease}. */
     public record Check(String clientId, Instant requestedAt, Instant checkedThrough) {
     }
