@@ -65,7 +65,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
     int callers;
     @Option(names = "--queries", defaultValue = "100", description = "Queries of each kind per caller (default: ${DEFAULT-VALUE}).")
     int queries;
-    @Option(names = "--warm-up", defaultValue = "500",
+    @Option(names = "--warm-up", defaultValue = "1500",
             description = "Queries of each kind per caller first, reported apart: the services' JIT compiles the query path (default: ${DEFAULT-VALUE}).")
     int warmUp;
     @Option(names = "--busy-folders", defaultValue = "20000",
