@@ -63,7 +63,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
     double aclRatio;
     @Option(names = "--callers", defaultValue = "8", description = "Concurrent callers (default: ${DEFAULT-VALUE}).")
     int callers;
-    @Option(names = "--queries", defaultValue = "100", description = "Queries of each kind per caller (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--queries", defaultValue = "500", description = "Queries of each kind per caller (default: ${DEFAULT-VALUE}).")
     int queries;
     @Option(names = "--warm-up", defaultValue = "1500",
             description = "Queries of each kind per caller first, reported apart: the services' JIT compiles the query path (default: ${DEFAULT-VALUE}).")
@@ -118,7 +118,8 @@ public final class ScaleBenchCommand implements Callable<Integer> {
             consoleMatrix(stack);
 
             AtomicBoolean querying = new AtomicBoolean(true);
-            Thread busy = busyFolders > 0 ? busyScans(pipeline, busyTree, passwd, group, querying) : null;
+            AtomicInteger busyCommitted = new AtomicInteger();
+            Thread busy = busyFolders > 0 ? busyScans(pipeline, busyTree, passwd, group, querying, busyCommitted) : null;
             String whileBusy = busy == null ? "" : ", while " + BUSY_CLIENT + "'s " + busyFolders + " folders were scanned again and again";
             if (warmUp > 0) {
                 Round first = round(pipeline, paths, warmUp, 1000);
@@ -129,13 +130,20 @@ public final class ScaleBenchCommand implements Callable<Integer> {
             CpuMeter cpu = new CpuMeter(stack, java.util.Map.of());
             java.util.Map<String, Double> cpuBefore = cpu.read();
             Instant queriesStart = Instant.now();
+            int busyBefore = busyCommitted.get();
             Round measured = round(pipeline, paths, queries, 100);
+            int busyDuring = busyCommitted.get() - busyBefore;
+            Duration measuredFor = Duration.between(queriesStart, Instant.now());
             querying.set(false);
             if (busy != null) {
                 busy.join();
             }
             System.out.printf(Locale.ROOT, "%d callers at once, %d queries each%s:%n", callers, queries * 2, whileBusy);
             measured.print();
+            if (busy != null) {
+                System.out.printf(Locale.ROOT, "  %s: %d scans of %,d folders committed meanwhile (%,.0f folders/s; its scan threads at the collector's scan-nice)%n",
+                        BUSY_CLIENT, busyDuring, busyFolders, (double) busyDuring * busyFolders / Math.max(0.001, measuredFor.toMillis() / 1000.0));
+            }
             System.out.println("  CPU seconds used in those " + Stack.seconds(Duration.between(queriesStart, Instant.now())) + " (aclens command: the callers): "
                     + cpu.usedSince(cpuBefore));
 
@@ -234,11 +242,12 @@ public final class ScaleBenchCommand implements Callable<Integer> {
     }
 
     /** Another client scanned again and again until the queries are done: the load an MSP's other clients put on the services. */
-    private static Thread busyScans(PipelineClient pipeline, Path tree, Path passwd, Path group, AtomicBoolean querying) {
+    private static Thread busyScans(PipelineClient pipeline, Path tree, Path passwd, Path group, AtomicBoolean querying, AtomicInteger committed) {
         register(pipeline, BUSY_CLIENT, tree, passwd, group);
         Thread busy = new Thread(() -> {
             while (querying.get()) {
                 pipeline.awaitCommitted(pipeline.startRegisteredScans(BUSY_CLIENT, "tree").get(0), TIMEOUT);
+                committed.incrementAndGet();
             }
         }, "busy-client-scans");
         busy.start();
