@@ -1,17 +1,19 @@
 package io.aclens.support.audit;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.security.Principal;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Records every /api/v1 call made with a token in the audit trail: the client comes from the path ({@code {clientId}}), or,
@@ -46,9 +48,11 @@ public class AuditFilter implements ContainerResponseFilter {
             clientId = clientOf(response.getEntity());
         }
         String operation = method.map(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName()).orElse(null);
-        // the identity once: asking the request's SecurityContext role by role looks it up again each time
-        SecurityIdentity identity = identities.getIdentity();
-        trail.record(identity == null || identity.isAnonymous() ? null : identity.getPrincipal(), identity == null ? java.util.Set.of() : identity.getRoles(),
+        // the principal from the request (a refused token has none; its identity cannot be asked for on the I/O thread),
+        // then the caller's roles at once: asking the SecurityContext role by role looks the identity up again each time
+        SecurityContext security = request.getSecurityContext();
+        Principal caller = security == null ? null : security.getUserPrincipal();
+        trail.record(caller, caller == null ? Set.of() : identities.getIdentity().getRoles(),
                 new AuditTrail.Call(clientId, request.getMethod(), operation, path, response.getStatus()));
     }
 
