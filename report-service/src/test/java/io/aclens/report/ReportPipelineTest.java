@@ -31,6 +31,7 @@ import io.aclens.testing.PostgresResource;
 import io.aclens.testing.SmtpServerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -160,12 +161,16 @@ class ReportPipelineTest {
         given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
                 .body("fullName", equalTo("Bob Builder"));
         assertThat(readModelLoads(client)).as("a directory synced but not yet diffed is not shown").isEqualTo(1);
+        given().get("/api/v1/clients/" + client + "/report-directories").then().statusCode(200).body("size()", equalTo(0));
 
         long directorySnapshotId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
         kafka.send(Topics.CHANGE_SETS, new io.aclens.contracts.DirectoryChangeSetCompleted(
                 io.aclens.contracts.DirectoryChangeSetCompleted.eventIdFor(directorySnapshotId), directorySnapshotId, null, client, "ldap:corp",
                 0, true, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> readModelLoads(client) == 2); // loaded again at once, before anyone asks
+        JsonPath directories = given().get("/api/v1/clients/" + client + "/report-directories").then().statusCode(200).extract().jsonPath();
+        assertThat(directories.getList("directoryId")).as("the answers now use this directory snapshot").containsExactly("ldap:corp");
+        assertThat(directories.getLong("[0].latestDirectorySnapshotId")).isEqualTo(directorySnapshotId);
         given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
                 .body("fullName", equalTo("Robert Builder"));
         assertThat(readModelLoads(client)).isEqualTo(2);

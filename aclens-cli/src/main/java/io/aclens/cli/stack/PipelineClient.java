@@ -285,7 +285,10 @@ public final class PipelineClient {
                 .get("syncId").asText();
     }
 
-    /** Waits until the sync is committed as a directory snapshot and diffed; returns the directory change set. */
+    /**
+     * Waits until the sync is committed as a directory snapshot, diffed, and the report service answers from it (it learns
+     * that from the change-set event, after the diff service serves the changes); returns the directory change set.
+     */
     public DirectoryChangeSetView awaitDirectoryDiffed(String syncId, Duration timeout) {
         DirectorySyncView sync = poll(timeout, "directory sync " + syncId + " to be committed", () ->
                 Optional.ofNullable(answer(directoryReads.directorySync(syncId)))
@@ -295,8 +298,19 @@ public final class PipelineClient {
                             }
                             return view.status().equals("COMMITTED");
                         }));
-        return poll(timeout, "the effective changes of directory snapshot " + sync.directorySnapshotId(), () ->
+        DirectoryChangeSetView changes = poll(timeout, "the effective changes of directory snapshot " + sync.directorySnapshotId(), () ->
                 Optional.ofNullable(answer(effectiveChangeReads.directoryChangeSet(sync.directorySnapshotId()))));
+        poll(timeout, "the report service to answer from directory snapshot " + sync.directorySnapshotId(), () -> {
+            for (JsonNode directory : send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(changes.clientId()) + "/report-directories",
+                    null, 200)) {
+                if (directory.get("directoryId").asText().equals(changes.directoryId())
+                        && directory.get("latestDirectorySnapshotId").asLong() >= changes.directorySnapshotId()) {
+                    return Optional.of(true);
+                }
+            }
+            return Optional.empty();
+        });
+        return changes;
     }
 
     public List<EffectiveChangeView> effectiveChanges(String clientId, Instant from) {
