@@ -112,8 +112,7 @@ class ScanResourceTest {
                 }
             }).map(task -> {
                 try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19 - 3]);
+                    return io.aclens.posix.ThreadPriority.niceOf(task);
                 } catch (java.io.IOException gone) {
                     return -1;
                 }

@@ -33,9 +33,7 @@ public final class ThreadPriority {
      * have no nice value of their own (not Linux); the thread then runs as before.
      */
     public static boolean niceCurrentThread(int nice) throws IOException {
-        if (nice < 0 || nice > 19) {
-            throw new IllegalArgumentException("A nice value from 0 (normal) to 19 (lowest), not " + nice);
-        }
+        checkNice(nice);
         if (!AVAILABLE) {
             return false;
         }
@@ -47,12 +45,22 @@ public final class ThreadPriority {
         }
     }
 
+    /** Refuses a value that is no nice value a thread can lower itself to: from 0 (normal) to 19 (lowest). */
+    public static int checkNice(int nice) {
+        if (nice < 0 || nice > 19) {
+            throw new IllegalArgumentException("A nice value from 0 (normal) to 19 (lowest), not " + nice);
+        }
+        return nice;
+    }
+
     /** The calling thread's nice value; 0 where threads have none of their own. */
     public static int niceOfCurrentThread() throws IOException {
-        if (!AVAILABLE) {
-            return 0;
-        }
-        String stat = Files.readString(THREAD_SELF.resolve("stat"));
+        return AVAILABLE ? niceOf(THREAD_SELF) : 0;
+    }
+
+    /** The nice value of the thread whose {@code /proc} directory this is, e.g. {@code /proc/self/task/<tid>}. */
+    public static int niceOf(Path threadDirectory) throws IOException {
+        String stat = Files.readString(threadDirectory.resolve("stat"));
         // fields after the command name, which is in parentheses and may hold spaces: state is field 3, nice field 19
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Integer.parseInt(fields[19 - 3]);

@@ -40,5 +40,15 @@ class ThreadPriorityTest {
     void refusesValuesOutsideNiceRange() {
         assertThatThrownBy(() -> ThreadPriority.niceCurrentThread(-5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ThreadPriority.niceCurrentThread(20)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ThreadPriority.checkNice(20)).hasMessageContaining("0 (normal) to 19 (lowest), not 20");
+        assertThat(ThreadPriority.checkNice(19)).isEqualTo(19);
+        assertThat(ThreadPriority.checkNice(0)).isZero();
+    }
+
+    @Test
+    void readsTheNiceValueOfAnyThreadOfThisProcess() throws Exception {
+        int before = ThreadPriority.niceOfCurrentThread();
+        java.nio.file.Path self = java.nio.file.Path.of("/proc/thread-self").toRealPath();
+        assertThat(ThreadPriority.niceOf(self)).isEqualTo(before);
     }
 }

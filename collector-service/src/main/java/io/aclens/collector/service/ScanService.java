@@ -73,6 +73,11 @@ public class ScanService {
         this.outcomes = outcomes;
         this.config = config;
         this.jobs = jobs;
+        try {
+            ThreadPriority.checkNice(config.scanNice()); // at startup, not on the first scan's thread, where it would end the scan unseen
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("aclens.collector.scan-nice: " + e.getMessage(), e);
+        }
         AtomicLong threads = new AtomicLong();
         this.workers = Executors.newFixedThreadPool(config.parallelScans(), task -> {
             Thread thread = new Thread(() -> {
