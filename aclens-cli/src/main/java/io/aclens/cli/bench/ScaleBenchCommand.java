@@ -134,6 +134,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
             Round measured = round(pipeline, paths, queries, 100);
             int busyDuring = busyCommitted.get() - busyBefore;
             Duration measuredFor = Duration.between(queriesStart, Instant.now());
+            java.util.Map<String, String> cpuUsed = cpu.usedSince(cpuBefore);
             querying.set(false);
             if (busy != null) {
                 busy.join();
@@ -144,8 +145,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "  %s: %d scans of %,d folders committed meanwhile (%,.0f folders/s; its scan threads at the collector's scan-nice)%n",
                         BUSY_CLIENT, busyDuring, busyFolders, (double) busyDuring * busyFolders / Math.max(0.001, measuredFor.toMillis() / 1000.0));
             }
-            System.out.println("  CPU seconds used in those " + Stack.seconds(Duration.between(queriesStart, Instant.now())) + " (aclens command: the callers): "
-                    + cpu.usedSince(cpuBefore));
+            System.out.println("  CPU seconds used in those " + Stack.seconds(measuredFor) + " (aclens command: the callers): " + cpuUsed);
 
             Instant reportStart = Instant.now();
             byte[] workbook = pipeline.report(CLIENT, true);
