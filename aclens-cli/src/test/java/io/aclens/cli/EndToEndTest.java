@@ -40,6 +40,8 @@ class EndToEndTest {
         Demo.Result result = demo(null, dir.resolve("data"), dir.resolve("out"), "e2e-sample");
 
         assertThat(result.lastChangeSet().changeCount()).isEqualTo(5);
+        assertThat(result.lastScan().baselineSnapshotId()).as("scan 2 sent only what changed since scan 1").isNotNull();
+        assertThat(result.lastScan().unchangedFolders()).isPositive();
         ReportWorkbook report = new ReportWorkbook(result.report());
         Path share = dir.resolve("data/sample/share");
         String ownerGroup = groupName(dir.resolve("data/sample/group"), ((Number) Files.getAttribute(share, "unix:gid")).longValue());
@@ -146,6 +148,9 @@ class EndToEndTest {
                 tree + "/B b | revoked | gid 40002",
                 tree + "/B b/C | granted | uid 40004");
         assertThat(after.matrix.get(tree + "/B b/C")).containsEntry("uid 40004", "M").containsEntry("uid 40003", "RX");
+        assertThat(second.lastScan().baselineSnapshotId()).as("the rescan sent only what changed since the first run's snapshot")
+                .isEqualTo(first.lastScan().snapshotId());
+        assertThat(second.lastScan().unchangedFolders()).as("the root, unchanged, was not sent").isEqualTo(1);
         assertThat(second.peakMemoryMib()).containsKeys("collector-service", "snapshot-service", "diff-service", "report-service");
     }
 

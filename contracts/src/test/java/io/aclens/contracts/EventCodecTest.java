@@ -39,7 +39,7 @@ class EventCodecTest {
         FoldersScanned batch = new FoldersScanned(FoldersScanned.eventIdFor("scan-1", 3), "scan-1", "acme", "fs1", 3, List.of(
                 new ScannedFolder(7, "/srv/Отдел \"кадров\"\nx", 2, "S-1-22-1-1000", "S-1-22-2-100", false, hash, null, null, null),
                 new ScannedFolder(8, "D:\\Data", 0, null, null, true, hash, "ACCESS_DENIED", "O:BAD:P", "cannot list contents")),
-                java.util.Map.of(hash, dacl));
+                java.util.Map.of(hash, dacl), List.of("0123456789abcdef0123456789abcdef"));
 
         byte[] json = EventCodec.encode(batch);
         AclensEvent decoded = EventCodec.decode(EventCodec.headers(batch, "/aclens/collector"), json);
@@ -56,9 +56,26 @@ class EventCodecTest {
                 List.of(new Principal("S-1-22-1-1000", "alice", "Alice Smith", PrincipalKind.USER)), 1234, Instant.parse("2026-11-26T10:00:00Z"),
                 new SourceServer("\\\\fs1\\data", "O:BAG:BAD:(A;;0x1200a9;;;WD)", "read over SRVSVC", io.aclens.access.directory.ServerGroups.read(
                         List.of(new io.aclens.access.directory.ServerGroups.LocalGroup("S-1-5-32-545", "BUILTIN\\Users", List.of("S-1-5-11"))),
-                        "read over SAMR")));
+                        "read over SAMR")), 41L, 7, 2);
 
         assertThat(EventCodec.decode(EventCodec.headers(completed, "t"), EventCodec.encode(completed))).isEqualTo(completed);
+        assertThat(completed.sentFolders()).isEqualTo(3);
+    }
+
+    @Test
+    void aCompletionFromBeforeRescansAgainstABaselineIsAWholeScan() throws Exception {
+        ScanCompleted whole = new ScanCompleted("scan-1:done", "scan-1", "acme", "src", 10, 0, List.of(), List.of(), 5,
+                Instant.parse("2026-11-26T10:00:00Z"), null, null, 0, 0);
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) EventCodec.mapper()
+                .readTree(EventCodec.encode(whole));
+        assertThat(json.has("sentFolders")).as("derived, not sent").isFalse();
+        json.remove(List.of("baselineSnapshotId", "unchangedFolders", "removedFolders"));
+
+        ScanCompleted decoded = (ScanCompleted) EventCodec.decode(EventCodec.headers(whole, "t"), EventCodec.mapper().writeValueAsBytes(json));
+        assertThat(decoded).isEqualTo(whole);
+        assertThat(decoded.sentFolders()).isEqualTo(10);
+        assertThatThrownBy(() -> new ScanCompleted("e", "s", "c", "src", 10, 0, List.of(), List.of(), 5, Instant.now(), null, null, 3, 0))
+                .hasMessageContaining("baseline");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aclens.contracts.api.ApiOperations;
 import io.aclens.contracts.api.DirectoryReadApi;
+import io.aclens.contracts.api.ScanBaselineApi;
 import io.aclens.contracts.api.ScanReadApi;
 import io.aclens.contracts.api.SnapshotReadApi;
 import io.aclens.testing.KafkaBrokerResource;
@@ -21,7 +22,7 @@ class ReadApiContractTest {
 
     @Test
     void theSnapshotServiceServesEveryOperationOfItsReadApisAsDeclared() throws Exception {
-        assertThat(ApiOperations.of(SnapshotReadApi.class, DirectoryReadApi.class, ScanReadApi.class)).hasSize(14);
-        ReadApiContract.verify(SnapshotReadApi.class, DirectoryReadApi.class, ScanReadApi.class);
+        assertThat(ApiOperations.of(SnapshotReadApi.class, DirectoryReadApi.class, ScanReadApi.class, ScanBaselineApi.class)).hasSize(15);
+        ReadApiContract.verify(SnapshotReadApi.class, DirectoryReadApi.class, ScanReadApi.class, ScanBaselineApi.class);
     }
 }

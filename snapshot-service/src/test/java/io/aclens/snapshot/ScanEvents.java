@@ -4,6 +4,7 @@ import io.aclens.access.Ace;
 import io.aclens.access.Principal;
 import io.aclens.access.PrincipalKind;
 import io.aclens.access.AclHash;
+import io.aclens.access.FolderStateHash;
 import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.FoldersScanned;
 import io.aclens.contracts.ScannedFolder;
@@ -98,12 +99,47 @@ final class ScanEvents {
 
     /** A batch as given, its event id as the collector derives it. */
     FoldersScanned batch(long number, List<ScannedFolder> folders, Map<String, List<Ace>> definitions) {
-        return new FoldersScanned(FoldersScanned.eventIdFor(scanId, number), scanId, clientId, sourceId, number, folders, definitions);
+        return new FoldersScanned(FoldersScanned.eventIdFor(scanId, number), scanId, clientId, sourceId, number, folders, definitions, List.of());
     }
 
     ScanCompleted completed(long folderCount) {
         return new ScanCompleted(scanId + ":completed", scanId, clientId, sourceId, folderCount, 0, List.of(),
-                List.of(new Principal("S-1-22-1-1001", "bob", "Bob Builder", PrincipalKind.USER)), 5, Instant.now(), null);
+                List.of(new Principal("S-1-22-1-1001", "bob", "Bob Builder", PrincipalKind.USER)), 5, Instant.now(), null, null, 0, 0);
+    }
+
+    /**
+     * The events of this scan as a rescan against {@code baseline} sends them, computing fingerprints as the collector
+     * does: only the folders the baseline lacks (and those not listed), then the baseline's folders not seen as removed.
+     */
+    List<ScanEvent> againstBaseline(io.aclens.contracts.api.ScanBaseline baseline) {
+        java.util.Set<String> before = new java.util.HashSet<>(baseline.fingerprints());
+        java.util.Set<String> claimed = new java.util.HashSet<>();
+        List<ScannedFolder> sent = new ArrayList<>();
+        Map<String, List<Ace>> definitions = new LinkedHashMap<>();
+        long unchanged = 0;
+        for (FolderScanned folder : singleFolderEvents()) {
+            String hash = AclHash.of(folder.dacl());
+            String fingerprint = FolderStateHash.fingerprint(folder.path(), FolderStateHash.of(folder.depth(), folder.ownerSid(),
+                    folder.groupSid(), folder.inheritanceProtected(), hash, folder.readError(), folder.sddl()));
+            if (before.contains(fingerprint)) {
+                claimed.add(fingerprint);
+                if (folder.listError() == null) {
+                    unchanged++;
+                    continue;
+                }
+            }
+            definitions.putIfAbsent(hash, folder.dacl());
+            sent.add(new ScannedFolder(folder.sequence(), folder.path(), folder.depth(), folder.ownerSid(), folder.groupSid(),
+                    folder.inheritanceProtected(), hash, folder.readError(), folder.sddl(), folder.listError()));
+        }
+        List<String> removed = baseline.fingerprints().stream().filter(fingerprint -> !claimed.contains(fingerprint)).toList();
+        List<ScanEvent> events = new ArrayList<>();
+        events.add(started());
+        events.add(batch(1, sent, definitions));
+        events.add(new FoldersScanned(FoldersScanned.eventIdFor(scanId, 2), scanId, clientId, sourceId, 2, List.of(), Map.of(), removed));
+        events.add(new ScanCompleted(scanId + ":completed", scanId, clientId, sourceId, folders.size(), 0, List.of(), List.of(), 5, Instant.now(),
+                null, baseline.snapshotId(), unchanged, removed.size()));
+        return events;
     }
 
     List<ScanEvent> all() {

@@ -12,11 +12,14 @@ import static org.hamcrest.Matchers.hasSize;
 import io.aclens.access.Ace;
 import io.aclens.access.AccessMask;
 import io.aclens.contracts.EventCodec;
+import io.aclens.contracts.FoldersScanned;
 import io.aclens.contracts.ScanEvent;
+import io.aclens.contracts.ScannedFolder;
 import io.aclens.contracts.SnapshotCommitted;
 import io.aclens.contracts.Topics;
 import io.aclens.contracts.api.DeltaPage;
 import io.aclens.contracts.api.FolderPage;
+import io.aclens.contracts.api.FolderView;
 import io.aclens.snapshot.service.StaleScanReaper;
 import io.aclens.support.messaging.DeadLetters;
 import io.aclens.testing.KafkaBrokerResource;
@@ -209,6 +212,52 @@ class SnapshotPipelineTest {
         long again = awaitSnapshot(listedAgain.scanId);
         assertThat(given().get("/api/v1/snapshots/" + again + "/delta").then().extract().as(DeltaPage.class).items())
                 .as("listed again, a folder really gone is removed").extracting(d -> d.path()).containsExactly("/srv/a/b/c");
+    }
+
+    @Test
+    void aRescanSendingOnlyWhatChangedCommitsWhatAWholeScanWouldAndOnlyOnTheSnapshotItComparedWith() {
+        String client = "baseline-" + UUID.randomUUID();
+        given().get("/api/v1/clients/" + client + "/sources/fs1/scan-baseline").then().statusCode(200)
+                .body("snapshotId", org.hamcrest.Matchers.nullValue()).body("fingerprints", hasSize(0));
+        ScanEvents whole = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY)).folder("/srv/Old", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ)).folder("/srv/a", Ace.allow(SALES, AccessMask.MODIFY))
+                .folder("/srv/a/b", Ace.allow(SALES, AccessMask.MODIFY));
+        publish(whole.all());
+        long first = awaitSnapshot(whole.scanId);
+
+        io.aclens.contracts.api.ScanBaseline baseline = given().get("/api/v1/clients/" + client + "/sources/fs1/scan-baseline").then()
+                .statusCode(200).extract().as(io.aclens.contracts.api.ScanBaseline.class);
+        assertThat(baseline.snapshotId()).isEqualTo(first);
+        assertThat(baseline.fingerprints()).hasSize(6).isSorted().as("computed in SQL as the collector computes it in Java")
+                .contains(io.aclens.access.FolderStateHash.fingerprint("/srv", io.aclens.access.FolderStateHash.of(0, "S-1-22-1-0", "S-1-22-2-0",
+                        false, io.aclens.access.AclHash.of(List.of(Ace.allow(BOB, AccessMask.READ))), null, null)));
+
+        ScanEvents rescan = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/Finance", Ace.allow(SALES, AccessMask.READ)).folder("/srv/New", Ace.allow(BOB, AccessMask.FULL_CONTROL))
+                .folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ)).notListed("/srv/a", Ace.allow(SALES, AccessMask.MODIFY));
+        List<ScanEvent> events = rescan.againstBaseline(baseline);
+        assertThat(events).filteredOn(FoldersScanned.class::isInstance).flatExtracting(e -> ((FoldersScanned) e).folders())
+                .extracting(ScannedFolder::path).as("what changed, and the folder not listed").containsExactly("/srv/Finance", "/srv/New", "/srv/a");
+        publish(events);
+        long second = awaitSnapshot(rescan.scanId);
+
+        List<FolderView> state = given().get("/api/v1/snapshots/" + second + "/folders").then().extract().as(FolderPage.class).items();
+        assertThat(state).extracting(FolderView::path).as("unsent folders kept; /srv/Old gone; /srv/a/b, below a folder not listed, kept")
+                .containsExactly("/srv", "/srv/Finance", "/srv/New", "/srv/Sales", "/srv/a", "/srv/a/b");
+        assertThat(state.get(1).dacl()).containsExactly(Ace.allow(SALES, AccessMask.READ));
+        assertThat(given().get("/api/v1/snapshots/" + second + "/delta").then().extract().as(DeltaPage.class).items())
+                .extracting(d -> d.path()).containsExactly("/srv/Finance", "/srv/New", "/srv/Old");
+        given().get("/api/v1/snapshots/" + second).then().body("folderCount", equalTo(5));
+        given().get("/api/v1/scans/" + rescan.scanId + "/snapshot").then().body("baselineSnapshotId", equalTo((int) first))
+                .body("unchangedFolders", equalTo(2)).body("expectedFolders", equalTo(5));
+
+        ScanEvents late = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(SALES, AccessMask.READ));
+        publish(late.againstBaseline(baseline));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "INCOMPLETE".equals(scanStatus(late.scanId)));
+        assertThat(given().get("/api/v1/scans/" + late.scanId + "/snapshot").then().extract().<String>path("reason"))
+                .as("what it left unsent is no longer the source's state").contains("snapshot " + first, "snapshot " + second);
+        assertThat(given().get("/api/v1/clients/" + client + "/snapshots?sourceId=fs1").then().extract().<List<?>>path("$")).hasSize(2);
     }
 
     @Test

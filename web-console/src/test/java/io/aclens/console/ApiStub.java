@@ -78,7 +78,7 @@ public class ApiStub implements QuarkusTestResourceLifecycleManager {
         @Override
         public Uni<List<ScanView>> scans(String clientId, int limit) {
             return Uni.createFrom().item(clientId.equals(CLIENT) ? List.of(new ScanView("s1", CLIENT, "fs1:data", "D:\\Data", "COMMITTED",
-                    Instant.now().minusSeconds(60), Instant.now(), 3L, 0L, List.of(), 1000L, null, 7L)) : List.of());
+                    Instant.now().minusSeconds(60), Instant.now(), 3L, 0L, List.of(), 1000L, null, 7L, null, null)) : List.of());
         }
 
         @Override

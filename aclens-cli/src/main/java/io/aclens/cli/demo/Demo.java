@@ -67,7 +67,8 @@ public final class Demo {
      * What the run produced: the report file, the package's mail as received (.eml), the last scan's change set, the
      * effective changes of the run (sample share only), and each step's duration.
      */
-    public record Result(Path report, Path mail, ChangeSetView lastChangeSet, List<EffectiveChangeView> effectiveChanges, Map<String, Duration> steps,
+    public record Result(Path report, Path mail, ScanView lastScan, ChangeSetView lastChangeSet, List<EffectiveChangeView> effectiveChanges,
+                         Map<String, Duration> steps,
                          Map<String, Long> peakMemoryMib) {
     }
 
@@ -79,6 +80,7 @@ public final class Demo {
 
     private final PrintStream out;
     private final Map<String, Duration> steps = new LinkedHashMap<>();
+    private ScanView lastScan;
 
     public Demo(PrintStream out) {
         this.out = out;
@@ -143,7 +145,7 @@ public final class Demo {
                 keepRunning(stack, options.clientId(), options.consoleNote());
             }
             out.println("Total " + Stack.seconds(Duration.between(start, Instant.now())) + "; stopping everything.");
-            return new Result(report, mail, changeSet, effectiveChanges, steps, memory);
+            return new Result(report, mail, lastScan, changeSet, effectiveChanges, steps, memory);
         }
     }
 
@@ -202,6 +204,11 @@ public final class Demo {
             out.println("    snapshot " + committed.snapshotId() + " of " + committed.sourceId() + ": " + committed.expectedFolders()
                     + " folders, " + committed.errorCount() + " unreadable; "
                     + (changeSet.baseline() ? "baseline (first snapshot)" : changeSet.changeCount() + " changes"));
+            if (committed.baselineSnapshotId() != null) {
+                out.println("    the collector sent only what changed since snapshot " + committed.baselineSnapshotId() + ": "
+                        + (committed.expectedFolders() - committed.unchangedFolders()) + " of " + committed.expectedFolders() + " folders");
+            }
+            lastScan = committed;
             return changeSet;
         });
     }

@@ -63,6 +63,14 @@ public interface CollectorConfig {
     @WithDefault("10")
     int scanNice();
 
+    /**
+     * Whether a rescan sends only what changed: it asks the snapshot service for its source's last snapshot (each folder's
+     * fingerprint, 16 bytes a folder in memory) and sends the folders not in it as they are, and which are gone. false
+     * sends every folder every time.
+     */
+    @WithDefault("true")
+    boolean sendOnlyChanges();
+
     /** Scans to run on a cron schedule, e.g. {@code aclens.collector.schedules.acme-fs1.cron=0 0 2 * * ?}. */
     java.util.Map<String, ScheduledScan> schedules();
 

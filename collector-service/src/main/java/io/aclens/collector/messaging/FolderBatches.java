@@ -2,6 +2,7 @@ package io.aclens.collector.messaging;
 
 import io.aclens.access.Ace;
 import io.aclens.access.AclHash;
+import io.aclens.access.FolderStateHash;
 import io.aclens.collector.service.CollectedFolder;
 import io.aclens.contracts.FoldersScanned;
 import io.aclens.contracts.ScannedFolder;
@@ -13,15 +14,22 @@ import java.util.function.Consumer;
 
 /**
  * Groups a scan's folders into {@link FoldersScanned} events: each folder names its DACL by hash, and a DACL travels
- * only in the first batch that uses it. The scan's DACLs already sent are remembered (at most {@link #REMEMBERED_ACLS},
- * least recently used forgotten first: a forgotten one is sent again, which the snapshot service takes as before).
- * Thread-safe; batches are handed to the sink in the order they were filled, under the lock, so a definition is never
- * sent after a folder that needs it.
+ * only in the first batch that uses it. The scan's DACLs are remembered (at most {@link #REMEMBERED_ACLS}, least
+ * recently used forgotten first: a forgotten one is sent again, which the snapshot service takes as before).
+ *
+ * <p>Given a {@link Baseline} (the source's last snapshot), a folder found in it as it is goes unsent, unless its
+ * contents could not be listed (the snapshot service needs it to keep what lies below); once the scan is over, the
+ * baseline's folders not found as they were (gone, or changed) are sent as {@code removed}, after every folder.
+ *
+ * <p>Thread-safe; batches are handed to the sink in the order they were filled, under the lock, so a definition is
+ * never sent after a folder that needs it.
  */
 final class FolderBatches {
     static final int REMEMBERED_ACLS = 50_000;
     /** Estimated JSON of a batch, at most: far below Kafka's 1 MiB message limit whatever the paths and descriptors. */
     static final int MAX_BATCH_BYTES = 256 * 1024;
+    /** Fingerprints of gone folders per event: 35 bytes of JSON each, about 350 KiB. */
+    static final int REMOVED_PER_BATCH = 10_000;
     private static final int FOLDER_OVERHEAD_BYTES = 200;
     private static final int ACE_BYTES = 96;
 
@@ -29,11 +37,12 @@ final class FolderBatches {
     private final String clientId;
     private final String sourceId;
     private final int maxFolders;
+    private final Baseline baseline;
     private final Consumer<FoldersScanned> sink;
-    /** DACL (by content) → its hash, for the DACLs this scan sent; access order, so the least used is forgotten first. */
-    private final Map<List<Ace>, String> sent = new LinkedHashMap<>(1024, 0.75f, true) {
+    /** DACL (by content) → its hash and whether this scan sent it; access order, so the least used is forgotten first. */
+    private final Map<List<Ace>, KnownAcl> known = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Ace>, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<List<Ace>, KnownAcl> eldest) {
             return size() > REMEMBERED_ACLS;
         }
     };
@@ -42,42 +51,93 @@ final class FolderBatches {
     private long bytes;
     private long sequence;
     private long batches;
+    private long unchanged;
+    private long removed;
+
+    private static final class KnownAcl {
+        private final String hash;
+        private boolean sent;
+
+        private KnownAcl(String hash) {
+            this.hash = hash;
+        }
+    }
 
     FolderBatches(String scanId, String clientId, String sourceId, int maxFolders, Consumer<FoldersScanned> sink) {
+        this(scanId, clientId, sourceId, maxFolders, null, sink);
+    }
+
+    /** @param baseline the source's last snapshot to send only changes against; null to send every folder */
+    FolderBatches(String scanId, String clientId, String sourceId, int maxFolders, Baseline baseline, Consumer<FoldersScanned> sink) {
         this.scanId = scanId;
         this.clientId = clientId;
         this.sourceId = sourceId;
         this.maxFolders = maxFolders;
+        this.baseline = baseline;
         this.sink = sink;
     }
 
     synchronized void add(CollectedFolder folder, String listError) {
-        String hash = sent.get(folder.dacl());
-        if (hash == null) {
-            hash = AclHash.of(folder.dacl());
-            sent.put(List.copyOf(folder.dacl()), hash);
-            definitions.put(hash, folder.dacl());
-            bytes += (long) folder.dacl().size() * ACE_BYTES + hash.length();
+        KnownAcl acl = known.get(folder.dacl());
+        if (acl == null) {
+            acl = new KnownAcl(AclHash.of(folder.dacl()));
+            known.put(List.copyOf(folder.dacl()), acl);
         }
-        folders.add(new ScannedFolder(++sequence, folder.path(), folder.depth(), folder.ownerSid(), folder.groupSid(),
-                folder.inheritanceProtected(), hash, folder.readError(), folder.sddl(), listError));
+        ScannedFolder scanned = new ScannedFolder(++sequence, folder.path(), folder.depth(), folder.ownerSid(), folder.groupSid(),
+                folder.inheritanceProtected(), acl.hash, folder.readError(), folder.sddl(), listError);
+        if (baseline != null && baseline.claim(fingerprint(scanned)) && listError == null) {
+            unchanged++;
+            return;
+        }
+        if (!acl.sent) {
+            acl.sent = true;
+            definitions.put(acl.hash, folder.dacl());
+            bytes += (long) folder.dacl().size() * ACE_BYTES + acl.hash.length();
+        }
+        folders.add(scanned);
         bytes += FOLDER_OVERHEAD_BYTES + 3L * (folder.path().length() + length(folder.readError()) + length(listError))
                 + length(folder.sddl()) + length(folder.ownerSid()) + length(folder.groupSid());
         if (folders.size() >= maxFolders || bytes >= MAX_BATCH_BYTES) {
-            send();
+            send(List.of());
         }
     }
 
-    /** Sends what is left; the scan's folders are all handed to the sink once this returns. */
+    /**
+     * Sends what is left and, against a baseline, the fingerprints of its folders not found; the scan's events are all
+     * handed to the sink once this returns.
+     */
     synchronized void close() {
         if (!folders.isEmpty()) {
-            send();
+            send(List.of());
+        }
+        if (baseline != null) {
+            List<String> gone = baseline.unclaimed();
+            removed = gone.size();
+            for (int from = 0; from < gone.size(); from += REMOVED_PER_BATCH) {
+                send(gone.subList(from, Math.min(gone.size(), from + REMOVED_PER_BATCH)));
+            }
         }
     }
 
-    private void send() {
+    /** Folders found in the baseline as they are, not sent. */
+    synchronized long unchanged() {
+        return unchanged;
+    }
+
+    /** The baseline's folders not found as they were, sent as removed (known once {@link #close()} returned). */
+    synchronized long removed() {
+        return removed;
+    }
+
+    private static String fingerprint(ScannedFolder folder) {
+        return FolderStateHash.fingerprint(folder.path(), FolderStateHash.of(folder.depth(), folder.ownerSid(), folder.groupSid(),
+                folder.inheritanceProtected(), folder.aclHash(), folder.readError(), folder.sddl()));
+    }
+
+    private void send(List<String> gone) {
         batches++;
-        sink.accept(new FoldersScanned(FoldersScanned.eventIdFor(scanId, batches), scanId, clientId, sourceId, batches, folders, definitions));
+        sink.accept(new FoldersScanned(FoldersScanned.eventIdFor(scanId, batches), scanId, clientId, sourceId, batches, folders, definitions,
+                gone));
         folders = new ArrayList<>();
         definitions = new LinkedHashMap<>();
         bytes = 0;

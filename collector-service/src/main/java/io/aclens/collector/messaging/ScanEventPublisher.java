@@ -46,9 +46,14 @@ public class ScanEventPublisher {
         this.foldersPerEvent = Math.min(config.foldersPerEvent(), config.maxInFlightEvents());
     }
 
-    /** The events of a scan, as part of the trace current now (the scan's span). */
+    /** The events of a scan that sends every folder, as part of the trace current now (the scan's span). */
     public Publication open(String scanId, String clientId, String sourceId) {
-        return new Publication(kafka.<String, byte[]>getProducer("scans").unwrap(), Context.current(), scanId, clientId, sourceId);
+        return open(scanId, clientId, sourceId, null);
+    }
+
+    /** The same, sending only what changed against {@code baseline} when there is one. */
+    public Publication open(String scanId, String clientId, String sourceId, Baseline baseline) {
+        return new Publication(kafka.<String, byte[]>getProducer("scans").unwrap(), Context.current(), scanId, clientId, sourceId, baseline);
     }
 
     /** The events of one scan. {@link #folder} may be called from several threads (parallel sources); flush from one. */
@@ -58,11 +63,29 @@ public class ScanEventPublisher {
         private final Semaphore permits = new Semaphore(maxInFlight);
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         private final FolderBatches batches;
+        private final Baseline baseline;
 
-        private Publication(Producer<String, byte[]> producer, Context trace, String scanId, String clientId, String sourceId) {
+        private Publication(Producer<String, byte[]> producer, Context trace, String scanId, String clientId, String sourceId,
+                            Baseline baseline) {
             this.producer = producer;
             this.trace = trace;
-            this.batches = new FolderBatches(scanId, clientId, sourceId, foldersPerEvent, this::send);
+            this.baseline = baseline;
+            this.batches = new FolderBatches(scanId, clientId, sourceId, foldersPerEvent, baseline, this::send);
+        }
+
+        /** The snapshot the scan sends changes against; null when it sends every folder. */
+        public Long baselineSnapshotId() {
+            return baseline == null ? null : baseline.snapshotId();
+        }
+
+        /** Folders found in the baseline as they are, not sent. */
+        public long unchangedFolders() {
+            return batches.unchanged();
+        }
+
+        /** The baseline's folders not found as they were (gone, or changed), sent as removed; known after {@link #flush()}. */
+        public long removedFolders() {
+            return batches.removed();
         }
 
         /** Sends a lifecycle event and waits for the broker's acknowledgement. */
@@ -89,7 +112,7 @@ public class ScanEventPublisher {
         }
 
         private void send(FoldersScanned batch) {
-            int folders = batch.folders().size();
+            int folders = Math.max(1, batch.folders().size()); // a batch of removals only is awaited too
             permits.acquireUninterruptibly(folders);
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, batch.partitionKey(), EventCodec.encode(batch),
                     EventMessages.headers(batch, SOURCE, trace));

@@ -65,10 +65,12 @@ public class ScanService {
     private final RecentStatuses<ScanStatus> statuses = new RecentStatuses<>(KEPT_STATUSES);
     private final ScanOutcomes outcomes;
     private final EventTracing tracing;
+    private final ScanBaselines baselines;
 
     public ScanService(ScanEventPublisher publisher, CollectorConfig config, ScanJobRepository jobs, ScanOutcomes outcomes,
-                       EventTracing tracing) {
+                       EventTracing tracing, ScanBaselines baselines) {
         this.publisher = publisher;
+        this.baselines = baselines;
         this.tracing = tracing;
         this.outcomes = outcomes;
         this.config = config;
@@ -248,7 +250,7 @@ public class ScanService {
         Instant started = Instant.now();
         remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.RUNNING, 0, 0, started, null, null));
         record(jobs.running(scanId, started), scanId);
-        ScanEventPublisher.Publication events = publisher.open(scanId, queued.clientId(), queued.sourceId());
+        ScanEventPublisher.Publication events = publisher.open(scanId, queued.clientId(), queued.sourceId(), baselines.of(queued));
         try {
             events.sendAndAwait(new ScanStarted(scanId + ":started", scanId, queued.clientId(), queued.sourceId(), source.kind(),
                     queued.root(), started));
@@ -270,13 +272,16 @@ public class ScanService {
             }
             Instant finished = Instant.now();
             events.sendAndAwait(new ScanCompleted(scanId + ":completed", scanId, queued.clientId(), queued.sourceId(), tally.folders(),
-                    tally.errors(), tally.unreadable(), List.of(), Duration.between(started, finished).toMillis(), finished, source.server()));
+                    tally.errors(), tally.unreadable(), List.of(), Duration.between(started, finished).toMillis(), finished, source.server(),
+                    events.baselineSnapshotId(), events.unchangedFolders(), events.removedFolders()));
             remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.COMPLETED,
                     tally.folders(), tally.errors(), started, finished, null));
             record(jobs.finished(scanId, "COMPLETED", tally.folders(), tally.errors(), finished, null), scanId);
             outcomes.completed(queued.clientId(), queued.sourceId());
-            LOG.infof("Scan %s of %s: %d folders, %d errors in %d ms", scanId, queued.root(), tally.folders(), tally.errors(),
-                    Duration.between(started, finished).toMillis());
+            LOG.infof("Scan %s of %s: %d folders, %d errors in %d ms%s", scanId, queued.root(), tally.folders(), tally.errors(),
+                    Duration.between(started, finished).toMillis(), events.baselineSnapshotId() == null ? ""
+                            : String.format(" (against snapshot %d: %d unchanged not sent, %d gone or changed)", events.baselineSnapshotId(),
+                            events.unchangedFolders(), events.removedFolders()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(queued, started, events, "interrupted: the collector is shutting down", true);

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aclens.access.AccessMask;
 import io.aclens.access.Ace;
 import io.aclens.access.AclHash;
+import io.aclens.access.FolderStateHash;
 import io.aclens.collector.service.CollectedFolder;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.FoldersScanned;
 import io.aclens.contracts.ScannedFolder;
+import io.aclens.contracts.api.ScanBaseline;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,5 +76,56 @@ class FolderBatchesTest {
         batches.close();
 
         assertThat(sent.get(sent.size() - 1).acls()).as("READ was the least recently used, and forgotten").containsOnlyKeys(AclHash.of(READ));
+    }
+
+    @Test
+    void againstABaselineOnlyWhatChangedIsSentThenWhatIsGoneAfterEveryFolder() {
+        CollectedFolder unchanged = folder("/srv", READ);
+        CollectedFolder notListed = folder("/srv/locked", READ);
+        List<String> before = new ArrayList<>(List.of(fingerprint(unchanged), fingerprint(notListed), fingerprint(folder("/srv/a", READ)),
+                fingerprint(folder("/srv/gone", MODIFY))));
+        java.util.Collections.sort(before);
+        Baseline baseline = Baseline.of(new ScanBaseline(41L, before));
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 2, baseline, sent::add);
+
+        batches.add(unchanged, null);
+        batches.add(folder("/srv/a", MODIFY), null); // changed
+        batches.add(notListed, "cannot list contents: ACCESS_DENIED");
+        batches.add(folder("/srv/new", READ), null);
+        batches.close();
+
+        assertThat(sent.stream().flatMap(b -> b.folders().stream())).extracting(ScannedFolder::path, ScannedFolder::sequence)
+                .as("the unchanged folder is not sent; one not listed is, unchanged or not; sequences stay the scan's")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/srv/a", 2L), org.assertj.core.groups.Tuple.tuple("/srv/locked", 3L),
+                        org.assertj.core.groups.Tuple.tuple("/srv/new", 4L));
+        assertThat(sent.get(0).acls()).as("a DACL is defined where it is first sent, not where it was first seen")
+                .containsOnlyKeys(AclHash.of(MODIFY), AclHash.of(READ));
+        FoldersScanned last = sent.get(sent.size() - 1);
+        assertThat(last.folders()).isEmpty();
+        assertThat(last.removed()).as("the folder not seen, and the state /srv/a had (its row is closed either way)")
+                .containsExactlyInAnyOrder(fingerprint(folder("/srv/gone", MODIFY)), fingerprint(folder("/srv/a", READ)));
+        assertThat(sent.subList(0, sent.size() - 1)).allSatisfy(batch -> assertThat(batch.removed()).isEmpty());
+        assertThat(batches.unchanged()).isEqualTo(1);
+        assertThat(batches.removed()).isEqualTo(2);
+    }
+
+    @Test
+    void manyGoneFoldersTravelInSeveralBatches() {
+        List<String> before = new ArrayList<>();
+        for (int i = 0; i < FolderBatches.REMOVED_PER_BATCH * 2 + 1; i++) {
+            before.add(fingerprint(folder("/srv/" + i, READ)));
+        }
+        java.util.Collections.sort(before);
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 2, Baseline.of(new ScanBaseline(7L, before)), sent::add);
+        batches.close();
+
+        assertThat(sent).extracting(b -> b.removed().size()).containsExactly(FolderBatches.REMOVED_PER_BATCH, FolderBatches.REMOVED_PER_BATCH, 1);
+        assertThat(sent).allSatisfy(batch -> assertThat(EventCodec.encode(batch).length).isLessThan(512 * 1024));
+        assertThat(sent.stream().flatMap(b -> b.removed().stream())).containsExactlyElementsOf(before);
+    }
+
+    private static String fingerprint(CollectedFolder folder) {
+        return FolderStateHash.fingerprint(folder.path(), FolderStateHash.of(folder.depth(), folder.ownerSid(), folder.groupSid(),
+                folder.inheritanceProtected(), AclHash.of(folder.dacl()), folder.readError(), folder.sddl()));
     }
 }

@@ -26,7 +26,8 @@ public final class ViewMapper {
 
     public static ScanView toView(ScanEntity s) {
         return new ScanView(s.scanId, s.clientId, s.sourceId, s.root, s.status, instant(s.startedAt), instant(s.completedAt),
-                s.expectedFolders, s.errorCount, unreadable(s.unreadable), s.durationMs, s.reason, s.snapshotId);
+                s.expectedFolders, s.errorCount, unreadable(s.unreadable), s.durationMs, s.reason, s.snapshotId, s.baselineSnapshotId,
+                s.unchangedFolders);
     }
 
     private static SourceServer server(String json) {

@@ -35,4 +35,8 @@ public class ScanEntity {
     public String reason;
     @Column(name = "snapshot_id")
     public Long snapshotId;
+    @Column(name = "baseline_snapshot_id")
+    public Long baselineSnapshotId;
+    @Column(name = "unchanged_folders")
+    public Long unchangedFolders;
 }

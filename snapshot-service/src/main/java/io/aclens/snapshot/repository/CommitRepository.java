@@ -22,6 +22,14 @@ import java.util.List;
  */
 @ApplicationScoped
 public class CommitRepository {
+    /** Below a folder that could not be listed, a folder not seen has not gone: it keeps its state. Parameter $2: the scan. */
+    private static final String AND_NOT_BELOW_A_FOLDER_NOT_LISTED = """
+            and not exists (select 1 from snapshot.staged_folder nl
+                    where nl.scan_id = $2 and nl.child_prefix is not null
+                      and starts_with(f.path, nl.child_prefix)
+                      and not exists (select 1 from snapshot.staged_folder seen
+                                      where seen.scan_id = $2 and seen.path_key = f.path_key))""";
+
     private final Pool pool;
 
     public CommitRepository(Pool pool) {
@@ -52,18 +60,41 @@ public class CommitRepository {
     }
 
     private Uni<CommitOutcome> commitStaged(SqlConnection conn, ScanCompleted completed) {
-        return conn.preparedQuery("select count(*) from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(completed.scanId()))
-                .map(rows -> rows.iterator().next().getLong(0))
-                .chain(staged -> staged == completed.folderCount() ? createSnapshot(conn, completed)
-                        : incomplete(conn, completed, "expected " + completed.folderCount() + " folders, received " + staged));
+        return conn.preparedQuery("""
+                        select (select count(*) from snapshot.staged_folder where scan_id = $1),
+                               (select count(*) from snapshot.staged_removal where scan_id = $1),
+                               (select max(snapshot_id) from snapshot.snapshot where client_id = $2 and source_id = $3)""")
+                .execute(Tuple.of(completed.scanId(), completed.clientId(), completed.sourceId()))
+                .map(rows -> rows.iterator().next())
+                .chain(counts -> {
+                    long staged = counts.getLong(0);
+                    long removed = counts.getLong(1);
+                    Long latest = counts.getLong(2);
+                    if (staged != completed.sentFolders()) {
+                        return incomplete(conn, completed, "expected " + completed.sentFolders() + " folders, received " + staged);
+                    }
+                    if (removed != completed.removedFolders()) {
+                        return incomplete(conn, completed, "expected " + completed.removedFolders() + " folders gone, received " + removed);
+                    }
+                    Long baseline = completed.baselineSnapshotId();
+                    if (baseline != null && !baseline.equals(latest)) {
+                        // what it left unsent is the baseline's, no longer the source's state: the next scan compares anew
+                        return incomplete(conn, completed, "sent only what changed since snapshot " + baseline + ", but the source is at snapshot "
+                                + latest + " now");
+                    }
+                    return createSnapshot(conn, completed);
+                });
     }
 
     private Uni<CommitOutcome> incomplete(SqlConnection conn, ScanCompleted completed, String reason) {
         return conn.preparedQuery("""
-                        update snapshot.scan set status = 'INCOMPLETE', reason = $2, completed_at = $3, expected_folders = $4
+                        update snapshot.scan set status = 'INCOMPLETE', reason = $2, completed_at = $3, expected_folders = $4,
+                            baseline_snapshot_id = $5, unchanged_folders = $6
                         where scan_id = $1""")
-                .execute(Tuple.of(completed.scanId(), reason, utc(completed.completedAt()), completed.folderCount()))
+                .execute(Tuple.tuple().addValue(completed.scanId()).addValue(reason).addValue(utc(completed.completedAt()))
+                        .addValue(completed.folderCount()).addValue(completed.baselineSnapshotId()).addValue(completed.unchangedFolders()))
                 .chain(() -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(completed.scanId())))
+                .chain(() -> conn.preparedQuery("delete from snapshot.staged_removal where scan_id = $1").execute(Tuple.of(completed.scanId())))
                 .replaceWith(new CommitOutcome.NotCommitted(reason));
     }
 
@@ -85,18 +116,8 @@ public class CommitRepository {
                         .addValue(completed.folderCount()).addValue(completed.errorCount()).addValue(utc(completed.completedAt()))
                         .addValue(json(completed.server()))))
                 .map(rows -> rows.iterator().next().getLong(0))
-                .call(snapshotId -> conn.preparedQuery("""
-                                update snapshot.folder_state f set valid_to = $3
-                                where f.client_id = $4 and f.source_id = $1 and f.valid_to is null
-                                  and not exists (select 1 from snapshot.staged_folder s
-                                                  where s.scan_id = $2 and s.path_key = f.path_key and s.state_hash = f.state_hash)
-                                  -- below a folder that could not be listed, a folder not seen has not gone: it keeps its state
-                                  and not exists (select 1 from snapshot.staged_folder nl
-                                                  where nl.scan_id = $2 and nl.child_prefix is not null
-                                                    and starts_with(f.path, nl.child_prefix)
-                                                    and not exists (select 1 from snapshot.staged_folder seen
-                                                                    where seen.scan_id = $2 and seen.path_key = f.path_key))""")
-                        .execute(Tuple.of(source, completed.scanId(), snapshotId, completed.clientId())))
+                .call(snapshotId -> completed.baselineSnapshotId() == null ? closeUnseenOrChanged(conn, completed, snapshotId)
+                        : closeChangedAndRemoved(conn, completed, snapshotId))
                 .call(snapshotId -> conn.preparedQuery("""
                                 insert into snapshot.folder_state (client_id, source_id, path, path_key, depth, owner_sid, group_sid,
                                     inheritance_protected, acl_hash, read_error, state_hash, sddl, valid_from, valid_to)
@@ -109,16 +130,54 @@ public class CommitRepository {
                                                     and f.valid_to is null)""")
                         .execute(Tuple.of(completed.clientId(), source, completed.scanId(), snapshotId)))
                 .call(() -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(completed.scanId())))
+                .call(() -> conn.preparedQuery("delete from snapshot.staged_removal where scan_id = $1").execute(Tuple.of(completed.scanId())))
                 .call(() -> savePrincipals(conn, completed.clientId(), completed.principals()))
                 .call(snapshotId -> conn.preparedQuery("""
                                 update snapshot.scan set status = 'COMMITTED', snapshot_id = $2, completed_at = $3,
-                                    expected_folders = $4, error_count = $5, unreadable = $6, duration_ms = $7, last_event_at = now()
+                                    expected_folders = $4, error_count = $5, unreadable = $6, duration_ms = $7, last_event_at = now(),
+                                    baseline_snapshot_id = $8, unchanged_folders = $9
                                 where scan_id = $1""")
                         .execute(Tuple.tuple().addValue(completed.scanId()).addValue(snapshotId).addValue(utc(completed.completedAt()))
                                 .addValue(completed.folderCount()).addValue(completed.errorCount())
-                                .addValue(json(completed.unreadableFolders())).addValue(completed.durationMillis())))
+                                .addValue(json(completed.unreadableFolders())).addValue(completed.durationMillis())
+                                .addValue(completed.baselineSnapshotId()).addValue(completed.unchangedFolders())))
                 .chain(() -> existing(conn, completed.scanId()))
                 .map(event -> new CommitOutcome.Committed(event, false));
+    }
+
+    /** A whole scan: every current row the scan did not see in the same state is closed. */
+    private static Uni<Void> closeUnseenOrChanged(SqlConnection conn, ScanCompleted completed, long snapshotId) {
+        return conn.preparedQuery("""
+                        update snapshot.folder_state f set valid_to = $3
+                        where f.client_id = $4 and f.source_id = $1 and f.valid_to is null
+                          and not exists (select 1 from snapshot.staged_folder s
+                                          where s.scan_id = $2 and s.path_key = f.path_key and s.state_hash = f.state_hash)
+                        """ + AND_NOT_BELOW_A_FOLDER_NOT_LISTED)
+                .execute(Tuple.of(completed.sourceId(), completed.scanId(), snapshotId, completed.clientId())).replaceWithVoid();
+    }
+
+    /**
+     * A scan against the source's latest snapshot (checked before): rows of folders sent in another state are closed,
+     * and rows whose fingerprint the scan named as gone; what it did not send stays as it is.
+     */
+    private static Uni<Void> closeChangedAndRemoved(SqlConnection conn, ScanCompleted completed, long snapshotId) {
+        Tuple keys = Tuple.of(completed.sourceId(), completed.scanId(), snapshotId, completed.clientId());
+        Uni<Void> changed = conn.preparedQuery("""
+                        update snapshot.folder_state f set valid_to = $3
+                        from snapshot.staged_folder s
+                        where s.scan_id = $2 and f.client_id = $4 and f.source_id = $1 and f.path_key = s.path_key and f.valid_to is null
+                          and f.state_hash <> s.state_hash""")
+                .execute(keys).replaceWithVoid();
+        if (completed.removedFolders() == 0) {
+            return changed;
+        }
+        return changed.chain(() -> conn.preparedQuery("""
+                        update snapshot.folder_state f set valid_to = $3
+                        where f.client_id = $4 and f.source_id = $1 and f.valid_to is null
+                          and snapshot.folder_fingerprint(f.path, f.state_hash) in (select r.fingerprint from snapshot.staged_removal r
+                                                                                   where r.scan_id = $2)
+                        """ + AND_NOT_BELOW_A_FOLDER_NOT_LISTED)
+                .execute(keys).replaceWithVoid());
     }
 
     /**

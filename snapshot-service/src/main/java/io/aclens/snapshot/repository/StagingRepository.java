@@ -46,9 +46,11 @@ public class StagingRepository {
 
     /**
      * Stages folders of a scan that is still staging (a redelivered folder, or one of a scan that already
-     * ended, is skipped) and stores the DACLs they define, by content hash ({@code acls}: hash → DACL as JSON).
+     * ended, is skipped), stores the DACLs they define, by content hash ({@code acls}: hash → DACL as JSON), and the
+     * fingerprints of the baseline's folders the scan did not see ({@code removed}).
      */
-    public Uni<Void> stage(String scanId, String clientId, List<StagedFolder> folders, Map<String, String> acls, Instant eventTime) {
+    public Uni<Void> stage(String scanId, String clientId, List<StagedFolder> folders, Map<String, String> acls, List<String> removed,
+                           Instant eventTime) {
         int n = folders.size();
         String[] paths = new String[n];
         Integer[] depths = new Integer[n];
@@ -93,7 +95,14 @@ public class StagingRepository {
                         .addArrayOfString(aclHashes).addArrayOfString(readErrors).addArrayOfString(stateHashes)
                         .addArrayOfString(sddls).addArrayOfString(childPrefixes))
                 .replaceWithVoid();
-        return storeAcls.chain(() -> stageFolders).chain(() -> alive(scanId, eventTime));
+        Uni<Void> stageRemovals = removed.isEmpty() ? Uni.createFrom().voidItem() : pool.preparedQuery("""
+                        insert into snapshot.staged_removal (scan_id, fingerprint)
+                        select $1, r from unnest($2::text[]) as t(r)
+                        where exists (select 1 from snapshot.scan where scan_id = $1 and status = 'STAGING')
+                        on conflict do nothing""")
+                .execute(Tuple.of(scanId, removed.toArray(String[]::new))).replaceWithVoid();
+        return storeAcls.chain(() -> folders.isEmpty() ? Uni.createFrom().voidItem() : stageFolders).chain(() -> stageRemovals)
+                .chain(() -> alive(scanId, eventTime));
     }
 
     /** Ends a scan without changing state: its staged folders are dropped. */
@@ -102,7 +111,8 @@ public class StagingRepository {
                                 update snapshot.scan set status = $2, reason = $3, completed_at = now(), last_event_at = now()
                                 where scan_id = $1 and status = 'STAGING'""")
                         .execute(Tuple.of(scanId, status, reason))
-                        .chain(() -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(scanId))))
+                        .chain(() -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(scanId)))
+                        .chain(() -> conn.preparedQuery("delete from snapshot.staged_removal where scan_id = $1").execute(Tuple.of(scanId))))
                 .replaceWithVoid();
     }
 
@@ -124,6 +134,8 @@ public class StagingRepository {
                             return ids;
                         })
                         .call(ids -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = any($1)")
+                                .execute(Tuple.of(ids.toArray(String[]::new))))
+                        .call(ids -> conn.preparedQuery("delete from snapshot.staged_removal where scan_id = any($1)")
                                 .execute(Tuple.of(ids.toArray(String[]::new)))));
     }
 }

@@ -12,6 +12,7 @@ import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.FolderRef;
 import io.aclens.contracts.api.FolderRefPage;
 import io.aclens.contracts.api.FolderView;
+import io.aclens.contracts.api.ScanBaseline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -59,6 +60,30 @@ public class StateRepository {
                     }
                     return new FolderPage(items, items.size() < limit ? null : last);
                 });
+    }
+
+    /**
+     * The fingerprints of the folders of the source's latest snapshot, ascending; what a rescan compares with. Rows valid
+     * at that snapshot, not merely open ones, so a commit between the two reads cannot mix two states.
+     */
+    public Uni<ScanBaseline> baseline(String clientId, String sourceId) {
+        return pool.preparedQuery("select max(snapshot_id) from snapshot.snapshot where client_id = $1 and source_id = $2")
+                .execute(Tuple.of(clientId, sourceId))
+                .map(rows -> rows.iterator().next().getLong(0))
+                .chain(snapshotId -> snapshotId == null ? Uni.createFrom().item(new ScanBaseline(null, List.of()))
+                        : pool.preparedQuery("""
+                                        select snapshot.folder_fingerprint(f.path, f.state_hash) collate "C" as fingerprint
+                                        from snapshot.folder_state f
+                                        where f.client_id = $1 and f.source_id = $2 and f.valid_from <= $3 and (f.valid_to is null or f.valid_to > $3)
+                                        order by 1""")
+                                .execute(Tuple.of(clientId, sourceId, snapshotId))
+                                .map(rows -> {
+                                    List<String> fingerprints = new ArrayList<>(rows.size());
+                                    for (Row row : rows) {
+                                        fingerprints.add(row.getString(0));
+                                    }
+                                    return new ScanBaseline(snapshotId, fingerprints);
+                                }));
     }
 
     /** The same folders as {@link #folders}, their DACLs named by hash; the descriptor only as "has no DACL at all". */

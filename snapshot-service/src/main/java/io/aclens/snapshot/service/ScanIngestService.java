@@ -145,11 +145,14 @@ public class ScanIngestService {
     private final class Batch {
         private final Map<String, ScanFolders> scans = new LinkedHashMap<>();
 
-        /** A scan's folders in this batch, the DACLs they define (hash → JSON), and the records that carried them. */
-        private record ScanFolders(String clientId, List<StagedFolder> folders, Map<String, String> acls,
+        /**
+         * A scan's folders in this batch, the DACLs they define (hash → JSON), the fingerprints of its baseline's folders
+         * it did not see, and the records that carried them.
+         */
+        private record ScanFolders(String clientId, List<StagedFolder> folders, Map<String, String> acls, List<String> removed,
                                    List<ConsumerRecord<String, byte[]>> records) {
             ScanFolders(String clientId) {
-                this(clientId, new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>());
+                this(clientId, new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
             }
         }
 
@@ -174,6 +177,7 @@ public class ScanIngestService {
             for (ScannedFolder folder : batch.folders()) {
                 scan.folders().add(StagedFolder.of(folder));
             }
+            scan.removed().addAll(batch.removed());
             scan.records().add(record);
         }
 
@@ -202,7 +206,7 @@ public class ScanIngestService {
                     return Uni.createFrom().voidItem(); // redelivered after the scan ended
                 }
                 Instant newest = scan.records().stream().map(ScanIngestService::eventTime).max(Instant::compareTo).orElseThrow();
-                return staging.stage(scanId, scan.clientId(), scan.folders(), scan.acls(), newest)
+                return staging.stage(scanId, scan.clientId(), scan.folders(), scan.acls(), scan.removed(), newest)
                         .onFailure(DataErrors::isDataError).recoverWithUni(e -> refused(scanId, scan.records(), e));
             });
         }

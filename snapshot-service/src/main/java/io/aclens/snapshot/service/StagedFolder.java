@@ -2,6 +2,7 @@ package io.aclens.snapshot.service;
 
 import io.aclens.access.AclHash;
 import io.aclens.access.FolderPath;
+import io.aclens.access.FolderStateHash;
 import io.aclens.contracts.FolderScanned;
 import io.aclens.contracts.ScannedFolder;
 
@@ -28,8 +29,7 @@ public record StagedFolder(String path, int depth, String ownerSid, String group
 
     private static StagedFolder of(String path, int depth, String ownerSid, String groupSid, boolean inheritanceProtected, String aclHash,
                                    String readError, String sddl, String listError) {
-        String stateHash = AclHash.hex(depth + "|" + ownerSid + "|" + groupSid + "|" + inheritanceProtected + "|" + aclHash + "|"
-                + readError + "|" + sddl);
+        String stateHash = FolderStateHash.of(depth, ownerSid, groupSid, inheritanceProtected, aclHash, readError, sddl);
         String childPrefix = listError == null ? null : path + FolderPath.separator(path);
         return new StagedFolder(path, depth, ownerSid, groupSid, inheritanceProtected, aclHash, readError, sddl, stateHash, childPrefix);
     }

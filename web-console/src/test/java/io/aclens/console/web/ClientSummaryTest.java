@@ -15,7 +15,7 @@ class ClientSummaryTest {
 
     private static ScanView scan(String source, Duration ago, String status) {
         return new ScanView("s-" + source + ago, "c", source, "/", status, NOW.minus(ago), NOW.minus(ago).plusSeconds(5), 10L, 0L, List.of(), 5000L,
-                null, 1L);
+                null, 1L, null, null);
     }
 
     private static FindingSummaryView findings(int high, int medium, int low) {
