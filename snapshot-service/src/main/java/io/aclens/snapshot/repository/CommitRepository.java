@@ -93,8 +93,7 @@ public class CommitRepository {
                         where scan_id = $1""")
                 .execute(Tuple.tuple().addValue(completed.scanId()).addValue(reason).addValue(utc(completed.completedAt()))
                         .addValue(completed.folderCount()).addValue(completed.baselineSnapshotId()).addValue(completed.unchangedFolders()))
-                .chain(() -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(completed.scanId())))
-                .chain(() -> conn.preparedQuery("delete from snapshot.staged_removal where scan_id = $1").execute(Tuple.of(completed.scanId())))
+                .chain(() -> StagingRepository.drop(conn, completed.scanId()))
                 .replaceWith(new CommitOutcome.NotCommitted(reason));
     }
 
@@ -129,8 +128,7 @@ public class CommitRepository {
                                                   where f.client_id = $1 and f.source_id = $2 and f.path_key = s.path_key
                                                     and f.valid_to is null)""")
                         .execute(Tuple.of(completed.clientId(), source, completed.scanId(), snapshotId)))
-                .call(() -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(completed.scanId())))
-                .call(() -> conn.preparedQuery("delete from snapshot.staged_removal where scan_id = $1").execute(Tuple.of(completed.scanId())))
+                .call(() -> StagingRepository.drop(conn, completed.scanId()))
                 .call(() -> savePrincipals(conn, completed.clientId(), completed.principals()))
                 .call(snapshotId -> conn.preparedQuery("""
                                 update snapshot.scan set status = 'COMMITTED', snapshot_id = $2, completed_at = $3,

@@ -6,6 +6,7 @@ import io.aclens.snapshot.service.StagedFolder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -111,8 +112,14 @@ public class StagingRepository {
                                 update snapshot.scan set status = $2, reason = $3, completed_at = now(), last_event_at = now()
                                 where scan_id = $1 and status = 'STAGING'""")
                         .execute(Tuple.of(scanId, status, reason))
-                        .chain(() -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(scanId)))
-                        .chain(() -> conn.preparedQuery("delete from snapshot.staged_removal where scan_id = $1").execute(Tuple.of(scanId))))
+                        .chain(() -> drop(conn, scanId)))
+                .replaceWithVoid();
+    }
+
+    /** Drops what a scan staged — its folders and the fingerprints it found gone — once it committed or ended without. */
+    static Uni<Void> drop(SqlConnection conn, String scanId) {
+        return conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(scanId))
+                .chain(() -> conn.preparedQuery("delete from snapshot.staged_removal where scan_id = $1").execute(Tuple.of(scanId)))
                 .replaceWithVoid();
     }
 
