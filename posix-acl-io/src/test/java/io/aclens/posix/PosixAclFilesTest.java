@@ -30,6 +30,19 @@ class PosixAclFilesTest {
     }
 
     @Test
+    void anAclLargerThanTheFirstBufferIsReadWhole(@TempDir Path dir) throws Exception {
+        StringBuilder entries = new StringBuilder("u::rwx,g::r-x,m::rwx,o::---");
+        for (int uid = 5000; uid < 5300; uid++) { // 300 entries of 8 bytes: more than the 1 KiB first tried
+            entries.append(",u:").append(uid).append(":r-x");
+        }
+        PosixAcl large = PosixAcl.parseText(entries.toString());
+        PosixAclFiles.writeAccess(dir, large);
+
+        assertThat(PosixAclFiles.readAccess(dir)).contains(large);
+        assertThat(PosixAclFiles.readAccess(dir)).as("again, from the grown buffer").contains(large);
+    }
+
+    @Test
     void plainFolderHasNoExtendedAcl(@TempDir Path dir) throws Exception {
         assertThat(PosixAclFiles.readAccess(dir)).isEmpty();
         assertThat(PosixAclFiles.readDefault(dir)).isEmpty();
