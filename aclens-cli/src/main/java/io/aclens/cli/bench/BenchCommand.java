@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -57,8 +60,8 @@ public final class BenchCommand implements Callable<Integer> {
 
         try (Stack stack = Stack.start(StackConfig.of(Aclens.home(), dataDir.resolve("stack"), true), line -> System.out.println("  " + line))) {
             PipelineClient pipeline = new PipelineClient(stack);
-            CpuMeter cpu = new CpuMeter(stack, java.util.Map.of());
-            java.util.Map<String, Double> cpuAtStart = cpu.read();
+            CpuMeter cpu = new CpuMeter(stack, Map.of());
+            Map<String, Double> cpuAtStart = cpu.read();
             PipelineClient.Scan scan = new PipelineClient.Scan("bench", tree.toString(), "bench:tree", null, null);
             Duration first = timeScan(pipeline, scan);
             System.out.printf(Locale.ROOT, "pipeline, first scan (scan start -> snapshot committed): %s = %,.0f folders/s%n",
@@ -100,8 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** Prints the pipeline's time over getfacl's and, for a {@code target} above 0, whether it is met. */
     private static void report(String scan, Duration pipeline, String baseline, Duration getfacl, double target) {
         double ratio = (double) pipeline.toMillis() / Math.max(1, getfacl.toMillis());
-        String verdict = target <= 0 ? "" : String.format(Locale.ROOT, " (target <= %sx): %s", target == Math.rint(target) ? String.valueOf((int) target)
-                : String.valueOf(target), ratio <= target ? "met" : "NOT met");
+        String verdict = target <= 0 ? "" : String.format(Locale.ROOT, " (target <= %.1fx): %s", target, ratio <= target ? "met" : "NOT met");
         System.out.printf(Locale.ROOT, "ratio %s / %s: %.2fx%s%n", scan, baseline, ratio, verdict);
     }
 
@@ -113,8 +115,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static Duration getfacl(Path tree, String... options) throws IOException, InterruptedException {
         Instant start = Instant.now();
         Process process;
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("getfacl"));
-        command.addAll(java.util.List.of(options));
+        List<String> command = new ArrayList<>(List.of("getfacl"));
+        command.addAll(List.of(options));
         command.add(tree.toString());
         try {
             process = new ProcessBuilder(command)

@@ -206,7 +206,7 @@ public final class Demo {
                     + (changeSet.baseline() ? "baseline (first snapshot)" : changeSet.changeCount() + " changes"));
             if (committed.baselineSnapshotId() != null) {
                 out.println("    the collector sent only what changed since snapshot " + committed.baselineSnapshotId() + ": "
-                        + (committed.expectedFolders() - committed.unchangedFolders()) + " of " + committed.expectedFolders() + " folders");
+                        + committed.sentFolders() + " of " + committed.expectedFolders() + " folders");
             }
             lastScan = committed;
             return changeSet;

@@ -231,9 +231,15 @@ public final class PipelineClient {
 
     /** Waits until the report service shows the source at this snapshot (it learns it from change-set events). */
     public void awaitReportable(String clientId, String sourceId, long snapshotId, Duration timeout) {
-        poll(timeout, "the report service to see snapshot " + snapshotId, () -> {
-            for (JsonNode source : send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/report-sources", null, 200)) {
-                if (source.get("sourceId").asText().equals(sourceId) && source.get("latestSnapshotId").asLong() >= snapshotId) {
+        awaitReportServiceAt(clientId, "report-sources", "sourceId", sourceId, "latestSnapshotId", snapshotId, timeout);
+    }
+
+    /** Polls the report service's list of what it answers from until the named entry has reached {@code atLeast}. */
+    private void awaitReportServiceAt(String clientId, String list, String idField, String id, String versionField, long atLeast,
+                                      Duration timeout) {
+        poll(timeout, "the report service to answer from " + id + " at " + atLeast, () -> {
+            for (JsonNode entry : send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(clientId) + "/" + list, null, 200)) {
+                if (entry.get(idField).asText().equals(id) && entry.get(versionField).asLong() >= atLeast) {
                     return Optional.of(true);
                 }
             }
@@ -300,16 +306,8 @@ public final class PipelineClient {
                         }));
         DirectoryChangeSetView changes = poll(timeout, "the effective changes of directory snapshot " + sync.directorySnapshotId(), () ->
                 Optional.ofNullable(answer(effectiveChangeReads.directoryChangeSet(sync.directorySnapshotId()))));
-        poll(timeout, "the report service to answer from directory snapshot " + sync.directorySnapshotId(), () -> {
-            for (JsonNode directory : send("GET", stack.apiUrl() + "/api/v1/clients/" + encode(changes.clientId()) + "/report-directories",
-                    null, 200)) {
-                if (directory.get("directoryId").asText().equals(changes.directoryId())
-                        && directory.get("latestDirectorySnapshotId").asLong() >= changes.directorySnapshotId()) {
-                    return Optional.of(true);
-                }
-            }
-            return Optional.empty();
-        });
+        awaitReportServiceAt(changes.clientId(), "report-directories", "directoryId", changes.directoryId(), "latestDirectorySnapshotId",
+                changes.directorySnapshotId(), timeout);
         return changes;
     }
 

@@ -63,10 +63,6 @@ final class FolderBatches {
         }
     }
 
-    FolderBatches(String scanId, String clientId, String sourceId, int maxFolders, Consumer<FoldersScanned> sink) {
-        this(scanId, clientId, sourceId, maxFolders, null, sink);
-    }
-
     /** @param baseline the source's last snapshot to send only changes against; null to send every folder */
     FolderBatches(String scanId, String clientId, String sourceId, int maxFolders, Baseline baseline, Consumer<FoldersScanned> sink) {
         this.scanId = scanId;

@@ -22,7 +22,7 @@ class FolderBatchesTest {
     private final List<FoldersScanned> sent = new ArrayList<>();
 
     private FolderBatches batches(int maxFolders) {
-        return new FolderBatches("scan-1", "acme", "fs1", maxFolders, sent::add);
+        return new FolderBatches("scan-1", "acme", "fs1", maxFolders, null, sent::add);
     }
 
     private static CollectedFolder folder(String path, List<Ace> dacl) {

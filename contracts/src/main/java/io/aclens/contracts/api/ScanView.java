@@ -12,4 +12,9 @@ import java.util.List;
 public record ScanView(String scanId, String clientId, String sourceId, String root, String status, Instant startedAt,
                        Instant completedAt, Long expectedFolders, Long errorCount, List<String> unreadable,
                        Long durationMs, String reason, Long snapshotId, Long baselineSnapshotId, Long unchangedFolders) {
+
+    /** The folders the collector sent: those it found less the unchanged ones; null while the scan has not completed. */
+    public Long sentFolders() {
+        return expectedFolders == null ? null : expectedFolders - (unchangedFolders == null ? 0 : unchangedFolders);
+    }
 }
