@@ -3,7 +3,7 @@ package io.aclens.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aclens.collector.posix.PosixNames;
+import io.aclens.posix.PosixNames;
 import io.aclens.collector.posix.PosixTreeScanner;
 import io.aclens.collector.service.CollectedFolder;
 import io.aclens.collector.service.CollectionTally;

@@ -1,61 +1,54 @@
 package io.aclens.posix;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Any extended attribute of a path, {@code system.*} and {@code security.*} included (which Java's own
  * {@code UserDefinedFileAttributeView} cannot reach), through libc's {@code getxattr}/{@code setxattr} via JNA.
  */
 public final class ExtendedAttributes {
-    private static final int ENODATA = 61;
-    private static final int ENOTSUP = 95;
-    private static final int ERANGE = 34;
     private static final int INITIAL_BUFFER = 1024;
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[INITIAL_BUFFER]);
-
-    static {
-        if (!Platform.isLinux()) {
-            throw new UnsupportedOperationException("Extended attributes are read on Linux only");
-        }
-        Native.register(Platform.C_LIBRARY_NAME);
-    }
 
     private ExtendedAttributes() {
     }
 
-    /**
-     * Answers -1 and leaves errno in {@link Native#getLastError()} instead of throwing: most folders have no ACL, and an
-     * exception with its stack trace for each of them cost more than the rest of reading the folder (measured: a walk of
-     * 200,000 folders reading two attributes each, 7.9 s with exceptions, 4.6 s without).
-     */
-    private static native long getxattr(byte[] path, String name, byte[] value, long size);
-
-    private static native int setxattr(byte[] path, String name, byte[] value, long size, int flags) throws LastErrorException;
-
-    private static native int removexattr(byte[] path, String name) throws LastErrorException;
+    /** A getxattr-like call: the value's size, or -1 with errno set. */
+    @FunctionalInterface
+    interface Read {
+        long into(byte[] buffer, long size);
+    }
 
     /** The attribute's value, or empty when the path has none or its file system keeps no such attributes. */
     public static Optional<byte[]> read(Path path, String name) throws IOException {
         byte[] file = RawPaths.cString(path);
+        return read((buffer, size) -> Libc.getxattr(file, name, buffer, size), () -> "Cannot read " + name + " of " + path);
+    }
+
+    /**
+     * Calls {@code read} with a buffer that grows until the value fits; empty when there is no such attribute.
+     *
+     * @param what names the attribute and the file in the exception's message
+     */
+    static Optional<byte[]> read(Read read, Supplier<String> what) throws IOException {
         byte[] buffer = BUFFER.get();
         while (true) {
-            long size = getxattr(file, name, buffer, buffer.length);
+            long size = read.into(buffer, buffer.length);
             if (size >= 0) {
                 byte[] value = new byte[(int) size];
                 System.arraycopy(buffer, 0, value, 0, value.length);
                 return Optional.of(value);
             }
-            int errno = Native.getLastError();
-            if (errno == ENODATA || errno == ENOTSUP) {
+            int errno = Libc.errno();
+            if (errno == Libc.ENODATA || errno == Libc.ENOTSUP) {
                 return Optional.empty();
             }
-            if (errno != ERANGE) {
-                throw failure("read " + name, path, new LastErrorException(errno));
+            if (errno != Libc.ERANGE) {
+                throw new IOException(what.get() + ": " + Libc.describe(errno));
             }
             buffer = new byte[buffer.length * 4];
             BUFFER.set(buffer);
@@ -64,7 +57,7 @@ public final class ExtendedAttributes {
 
     public static void write(Path path, String name, byte[] value) throws IOException {
         try {
-            setxattr(RawPaths.cString(path), name, value, value.length, 0);
+            Libc.setxattr(RawPaths.cString(path), name, value, value.length, 0);
         } catch (LastErrorException e) {
             throw failure("write " + name, path, e);
         }
@@ -73,22 +66,15 @@ public final class ExtendedAttributes {
     /** Removes the attribute; a path without it is left as it is. */
     public static void remove(Path path, String name) throws IOException {
         try {
-            removexattr(RawPaths.cString(path), name);
+            Libc.removexattr(RawPaths.cString(path), name);
         } catch (LastErrorException e) {
-            if (e.getErrorCode() != ENODATA) {
+            if (e.getErrorCode() != Libc.ENODATA) {
                 throw failure("remove " + name, path, e);
             }
         }
     }
 
     private static IOException failure(String action, Path path, LastErrorException e) {
-        String reason = switch (e.getErrorCode()) {
-            case 1, 13 -> "permission denied";
-            case 2 -> "no such file or directory";
-            case 36 -> "file name too long";
-            case ENOTSUP -> "the file system does not support this extended attribute";
-            default -> "errno " + e.getErrorCode();
-        };
-        return new IOException("Cannot " + action + " of " + path + ": " + reason, e);
+        return new IOException("Cannot " + action + " of " + path + ": " + Libc.describe(e.getErrorCode()), e);
     }
 }

@@ -1,6 +1,5 @@
-package io.aclens.collector.posix;
+package io.aclens.posix;
 
-import io.aclens.posix.RawPaths;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -26,6 +25,9 @@ public final class PosixNames {
 
     /** Decodes UTF-8, writing each byte that is not part of a valid sequence as {@code \xNN}. */
     public static String escapeUndecodable(byte[] bytes) {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // most names: no decoder needed
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -45,5 +47,14 @@ public final class PosixNames {
                 }
             }
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
