@@ -3,6 +3,7 @@ package io.aclens.collector.service;
 import io.aclens.contracts.api.ScanStatus;
 import io.aclens.access.Principal;
 import io.aclens.collector.config.CollectorConfig;
+import io.aclens.collector.messaging.Baseline;
 import io.aclens.collector.messaging.ScanEventPublisher;
 import io.aclens.collector.posix.LocalTreeSource;
 import io.aclens.collector.repository.ScanJobRepository;
@@ -250,7 +251,9 @@ public class ScanService {
         Instant started = Instant.now();
         remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.RUNNING, 0, 0, started, null, null));
         record(jobs.running(scanId, started), scanId);
-        ScanEventPublisher.Publication events = publisher.open(scanId, queued.clientId(), queued.sourceId(), baselines.of(queued));
+        Baseline baseline = baselines.of(queued);
+        Duration baselineFetch = Duration.between(started, Instant.now());
+        ScanEventPublisher.Publication events = publisher.open(scanId, queued.clientId(), queued.sourceId(), baseline);
         try {
             events.sendAndAwait(new ScanStarted(scanId + ":started", scanId, queued.clientId(), queued.sourceId(), source.kind(),
                     queued.root(), started));
@@ -280,8 +283,9 @@ public class ScanService {
             outcomes.completed(queued.clientId(), queued.sourceId());
             LOG.infof("Scan %s of %s: %d folders, %d errors in %d ms%s", scanId, queued.root(), tally.folders(), tally.errors(),
                     Duration.between(started, finished).toMillis(), events.baselineSnapshotId() == null ? ""
-                            : String.format(" (against snapshot %d: %d unchanged not sent, %d gone or changed)", events.baselineSnapshotId(),
-                            events.unchangedFolders(), events.removedFolders()));
+                            : String.format(" (against snapshot %d, its %d folders fetched in %d ms: %d unchanged not sent, %d gone or changed)",
+                            events.baselineSnapshotId(), baseline.size(), baselineFetch.toMillis(), events.unchangedFolders(),
+                            events.removedFolders()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(queued, started, events, "interrupted: the collector is shutting down", true);
