@@ -112,7 +112,7 @@ final class ScanEvents {
      * does: only the folders the baseline lacks (and those not listed), then the baseline's folders not seen as removed.
      */
     List<ScanEvent> againstBaseline(io.aclens.contracts.api.ScanBaseline baseline) {
-        java.util.Set<String> before = new java.util.HashSet<>(baseline.fingerprints());
+        java.util.Set<String> before = new java.util.HashSet<>(baseline.hexFingerprints());
         java.util.Set<String> claimed = new java.util.HashSet<>();
         List<ScannedFolder> sent = new ArrayList<>();
         Map<String, List<Ace>> definitions = new LinkedHashMap<>();
@@ -132,7 +132,7 @@ final class ScanEvents {
             sent.add(new ScannedFolder(folder.sequence(), folder.path(), folder.depth(), folder.ownerSid(), folder.groupSid(),
                     folder.inheritanceProtected(), hash, folder.readError(), folder.sddl(), folder.listError()));
         }
-        List<String> removed = baseline.fingerprints().stream().filter(fingerprint -> !claimed.contains(fingerprint)).toList();
+        List<String> removed = baseline.hexFingerprints().stream().filter(fingerprint -> !claimed.contains(fingerprint)).toList();
         List<ScanEvent> events = new ArrayList<>();
         events.add(started());
         events.add(batch(1, sent, definitions));

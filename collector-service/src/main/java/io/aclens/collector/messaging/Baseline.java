@@ -1,6 +1,7 @@
 package io.aclens.collector.messaging;
 
 import io.aclens.contracts.api.ScanBaseline;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HexFormat;
@@ -12,8 +13,6 @@ import java.util.List;
  * million folders in 16 MiB), not as strings. Thread-safe.
  */
 public final class Baseline {
-    private static final int FINGERPRINT_CHARS = 32;
-
     private final long snapshotId;
     private final long[] high;
     private final long[] low;
@@ -29,22 +28,18 @@ public final class Baseline {
     /**
      * The baseline the snapshot service gave, or null when there is none (no snapshot yet).
      *
-     * @throws IllegalArgumentException when a fingerprint is not 32 hex digits, or they are not strictly ascending
+     * @throws IllegalArgumentException when the fingerprints are not strictly ascending
      */
     public static Baseline of(ScanBaseline baseline) {
         if (baseline.snapshotId() == null) {
             return null;
         }
-        List<String> fingerprints = baseline.fingerprints();
-        long[] high = new long[fingerprints.size()];
-        long[] low = new long[fingerprints.size()];
+        ByteBuffer fingerprints = ByteBuffer.wrap(baseline.fingerprints()); // big-endian: the order of the hex digits
+        long[] high = new long[baseline.size()];
+        long[] low = new long[baseline.size()];
         for (int i = 0; i < high.length; i++) {
-            String fingerprint = fingerprints.get(i);
-            if (fingerprint.length() != FINGERPRINT_CHARS) {
-                throw new IllegalArgumentException("A fingerprint of 32 hex digits, not '" + fingerprint + "'");
-            }
-            high[i] = HexFormat.fromHexDigitsToLong(fingerprint, 0, 16);
-            low[i] = HexFormat.fromHexDigitsToLong(fingerprint, 16, 32);
+            high[i] = fingerprints.getLong();
+            low[i] = fingerprints.getLong();
             if (i > 0 && compare(high[i - 1], low[i - 1], high[i], low[i]) >= 0) {
                 throw new IllegalArgumentException("Fingerprints out of order at " + i);
             }

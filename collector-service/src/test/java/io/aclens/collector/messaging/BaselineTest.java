@@ -14,7 +14,7 @@ class BaselineTest {
 
     @Test
     void findsEachFingerprintAndNamesThoseNeverFound() {
-        Baseline baseline = Baseline.of(new ScanBaseline(12L, List.of(LOW, MIDDLE, HIGH)));
+        Baseline baseline = Baseline.of(ScanBaseline.ofHex(12L, List.of(LOW, MIDDLE, HIGH)));
 
         assertThat(baseline.snapshotId()).isEqualTo(12);
         assertThat(baseline.claim(HIGH)).isTrue();
@@ -25,11 +25,10 @@ class BaselineTest {
 
     @Test
     void noSnapshotIsNoBaselineAndABadAnswerIsRefused() {
-        assertThat(Baseline.of(new ScanBaseline(null, List.of()))).isNull();
-        assertThat(Baseline.of(new ScanBaseline(3L, List.of())).unclaimed()).isEmpty();
-        assertThatThrownBy(() -> Baseline.of(new ScanBaseline(3L, List.of(HIGH, LOW)))).hasMessageContaining("out of order");
-        assertThatThrownBy(() -> Baseline.of(new ScanBaseline(3L, List.of(LOW, LOW)))).hasMessageContaining("out of order");
-        assertThatThrownBy(() -> Baseline.of(new ScanBaseline(3L, List.of("abc")))).hasMessageContaining("32 hex digits");
-        assertThatThrownBy(() -> Baseline.of(new ScanBaseline(3L, List.of("zz000000000000000000000000000000")))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Baseline.of(ScanBaseline.ofHex(null, List.of()))).isNull();
+        assertThat(Baseline.of(ScanBaseline.ofHex(3L, List.of())).unclaimed()).isEmpty();
+        assertThatThrownBy(() -> Baseline.of(ScanBaseline.ofHex(3L, List.of(HIGH, LOW)))).hasMessageContaining("out of order");
+        assertThatThrownBy(() -> Baseline.of(ScanBaseline.ofHex(3L, List.of(LOW, LOW)))).hasMessageContaining("out of order");
+        assertThatThrownBy(() -> new ScanBaseline(3L, new byte[15])).hasMessageContaining("16 bytes each");
     }
 }

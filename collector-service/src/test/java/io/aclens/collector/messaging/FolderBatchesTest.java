@@ -85,7 +85,7 @@ class FolderBatchesTest {
         List<String> before = new ArrayList<>(List.of(fingerprint(unchanged), fingerprint(notListed), fingerprint(folder("/srv/a", READ)),
                 fingerprint(folder("/srv/gone", MODIFY))));
         java.util.Collections.sort(before);
-        Baseline baseline = Baseline.of(new ScanBaseline(41L, before));
+        Baseline baseline = Baseline.of(ScanBaseline.ofHex(41L, before));
         FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 2, baseline, sent::add);
 
         batches.add(unchanged, null);
@@ -116,7 +116,7 @@ class FolderBatchesTest {
             before.add(fingerprint(folder("/srv/" + i, READ)));
         }
         java.util.Collections.sort(before);
-        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 2, Baseline.of(new ScanBaseline(7L, before)), sent::add);
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 2, Baseline.of(ScanBaseline.ofHex(7L, before)), sent::add);
         batches.close();
 
         assertThat(sent).extracting(b -> b.removed().size()).containsExactly(FolderBatches.REMOVED_PER_BATCH, FolderBatches.REMOVED_PER_BATCH, 1);

@@ -14,6 +14,7 @@ import io.aclens.contracts.api.FolderRefPage;
 import io.aclens.contracts.api.FolderView;
 import io.aclens.contracts.api.ScanBaseline;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -70,19 +71,18 @@ public class StateRepository {
         return pool.preparedQuery("select max(snapshot_id) from snapshot.snapshot where client_id = $1 and source_id = $2")
                 .execute(Tuple.of(clientId, sourceId))
                 .map(rows -> rows.iterator().next().getLong(0))
-                .chain(snapshotId -> snapshotId == null ? Uni.createFrom().item(new ScanBaseline(null, List.of()))
+                .chain(snapshotId -> snapshotId == null ? Uni.createFrom().item(new ScanBaseline(null, null))
+                        // one value of 16 bytes a folder, in the order the collector's binary search needs (bytea sorts unsigned)
                         : pool.preparedQuery("""
-                                        select snapshot.folder_fingerprint(f.path, f.state_hash) collate "C" as fingerprint
-                                        from snapshot.folder_state f
-                                        where f.client_id = $1 and f.source_id = $2 and f.valid_from <= $3 and (f.valid_to is null or f.valid_to > $3)
-                                        order by 1""")
+                                        select string_agg(fingerprint, ''::bytea order by fingerprint)
+                                        from (select decode(snapshot.folder_fingerprint(f.path, f.state_hash), 'hex') as fingerprint
+                                              from snapshot.folder_state f
+                                              where f.client_id = $1 and f.source_id = $2 and f.valid_from <= $3
+                                                and (f.valid_to is null or f.valid_to > $3)) folders""")
                                 .execute(Tuple.of(clientId, sourceId, snapshotId))
                                 .map(rows -> {
-                                    List<String> fingerprints = new ArrayList<>(rows.size());
-                                    for (Row row : rows) {
-                                        fingerprints.add(row.getString(0));
-                                    }
-                                    return new ScanBaseline(snapshotId, fingerprints);
+                                    Buffer fingerprints = rows.iterator().next().getBuffer(0);
+                                    return new ScanBaseline(snapshotId, fingerprints == null ? null : fingerprints.getBytes());
                                 }));
     }
 
