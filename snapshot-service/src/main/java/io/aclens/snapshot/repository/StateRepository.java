@@ -72,18 +72,20 @@ public class StateRepository {
                 .execute(Tuple.of(clientId, sourceId))
                 .map(rows -> rows.iterator().next().getLong(0))
                 .chain(snapshotId -> snapshotId == null ? Uni.createFrom().item(new ScanBaseline(null, null))
-                        // one value of 16 bytes a folder, in the order the collector's binary search needs (bytea sorts unsigned)
-                        : pool.preparedQuery("""
-                                        select string_agg(fingerprint, ''::bytea order by fingerprint)
-                                        from (select decode(snapshot.folder_fingerprint(f.path, f.state_hash), 'hex') as fingerprint
-                                              from snapshot.folder_state f
-                                              where f.client_id = $1 and f.source_id = $2 and f.valid_from <= $3
-                                                and (f.valid_to is null or f.valid_to > $3)) folders""")
-                                .execute(Tuple.of(clientId, sourceId, snapshotId))
+                        // one value of 16 bytes a folder, in the order the collector's binary search needs (bytea sorts
+                        // unsigned); sorted in memory: 200,000 folders spilled 27 MB to disk at the default work_mem
+                        : pool.withTransaction(conn -> conn.query("set local work_mem = '64MB'").execute()
+                                .chain(() -> conn.preparedQuery("""
+                                                select string_agg(fingerprint, ''::bytea order by fingerprint)
+                                                from (select snapshot.folder_fingerprint_bytes(f.path, f.state_hash) as fingerprint
+                                                      from snapshot.folder_state f
+                                                      where f.client_id = $1 and f.source_id = $2 and f.valid_from <= $3
+                                                        and (f.valid_to is null or f.valid_to > $3)) folders""")
+                                        .execute(Tuple.of(clientId, sourceId, snapshotId)))
                                 .map(rows -> {
                                     Buffer fingerprints = rows.iterator().next().getBuffer(0);
                                     return new ScanBaseline(snapshotId, fingerprints == null ? null : fingerprints.getBytes());
-                                }));
+                                })));
     }
 
     /** The same folders as {@link #folders}, their DACLs named by hash; the descriptor only as "has no DACL at all". */
