@@ -10,8 +10,7 @@ import java.util.List;
  *
  * @param snapshotId   the source's latest snapshot; null when it has none (the scan is then sent whole)
  * @param fingerprints the fingerprints one after another, ascending as unsigned bytes; base64 in JSON. Bytes, not a list
- *                     of strings: 200,000 folders cost 2.2–2.9 s to serve and read as strings, and a string per folder on
- *                     both sides
+ *                     of strings: no string per folder on either side, 22 bytes of JSON a folder instead of 35
  */
 public record ScanBaseline(Long snapshotId, byte[] fingerprints) {
     public static final int FINGERPRINT_BYTES = 16;
