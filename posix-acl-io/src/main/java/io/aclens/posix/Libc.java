@@ -22,7 +22,9 @@ final class Libc {
     static final int ENOENT = 2;
     static final int EACCES = 13;
     static final int ENOTDIR = 20;
+    static final int EMFILE = 24;
     static final int ERANGE = 34;
+    static final int ENAMETOOLONG = 36;
     static final int ELOOP = 40;
     static final int ENODATA = 61;
     static final int ENOTSUP = 95;
@@ -74,8 +76,8 @@ final class Libc {
             case EPERM, EACCES -> "permission denied";
             case ENOENT -> "no such file or directory";
             case ENOTDIR -> "not a folder";
-            case 24 -> "too many open files";
-            case 36 -> "file name too long";
+            case EMFILE -> "too many open files";
+            case ENAMETOOLONG -> "file name too long";
             case ELOOP -> "a symbolic link";
             case ENOTSUP -> "the file system does not support this extended attribute";
             default -> "errno " + errno;
