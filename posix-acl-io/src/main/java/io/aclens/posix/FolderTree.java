@@ -25,6 +25,8 @@ import java.util.Optional;
 public final class FolderTree {
     private static final int LISTING_BUFFER = 64 * 1024;
     private static final byte[] EMPTY_PATH = {0};
+    /** A folder only, never through a symbolic link, not inherited by processes the collector starts. */
+    private static final int OPEN_FOLDER = Libc.O_RDONLY | Libc.O_DIRECTORY_NOFOLLOW | Libc.O_CLOEXEC;
 
     private FolderTree() {
     }
@@ -76,7 +78,7 @@ public final class FolderTree {
         }
 
         void root(byte[] raw, String path) throws IOException {
-            int fd = Libc.openat(Libc.AT_FDCWD, cString(raw), Libc.O_RDONLY | Libc.O_DIRECTORY_NOFOLLOW | Libc.O_CLOEXEC, 0);
+            int fd = Libc.openat(Libc.AT_FDCWD, RawPaths.cString(raw), OPEN_FOLDER, 0);
             if (fd >= 0) {
                 walk(fd, raw, path, 0);
                 return;
@@ -122,7 +124,7 @@ public final class FolderTree {
         private void child(int parentFd, byte[] parentRaw, String parentPath, byte[] name, int depth) {
             byte[] raw = join(parentRaw, name);
             String path = (parentPath.endsWith("/") ? parentPath : parentPath + "/") + PosixNames.escapeUndecodable(name);
-            int fd = Libc.openat(parentFd, cString(name), Libc.O_RDONLY | Libc.O_DIRECTORY_NOFOLLOW | Libc.O_CLOEXEC, 0);
+            int fd = Libc.openat(parentFd, RawPaths.cString(name), OPEN_FOLDER, 0);
             if (fd >= 0) {
                 walk(fd, raw, path, depth);
                 return;
@@ -143,13 +145,13 @@ public final class FolderTree {
          */
         private Folder unopened(int parentFd, byte[] name, byte[] raw, String path, int depth, int openErrno) {
             String listError = depth >= maxDepth ? null : "cannot list contents: " + Libc.describe(openErrno);
-            if (Libc.statx(parentFd, cString(name), Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_TYPE_MODE_UID_GID, stat) != 0) {
+            if (Libc.statx(parentFd, RawPaths.cString(name), Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_TYPE_MODE_UID_GID, stat) != 0) {
                 return new Folder(path, depth, null, "cannot read " + path + ": " + Libc.describe(Libc.errno()), listError);
             }
             if ((stat.getShort(28) & Libc.S_IFMT) != Libc.S_IFDIR) {
                 return null;
             }
-            byte[] file = cString(raw);
+            byte[] file = RawPaths.cString(raw);
             try {
                 return new Folder(path, depth, security(
                         (buffer, size) -> Libc.getxattr(file, PosixAclFiles.ACCESS, buffer, size),
@@ -176,8 +178,7 @@ public final class FolderTree {
         }
 
         private static Optional<PosixAcl> acl(ExtendedAttributes.Read read, String name, String path) throws IOException {
-            Optional<byte[]> value = ExtendedAttributes.read(read, () -> "Cannot read " + name + " of " + path);
-            return value.isPresent() ? Optional.of(PosixAcl.decode(value.get())) : Optional.empty();
+            return ExtendedAttributes.read(read, () -> "Cannot read " + name + " of " + path).map(PosixAcl::decode);
         }
 
         /** Adds the names of the folder's subfolders (and of entries of unknown type); 0, or the errno listing stopped at. */
@@ -225,10 +226,6 @@ public final class FolderTree {
             }
             System.arraycopy(name, 0, joined, joined.length - name.length, name.length);
             return joined;
-        }
-
-        private static byte[] cString(byte[] bytes) {
-            return Arrays.copyOf(bytes, bytes.length + 1);
         }
     }
 }

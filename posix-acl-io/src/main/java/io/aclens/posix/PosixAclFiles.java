@@ -40,8 +40,7 @@ public final class PosixAclFiles {
     }
 
     private static Optional<PosixAcl> read(Path path, String name) throws IOException {
-        Optional<byte[]> value = ExtendedAttributes.read(path, name);
-        return value.isPresent() ? Optional.of(PosixAcl.decode(value.get())) : Optional.empty();
+        return ExtendedAttributes.read(path, name).map(PosixAcl::decode);
     }
 
     private static void write(Path path, String name, PosixAcl acl) throws IOException {

@@ -47,7 +47,11 @@ public final class RawPaths {
 
     /** The path as a NUL-terminated C string, for libc calls that must reach exactly this file. */
     static byte[] cString(Path path) {
-        byte[] bytes = bytes(path);
+        return cString(bytes(path));
+    }
+
+    /** The bytes as a NUL-terminated C string. */
+    static byte[] cString(byte[] bytes) {
         return Arrays.copyOf(bytes, bytes.length + 1);
     }
 }
