@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
                 "peak memory and CPU seconds per service."})
 public final class BenchCommand implements Callable<Integer> {
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
+    /** Idle: the stack's processes together used under 0.3 CPU seconds a second (15 % of two cores), twice in a row. */
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(1);
+    private static final double IDLE_CPU_SECONDS = 0.3;
 
     @Option(names = "--folders", defaultValue = "200000", description = "Folders in the generated tree (default: ${DEFAULT-VALUE}).")
     int folders;
@@ -65,9 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, Double> cpuAtStart = cpu.read();
             // Round one runs on services just started, their JIT compilers busy; round two scans the same tree as a second
             // source, as a service that has been running (its hot paths compiled) takes on a new share.
-            Round justStarted = round(pipeline, new PipelineClient.Scan("bench", tree.toString(), "bench:tree", null, null),
+            Round justStarted = round(pipeline, cpu, new PipelineClient.Scan("bench", tree.toString(), "bench:tree", null, null),
                     "services just started");
-            Round warm = round(pipeline, new PipelineClient.Scan("bench", tree.toString(), "bench:tree-again", null, null),
+            Round warm = round(pipeline, cpu, new PipelineClient.Scan("bench", tree.toString(), "bench:tree-again", null, null),
                     "services warm, the same tree as a second source");
             if (getfacl != null) {
                 report("first scan, services just started", justStarted.firstScan(), "getfacl -R -p", getfacl, 0);
@@ -85,22 +88,31 @@ public final class BenchCommand implements Callable<Integer> {
     private record Round(Duration firstScan, Duration unchangedRescan) {
     }
 
-    /** A first scan of the source, then (once its snapshot is diffed and recorded by the report service) an unchanged rescan. */
-    private Round round(PipelineClient pipeline, PipelineClient.Scan scan, String label) {
+    /**
+     * A first scan of the source, then (once its snapshot is diffed, recorded by the report service, and every service is
+     * idle again) an unchanged rescan. Each scan starts on idle services, as a monthly scan does.
+     */
+    private Round round(PipelineClient pipeline, CpuMeter cpu, PipelineClient.Scan scan, String label) throws InterruptedException {
+        awaitIdle(cpu, "the first scan");
         Duration first = timeScan(pipeline, scan);
         System.out.printf(Locale.ROOT, "pipeline, first scan (%s; scan start -> snapshot committed): %s = %,.0f folders/s%n", label,
                 Stack.seconds(first), rate(first));
-        // the first snapshot's diff is not the rescan's work: let it end first (the report service may still be loading the
-        // snapshot into its read model in the background, as it would in production while a scan runs)
         Instant settling = Instant.now();
         SnapshotView firstSnapshot = pipeline.snapshots(scan.clientId(), scan.sourceId())[0];
         pipeline.awaitChangeSet(firstSnapshot.snapshotId(), TIMEOUT);
         pipeline.awaitReportable(scan.clientId(), scan.sourceId(), firstSnapshot.snapshotId(), TIMEOUT);
-        System.out.printf(Locale.ROOT, "  (first snapshot diffed and recorded by the report service %s later; the rescan starts now)%n",
+        System.out.printf(Locale.ROOT, "  (first snapshot diffed and recorded by the report service %s later)%n",
                 Stack.seconds(Duration.between(settling, Instant.now())));
+        awaitIdle(cpu, "the rescan");
         Duration rescan = timeScan(pipeline, scan);
         System.out.printf(Locale.ROOT, "pipeline, unchanged rescan (%s): %s = %,.0f folders/s%n", label, Stack.seconds(rescan), rate(rescan));
         return new Round(first, rescan);
+    }
+
+    /** Waits until what the last scan left in the background (its diff, the report service's read model loading) is done. */
+    private static void awaitIdle(CpuMeter cpu, String next) throws InterruptedException {
+        Duration waited = cpu.awaitIdle(IDLE_WINDOW, IDLE_CPU_SECONDS, TIMEOUT);
+        System.out.printf(Locale.ROOT, "  (services idle after %s: %s starts now)%n", Stack.seconds(waited), next);
     }
 
     private Duration timeScan(PipelineClient pipeline, PipelineClient.Scan scan) {

@@ -1,6 +1,8 @@
 package io.aclens.cli.bench;
 
 import io.aclens.cli.stack.Stack;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +23,30 @@ final class CpuMeter {
         Map<String, Double> cpu = new LinkedHashMap<>(stack.cpuSeconds());
         others.forEach((name, seconds) -> cpu.put(name, seconds.getAsDouble()));
         return cpu;
+    }
+
+    /**
+     * Waits until the processes together used less than {@code busy} CPU seconds in each of two {@code window}s in a row:
+     * what one scan left to do in the background (a diff, a read model loading) is then done, and the next scan is measured
+     * on its own, as a monthly scan runs. Returns how long that took.
+     *
+     * @throws IllegalStateException when they are still busy after {@code timeout}
+     */
+    Duration awaitIdle(Duration window, double busy, Duration timeout) throws InterruptedException {
+        Instant start = Instant.now();
+        Map<String, Double> before = read();
+        int quietWindows = 0;
+        while (quietWindows < 2) {
+            if (Duration.between(start, Instant.now()).compareTo(timeout) > 0) {
+                throw new IllegalStateException("The services were still busy after " + timeout.toSeconds() + " s: " + usedSince(before));
+            }
+            Thread.sleep(window.toMillis()); // a measuring interval, not a wait for a condition
+            Map<String, Double> now = read();
+            double used = now.entrySet().stream().mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
+            quietWindows = used < busy ? quietWindows + 1 : 0;
+            before.putAll(now);
+        }
+        return Duration.between(start, Instant.now());
     }
 
     /** CPU seconds used since {@code before} (a {@link #read()}), per process, to one decimal. */

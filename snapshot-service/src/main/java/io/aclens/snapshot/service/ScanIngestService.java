@@ -110,11 +110,13 @@ public class ScanIngestService {
     }
 
     private Uni<Void> commit(ConsumerRecord<String, byte[]> record, ScanCompleted completed, Context trace) {
+        long start = System.nanoTime();
         return commits.commit(completed).chain(outcome -> {
             if (outcome instanceof CommitOutcome.Committed committed) {
                 if (!committed.repeated()) {
-                    LOG.infof("Scan %s committed as snapshot %d of %s (%d folders)", completed.scanId(),
-                            committed.event().snapshotId(), completed.sourceId(), completed.folderCount());
+                    LOG.infof("Scan %s committed as snapshot %d of %s (%d folders, %d of them sent; the commit took %d ms)", completed.scanId(),
+                            committed.event().snapshotId(), completed.sourceId(), completed.folderCount(), completed.sentFolders(),
+                            (System.nanoTime() - start) / 1_000_000);
                     freshness.reached(Freshness.COMMITTED, completed.clientId(), completed.sourceId(), completed.completedAt());
                 }
                 return publisher.snapshotCommitted(committed.event(), trace);
