@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +22,9 @@ import java.util.function.Consumer;
  *
  * <p>Given a {@link Baseline} (the source's last snapshot), a folder found in it as it is goes unsent, unless its
  * contents could not be listed (the snapshot service needs it to keep what lies below); once the scan is over, the
- * baseline's folders not found as they were (gone, or changed) are sent as {@code removed}, after every folder.
+ * baseline's folders not found as they were (gone, or changed) are sent as {@code removed}, after every folder. The
+ * baseline may still be on its way when the walk begins: the folders read meanwhile wait here (at most
+ * {@link #MAX_AWAITING_BASELINE}; then the walk waits) and are compared once it arrived, so fetching it costs the scan no time.
  *
  * <p>Thread-safe; batches are handed to the sink in the order they were filled, under the lock, so a definition is
  * never sent after a folder that needs it.
@@ -30,6 +35,8 @@ final class FolderBatches {
     static final int MAX_BATCH_BYTES = 256 * 1024;
     /** Fingerprints of gone folders per event: 35 bytes of JSON each, about 350 KiB. */
     static final int REMOVED_PER_BATCH = 10_000;
+    /** Folders held while the baseline is fetched: about 300 bytes each, some 30 MiB; the walk reads some 50,000 a second. */
+    static final int MAX_AWAITING_BASELINE = 100_000;
     private static final int FOLDER_OVERHEAD_BYTES = 200;
     private static final int ACE_BYTES = 96;
 
@@ -37,7 +44,10 @@ final class FolderBatches {
     private final String clientId;
     private final String sourceId;
     private final int maxFolders;
-    private final Baseline baseline;
+    private final CompletableFuture<Baseline> pendingBaseline;
+    /** The baseline once it arrived (null: none, every folder is sent); read only once {@link #awaitingBaseline} is null. */
+    private Baseline baseline;
+    private List<Awaiting> awaitingBaseline = new ArrayList<>();
     private final Consumer<FoldersScanned> sink;
     /** DACL (by content) → its hash and whether this scan sent it; access order, so the least used is forgotten first. */
     private final Map<List<Ace>, KnownAcl> known = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -56,43 +66,76 @@ final class FolderBatches {
 
     private static final class KnownAcl {
         private final String hash;
+        private final List<Ace> dacl;
         private boolean sent;
 
-        private KnownAcl(String hash) {
+        private KnownAcl(String hash, List<Ace> dacl) {
             this.hash = hash;
+            this.dacl = dacl;
         }
     }
 
-    /** @param baseline the source's last snapshot to send only changes against; null to send every folder */
-    FolderBatches(String scanId, String clientId, String sourceId, int maxFolders, Baseline baseline, Consumer<FoldersScanned> sink) {
+    private record Awaiting(ScannedFolder folder, KnownAcl acl) {
+    }
+
+    /**
+     * @param baseline the source's last snapshot to send only changes against, or null (also as the future's value) to send
+     *                 every folder; a future that fails counts as null
+     */
+    FolderBatches(String scanId, String clientId, String sourceId, int maxFolders, CompletableFuture<Baseline> baseline,
+                  Consumer<FoldersScanned> sink) {
         this.scanId = scanId;
         this.clientId = clientId;
         this.sourceId = sourceId;
         this.maxFolders = maxFolders;
-        this.baseline = baseline;
+        this.pendingBaseline = baseline == null ? CompletableFuture.completedFuture(null) : baseline;
         this.sink = sink;
     }
 
     synchronized void add(CollectedFolder folder, String listError) {
         KnownAcl acl = known.get(folder.dacl());
         if (acl == null) {
-            acl = new KnownAcl(AclHash.of(folder.dacl()));
-            known.put(List.copyOf(folder.dacl()), acl);
+            List<Ace> dacl = List.copyOf(folder.dacl());
+            acl = new KnownAcl(AclHash.of(dacl), dacl);
+            known.put(dacl, acl);
         }
         ScannedFolder scanned = new ScannedFolder(++sequence, folder.path(), folder.depth(), folder.ownerSid(), folder.groupSid(),
                 folder.inheritanceProtected(), acl.hash, folder.readError(), folder.sddl(), listError);
-        if (baseline != null && baseline.claim(fingerprint(scanned)) && listError == null) {
+        if (awaitingBaseline != null) {
+            if (!pendingBaseline.isDone() && awaitingBaseline.size() < MAX_AWAITING_BASELINE) {
+                awaitingBaseline.add(new Awaiting(scanned, acl));
+                return;
+            }
+            compareAwaiting();
+        }
+        compare(scanned, acl);
+    }
+
+    /** Takes the baseline (waiting for it if need be) and compares the folders read before it came. */
+    private void compareAwaiting() {
+        try {
+            baseline = pendingBaseline.join();
+        } catch (CompletionException | CancellationException e) {
+            baseline = null; // without a baseline every folder is sent: always right, only slower
+        }
+        List<Awaiting> awaiting = awaitingBaseline;
+        awaitingBaseline = null;
+        awaiting.forEach(folder -> compare(folder.folder(), folder.acl()));
+    }
+
+    private void compare(ScannedFolder scanned, KnownAcl acl) {
+        if (baseline != null && baseline.claim(fingerprint(scanned)) && scanned.listError() == null) {
             unchanged++;
             return;
         }
         if (!acl.sent) {
             acl.sent = true;
-            definitions.put(acl.hash, folder.dacl());
-            bytes += (long) folder.dacl().size() * ACE_BYTES + acl.hash.length();
+            definitions.put(acl.hash, acl.dacl);
+            bytes += (long) acl.dacl.size() * ACE_BYTES + acl.hash.length();
         }
         folders.add(scanned);
-        bytes += FOLDER_OVERHEAD_BYTES + 3L * (folder.path().length() + length(folder.readError()) + length(listError))
-                + length(folder.sddl()) + length(folder.ownerSid()) + length(folder.groupSid());
+        bytes += FOLDER_OVERHEAD_BYTES + 3L * (scanned.path().length() + length(scanned.readError()) + length(scanned.listError()))
+                + length(scanned.sddl()) + length(scanned.ownerSid()) + length(scanned.groupSid());
         if (folders.size() >= maxFolders || bytes >= MAX_BATCH_BYTES) {
             send(List.of());
         }
@@ -103,6 +146,9 @@ final class FolderBatches {
      * handed to the sink once this returns.
      */
     synchronized void close() {
+        if (awaitingBaseline != null) {
+            compareAwaiting();
+        }
         if (!folders.isEmpty()) {
             send(List.of());
         }
@@ -113,6 +159,11 @@ final class FolderBatches {
                 send(gone.subList(from, Math.min(gone.size(), from + REMOVED_PER_BATCH)));
             }
         }
+    }
+
+    /** The baseline compared with, null when every folder was sent (known once {@link #close()} returned). */
+    synchronized Baseline baseline() {
+        return baseline;
     }
 
     /** Folders found in the baseline as they are, not sent. */

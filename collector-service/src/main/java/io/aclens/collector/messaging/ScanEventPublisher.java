@@ -11,6 +11,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,8 +52,11 @@ public class ScanEventPublisher {
         return open(scanId, clientId, sourceId, null);
     }
 
-    /** The same, sending only what changed against {@code baseline} when there is one. */
-    public Publication open(String scanId, String clientId, String sourceId, Baseline baseline) {
+    /**
+     * The same, sending only what changed against the baseline when there is one (the future's value, null if none); the
+     * folders read before it arrived wait for it.
+     */
+    public Publication open(String scanId, String clientId, String sourceId, CompletableFuture<Baseline> baseline) {
         return new Publication(kafka.<String, byte[]>getProducer("scans").unwrap(), Context.current(), scanId, clientId, sourceId, baseline);
     }
 
@@ -63,18 +67,22 @@ public class ScanEventPublisher {
         private final Semaphore permits = new Semaphore(maxInFlight);
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         private final FolderBatches batches;
-        private final Baseline baseline;
 
         private Publication(Producer<String, byte[]> producer, Context trace, String scanId, String clientId, String sourceId,
-                            Baseline baseline) {
+                            CompletableFuture<Baseline> baseline) {
             this.producer = producer;
             this.trace = trace;
-            this.baseline = baseline;
             this.batches = new FolderBatches(scanId, clientId, sourceId, foldersPerEvent, baseline, this::send);
         }
 
-        /** The snapshot the scan sends changes against; null when it sends every folder. */
+        /** The baseline the scan sent changes against; null when it sent every folder. Known after {@link #flush()}. */
+        public Baseline baseline() {
+            return batches.baseline();
+        }
+
+        /** The snapshot the scan sent changes against; null when it sent every folder. Known after {@link #flush()}. */
         public Long baselineSnapshotId() {
+            Baseline baseline = batches.baseline();
             return baseline == null ? null : baseline.snapshotId();
         }
 

@@ -6,11 +6,13 @@ import io.aclens.collector.messaging.Baseline;
 import io.aclens.contracts.api.ScanStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * What a scan sends its changes against: its source's last snapshot, from the snapshot service. Without one — a first
+ * What a scan sends its changes against: its source's last snapshot, from the snapshot service, fetched while the scan
+ * reads its first folders. Without one — a first
  * scan, the setting off, the snapshot service unreachable or its answer unusable — the scan sends every folder, which is
  * always right, only slower.
  */
@@ -27,20 +29,26 @@ public class ScanBaselines {
         this.enabled = config.sendOnlyChanges();
     }
 
-    /** The baseline of the scan's source, or null to send every folder. Blocking. */
-    public Baseline of(ScanStatus scan) {
+    /**
+     * Asks for the baseline of the scan's source without waiting for it: the future's value is the baseline, or null to
+     * send every folder; it never fails.
+     */
+    public CompletableFuture<Baseline> fetch(ScanStatus scan) {
         if (!enabled) {
-            return null;
+            return CompletableFuture.completedFuture(null);
         }
-        try {
-            Baseline baseline = Baseline.of(snapshots.scanBaseline(scan.clientId(), scan.sourceId()).await().atMost(TIMEOUT));
-            if (baseline != null) {
-                LOG.debugf("Scan %s sends changes against snapshot %d (%d folders)", scan.scanId(), baseline.snapshotId(), baseline.size());
-            }
-            return baseline;
-        } catch (RuntimeException e) {
-            LOG.warnf("Scan %s sends every folder: no baseline of %s/%s (%s)", scan.scanId(), scan.clientId(), scan.sourceId(), e.getMessage());
-            return null;
-        }
+        return snapshots.scanBaseline(scan.clientId(), scan.sourceId())
+                .ifNoItem().after(TIMEOUT).fail()
+                .map(Baseline::of)
+                .invoke(baseline -> {
+                    if (baseline != null) {
+                        LOG.debugf("Scan %s sends changes against snapshot %d (%d folders)", scan.scanId(), baseline.snapshotId(), baseline.size());
+                    }
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Scan %s sends every folder: no baseline of %s/%s (%s)", scan.scanId(), scan.clientId(), scan.sourceId(), e.getMessage());
+                    return null;
+                })
+                .subscribeAsCompletionStage();
     }
 }

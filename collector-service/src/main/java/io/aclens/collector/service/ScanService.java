@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -251,8 +252,8 @@ public class ScanService {
         Instant started = Instant.now();
         remember(new ScanStatus(scanId, queued.clientId(), queued.sourceId(), queued.root(), ScanStatus.State.RUNNING, 0, 0, started, null, null));
         record(jobs.running(scanId, started), scanId);
-        Baseline baseline = baselines.of(queued);
-        Duration baselineFetch = Duration.between(started, Instant.now());
+        CompletableFuture<Baseline> baseline = baselines.fetch(queued);
+        CompletableFuture<Duration> baselineFetch = baseline.thenApply(fetched -> Duration.between(started, Instant.now()));
         ScanEventPublisher.Publication events = publisher.open(scanId, queued.clientId(), queued.sourceId(), baseline);
         try {
             events.sendAndAwait(new ScanStarted(scanId + ":started", scanId, queued.clientId(), queued.sourceId(), source.kind(),
@@ -283,8 +284,8 @@ public class ScanService {
             outcomes.completed(queued.clientId(), queued.sourceId());
             LOG.infof("Scan %s of %s: %d folders, %d errors in %d ms%s", scanId, queued.root(), tally.folders(), tally.errors(),
                     Duration.between(started, finished).toMillis(), events.baselineSnapshotId() == null ? ""
-                            : String.format(" (against snapshot %d, its %d folders fetched in %d ms: %d unchanged not sent, %d gone or changed)",
-                            events.baselineSnapshotId(), baseline.size(), baselineFetch.toMillis(), events.unchangedFolders(),
+                            : String.format(" (against snapshot %d, its %d folders fetched in %d ms while the walk went on: %d unchanged not sent, %d gone or changed)",
+                            events.baselineSnapshotId(), events.baseline().size(), baselineFetch.join().toMillis(), events.unchangedFolders(),
                             events.removedFolders()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

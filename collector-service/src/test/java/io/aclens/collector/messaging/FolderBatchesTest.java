@@ -1,6 +1,7 @@
 package io.aclens.collector.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aclens.access.AccessMask;
 import io.aclens.access.Ace;
@@ -11,8 +12,13 @@ import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.FoldersScanned;
 import io.aclens.contracts.ScannedFolder;
 import io.aclens.contracts.api.ScanBaseline;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class FolderBatchesTest {
@@ -86,7 +92,7 @@ class FolderBatchesTest {
                 fingerprint(folder("/srv/gone", MODIFY))));
         java.util.Collections.sort(before);
         Baseline baseline = Baseline.of(ScanBaseline.ofHex(41L, before));
-        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 2, baseline, sent::add);
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 2, CompletableFuture.completedFuture(baseline), sent::add);
 
         batches.add(unchanged, null);
         batches.add(folder("/srv/a", MODIFY), null); // changed
@@ -110,13 +116,72 @@ class FolderBatchesTest {
     }
 
     @Test
+    void foldersReadBeforeTheBaselineArrivedAreComparedWithItOnceItHas() {
+        CompletableFuture<Baseline> pending = new CompletableFuture<>();
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 1, pending, sent::add);
+        batches.add(folder("/srv", READ), null);
+        batches.add(folder("/srv/a", MODIFY), null);
+        assertThat(sent).as("nothing is sent before the baseline says what changed").isEmpty();
+
+        pending.complete(Baseline.of(ScanBaseline.ofHex(9L, sorted(fingerprint(folder("/srv", READ)), fingerprint(folder("/srv/a", READ))))));
+        batches.add(folder("/srv/b", READ), null);
+        batches.close();
+
+        assertThat(sent.stream().flatMap(b -> b.folders().stream())).extracting(ScannedFolder::path, ScannedFolder::sequence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/srv/a", 2L), org.assertj.core.groups.Tuple.tuple("/srv/b", 3L));
+        assertThat(sent.get(sent.size() - 1).removed()).containsExactly(fingerprint(folder("/srv/a", READ)));
+        assertThat(batches.baseline().snapshotId()).isEqualTo(9L);
+        assertThat(batches.unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void pastTheLimitTheWalkWaitsForTheBaseline() {
+        CompletableFuture<Baseline> pending = new CompletableFuture<>();
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 1000, pending, sent::add);
+        for (int i = 0; i < FolderBatches.MAX_AWAITING_BASELINE; i++) {
+            batches.add(folder("/srv/" + i, READ), null);
+        }
+        ExecutorService walk = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> oneMore = walk.submit(() -> batches.add(folder("/srv/one-more", READ), null));
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !oneMore.isDone());
+
+            pending.complete(null); // no snapshot yet: every folder goes
+            await().atMost(Duration.ofSeconds(10)).until(oneMore::isDone);
+        } finally {
+            walk.shutdownNow();
+        }
+        batches.close();
+        assertThat(sent.stream().mapToInt(b -> b.folders().size()).sum()).isEqualTo(FolderBatches.MAX_AWAITING_BASELINE + 1);
+        assertThat(batches.baseline()).isNull();
+    }
+
+    @Test
+    void aBaselineThatCannotBeHadMeansEveryFolderIsSent() {
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 10, CompletableFuture.failedFuture(new IllegalStateException("down")),
+                sent::add);
+        batches.add(folder("/srv", READ), null);
+        batches.close();
+
+        assertThat(sent.stream().flatMap(b -> b.folders().stream())).extracting(ScannedFolder::path).containsExactly("/srv");
+        assertThat(batches.baseline()).isNull();
+    }
+
+    private static List<String> sorted(String... fingerprints) {
+        List<String> list = new ArrayList<>(List.of(fingerprints));
+        java.util.Collections.sort(list);
+        return list;
+    }
+
+    @Test
     void manyGoneFoldersTravelInSeveralBatches() {
         List<String> before = new ArrayList<>();
         for (int i = 0; i < FolderBatches.REMOVED_PER_BATCH * 2 + 1; i++) {
             before.add(fingerprint(folder("/srv/" + i, READ)));
         }
         java.util.Collections.sort(before);
-        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 2, Baseline.of(ScanBaseline.ofHex(7L, before)), sent::add);
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 2,
+                CompletableFuture.completedFuture(Baseline.of(ScanBaseline.ofHex(7L, before))), sent::add);
         batches.close();
 
         assertThat(sent).extracting(b -> b.removed().size()).containsExactly(FolderBatches.REMOVED_PER_BATCH, FolderBatches.REMOVED_PER_BATCH, 1);
