@@ -12,6 +12,14 @@ import java.util.List;
  */
 public final class AclHash {
     private static final int HASH_BYTES = 16;
+    /** One digest per thread rather than a provider look-up per call: a rescan hashes every folder twice. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
 
     private AclHash() {
     }
@@ -29,11 +37,11 @@ public final class AclHash {
 
     /** Hash of arbitrary canonical text, used for whole-folder state (owner, group, protection, ACL). */
     public static String hex(String canonical) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, HASH_BYTES);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(sha256(canonical), 0, HASH_BYTES);
+    }
+
+    /** The whole SHA-256 of the text's UTF-8; {@link #hex} is its first 16 bytes in hex. */
+    static byte[] sha256(String canonical) {
+        return SHA_256.get().digest(canonical.getBytes(StandardCharsets.UTF_8));
     }
 }

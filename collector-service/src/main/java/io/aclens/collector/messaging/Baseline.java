@@ -1,5 +1,6 @@
 package io.aclens.collector.messaging;
 
+import io.aclens.access.FolderStateHash;
 import io.aclens.contracts.api.ScanBaseline;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -56,8 +57,8 @@ public final class Baseline {
     }
 
     /** Whether the snapshot holds this fingerprint; if so it counts as seen. */
-    public synchronized boolean claim(String fingerprint) {
-        int at = indexOf(HexFormat.fromHexDigitsToLong(fingerprint, 0, 16), HexFormat.fromHexDigitsToLong(fingerprint, 16, 32));
+    public synchronized boolean claim(FolderStateHash.Fingerprint fingerprint) {
+        int at = indexOf(fingerprint.high(), fingerprint.low());
         if (at < 0) {
             return false;
         }

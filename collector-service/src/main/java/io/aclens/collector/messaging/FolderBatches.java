@@ -176,8 +176,8 @@ final class FolderBatches {
         return removed;
     }
 
-    private static String fingerprint(ScannedFolder folder) {
-        return FolderStateHash.fingerprint(folder.path(), FolderStateHash.of(folder.depth(), folder.ownerSid(), folder.groupSid(),
+    private static FolderStateHash.Fingerprint fingerprint(ScannedFolder folder) {
+        return FolderStateHash.fingerprintBits(folder.path(), FolderStateHash.of(folder.depth(), folder.ownerSid(), folder.groupSid(),
                 folder.inheritanceProtected(), folder.aclHash(), folder.readError(), folder.sddl()));
     }
 

@@ -3,7 +3,9 @@ package io.aclens.collector.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aclens.access.FolderStateHash;
 import io.aclens.contracts.api.ScanBaseline;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +19,14 @@ class BaselineTest {
         Baseline baseline = Baseline.of(ScanBaseline.ofHex(12L, List.of(LOW, MIDDLE, HIGH)));
 
         assertThat(baseline.snapshotId()).isEqualTo(12);
-        assertThat(baseline.claim(HIGH)).isTrue();
-        assertThat(baseline.claim(LOW)).isTrue();
-        assertThat(baseline.claim("00000000000000000000000000000002")).isFalse();
+        assertThat(baseline.claim(bits(HIGH))).isTrue();
+        assertThat(baseline.claim(bits(LOW))).isTrue();
+        assertThat(baseline.claim(bits("00000000000000000000000000000002"))).isFalse();
         assertThat(baseline.unclaimed()).containsExactly(MIDDLE);
+    }
+
+    private static FolderStateHash.Fingerprint bits(String hex) {
+        return new FolderStateHash.Fingerprint(HexFormat.fromHexDigitsToLong(hex, 0, 16), HexFormat.fromHexDigitsToLong(hex, 16, 32));
     }
 
     @Test
