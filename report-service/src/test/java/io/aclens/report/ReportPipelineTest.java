@@ -18,6 +18,7 @@ import io.aclens.contracts.ChangeSetCompleted;
 import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.Topics;
 import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.DeltaPage;
 import io.aclens.contracts.api.DirectorySnapshotView;
 import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.FolderView;
@@ -174,6 +175,50 @@ class ReportPipelineTest {
         given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
                 .body("fullName", equalTo("Robert Builder"));
         assertThat(readModelLoads(client)).isEqualTo(2);
+    }
+
+    @Test
+    void aRescanThatChangedNothingCarriesTheHeldStateOverAndOneThatChangedAFolderLoadsItAgain() {
+        String client = knownClient();
+        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
+                .jsonPath().getList("$").size() == 1);
+        long first = given().get("/api/v1/clients/" + client + "/report-sources").then().extract().jsonPath().getLong("[0].latestSnapshotId");
+        given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
+                .body("level", equalTo("READ"));
+        assertThat(readModelLoads(client)).isEqualTo(1);
+
+        long unchanged = first + 1;
+        UpstreamServicesStub.SNAPSHOTS.put(unchanged, new SnapshotView(unchanged, client, "fs1", "rescan", "/srv", first, 2, 0, Instant.now(),
+                Instant.now()));
+        UpstreamServicesStub.FOLDERS.put(unchanged, UpstreamServicesStub.FOLDERS.get(first));
+        UpstreamServicesStub.DELTAS.put(unchanged, new DeltaPage(List.of(), null));
+        kafka.send(Topics.CHANGE_SETS, new ChangeSetCompleted(ChangeSetCompleted.eventIdFor(unchanged), unchanged, first, client, "fs1", 0, false,
+                Instant.now(), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> readModelCarriedOver(client) == 1);
+        given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
+                .body("level", equalTo("READ"));
+        assertThat(readModelLoads(client)).as("carried over, not loaded again").isEqualTo(1);
+        given().post("/api/v1/clients/" + client + "/reports").then().statusCode(201)
+                .body("snapshotIds", equalTo(String.valueOf(unchanged))).body("folderCount", equalTo(2));
+
+        ChangeSetCompleted changed = KnownClients.rescanGrantingBobModify(client, unchanged);
+        SnapshotView changedSnapshot = UpstreamServicesStub.SNAPSHOTS.get(changed.snapshotId());
+        UpstreamServicesStub.SNAPSHOTS.put(changed.snapshotId(), new SnapshotView(changed.snapshotId(), client, "fs1", "rescan", "/srv", unchanged,
+                2, 0, changedSnapshot.scanCompletedAt(), changedSnapshot.committedAt()));
+        List<FolderView> folders = UpstreamServicesStub.FOLDERS.get(changed.snapshotId()).items();
+        UpstreamServicesStub.DELTAS.put(changed.snapshotId(), new DeltaPage(List.of(new io.aclens.contracts.api.FolderDelta("/srv/Finance",
+                UpstreamServicesStub.FOLDERS.get(first).items().get(1), folders.get(1))), null));
+        kafka.send(Topics.CHANGE_SETS, changed);
+        await().atMost(Duration.ofSeconds(30)).until(() -> readModelLoads(client) == 2);
+        given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
+                .body("level", equalTo("MODIFY"));
+        assertThat(readModelCarriedOver(client)).isEqualTo(1);
+    }
+
+    private double readModelCarriedOver(String client) {
+        var counter = registry.find("aclens_read_model_carried_over_total").tag("client", client).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

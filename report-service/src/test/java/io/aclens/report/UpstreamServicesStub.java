@@ -3,6 +3,7 @@ package io.aclens.report;
 import io.aclens.access.Principal;
 import io.aclens.access.directory.DirectoryEntry;
 import io.aclens.contracts.api.ChangeView;
+import io.aclens.contracts.api.DeltaPage;
 import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.SnapshotView;
 import io.aclens.testing.DiffServiceFake;
@@ -21,6 +22,7 @@ public class UpstreamServicesStub implements QuarkusTestResourceLifecycleManager
     static final SnapshotServiceFake SNAPSHOT_SERVICE = new SnapshotServiceFake();
     static final Map<Long, SnapshotView> SNAPSHOTS = SNAPSHOT_SERVICE.snapshotsById;
     static final Map<Long, FolderPage> FOLDERS = SNAPSHOT_SERVICE.folders;
+    static final Map<Long, DeltaPage> DELTAS = SNAPSHOT_SERVICE.deltas;
     static final Map<String, List<Principal>> PRINCIPALS = SNAPSHOT_SERVICE.principals;
     static final Map<String, List<DirectoryEntry>> DIRECTORY = SNAPSHOT_SERVICE.directory;
     static final DiffServiceFake DIFF_SERVICE = new DiffServiceFake();

@@ -12,9 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * What a scan sends its changes against: its source's last snapshot, from the snapshot service, fetched while the scan
- * reads its first folders. Without one — a first
- * scan, the setting off, the snapshot service unreachable or its answer unusable — the scan sends every folder, which is
- * always right, only slower.
+ * reads its first folders. Without one — a first scan, the setting off, the snapshot service unreachable or its answer
+ * unusable — the scan sends every folder, which is always right, only slower.
  */
 @ApplicationScoped
 public class ScanBaselines {

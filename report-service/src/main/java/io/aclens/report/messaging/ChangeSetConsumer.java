@@ -54,7 +54,8 @@ public class ChangeSetConsumer {
         if (event instanceof ChangeSetCompleted changeSet) {
             // the read model forgets the client's version as soon as the write is committed, not after the alert request
             return Transience.retriedWhileTransient(sources.advance(changeSet.clientId(), changeSet.sourceId(), changeSet.snapshotId())
-                            .invoke(() -> clientStates.changed(changeSet.clientId()))
+                            .invoke(() -> clientStates.sourceAdvanced(changeSet.clientId(), changeSet.sourceId(),
+                                    changeSet.baseline() ? null : changeSet.previousSnapshotId(), changeSet.snapshotId()))
                             .chain(() -> changeSet.baseline() || changeSet.changeCount() > 0 ? alerts.requestCheck(changeSet.clientId())
                                     // a rescan that changed nothing: the whole client's findings again only now and then
                                     : alerts.requestCheckUnlessCheckedWithin(changeSet.clientId(), unchangedRecheck)),

@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -107,18 +109,14 @@ public class ClientStateLoader {
     }
 
     private Loaded load(String clientId, Map<String, Long> latest, DirectoryState directory) {
-        Map<String, Principal> principals = new HashMap<>();
-        fromSnapshotService(snapshots.principals(clientId)).forEach(p -> principals.putIfAbsent(p.sid(), p));
-        directory.entries().forEach(e -> directory.principal(e.sid()).ifPresent(p -> principals.put(p.sid(), p)));
+        Map<String, Principal> principals = names(clientId, directory);
         List<Source> loaded = new ArrayList<>();
         long folderCount = 0;
         for (long snapshotId : latest.values()) {
             SnapshotView snapshot = fromSnapshotService(snapshots.snapshot(snapshotId));
             SourceContext context = SourceServer.contextOf(snapshot.server());
             DirectoryState onServer = context.directoryOn(directory);
-            if (context.serverGroups() != null) {
-                context.serverGroups().groups().forEach(g -> principals.put(g.sid(), new Principal(g.sid(), g.name(), null, PrincipalKind.GROUP)));
-            }
+            addServerGroups(principals, context);
             List<MatrixFolder> folders = folders(snapshotId);
             folderCount += folders.size();
             AccessMatrix groups = AccessMatrix.of(folders, sid -> principals.getOrDefault(sid,
@@ -127,6 +125,50 @@ public class ClientStateLoader {
             loaded.add(new Source(snapshot, groups, people, onServer));
         }
         return new Loaded(loaded, directory, principals, folderCount, List.copyOf(latest.values()));
+    }
+
+    /**
+     * {@code held} with one source moved on to {@code snapshotId}, when that snapshot changed nothing the state is made of:
+     * it follows the snapshot held, its delta is empty (no folder changed, came or went), its server's context (share
+     * permissions, server groups) is the same, and so is every name. Empty when anything differs: load the client again.
+     */
+    public Optional<Loaded> carriedOver(String clientId, Loaded held, String sourceId, long snapshotId) {
+        int at = 0;
+        while (at < held.sources().size() && !held.sources().get(at).snapshot().sourceId().equals(sourceId)) {
+            at++;
+        }
+        if (at == held.sources().size()) {
+            return Optional.empty();
+        }
+        Source before = held.sources().get(at);
+        SnapshotView snapshot = fromSnapshotService(snapshots.snapshot(snapshotId));
+        if (!Objects.equals(snapshot.previousSnapshotId(), before.snapshot().snapshotId()) || !Objects.equals(snapshot.server(), before.snapshot().server())
+                || !fromSnapshotService(snapshots.delta(snapshotId, "", 1)).items().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Source> sources = new ArrayList<>(held.sources());
+        sources.set(at, new Source(snapshot, before.groups(), before.people(), before.directory()));
+        Map<String, Principal> principals = names(clientId, held.directory());
+        sources.forEach(source -> addServerGroups(principals, SourceServer.contextOf(source.snapshot().server())));
+        if (!principals.equals(held.principals())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Loaded(List.copyOf(sources), held.directory(), held.principals(), held.folderCount(),
+                sources.stream().map(source -> source.snapshot().snapshotId()).toList()));
+    }
+
+    /** The client's names: as its scans resolved them, the directory's over them. */
+    private Map<String, Principal> names(String clientId, DirectoryState directory) {
+        Map<String, Principal> principals = new HashMap<>();
+        fromSnapshotService(snapshots.principals(clientId)).forEach(p -> principals.putIfAbsent(p.sid(), p));
+        directory.entries().forEach(e -> directory.principal(e.sid()).ifPresent(p -> principals.put(p.sid(), p)));
+        return principals;
+    }
+
+    private static void addServerGroups(Map<String, Principal> principals, SourceContext context) {
+        if (context.serverGroups() != null) {
+            context.serverGroups().groups().forEach(g -> principals.put(g.sid(), new Principal(g.sid(), g.name(), null, PrincipalKind.GROUP)));
+        }
     }
 
     /**

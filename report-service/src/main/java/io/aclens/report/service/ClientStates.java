@@ -11,6 +11,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -171,6 +174,24 @@ public class ClientStates {
      * demand. Called by the consumers on an event loop: forgetting the version does not block, the load runs on a worker.
      */
     public void changed(String clientId) {
+        refreshHeld(clientId, () -> current(clientId));
+    }
+
+    /**
+     * The same for a source's change set, from snapshot {@code previousSnapshotId} (null: its first) to {@code snapshotId}.
+     * When that snapshot changed nothing a held state is made of — no folder, nor the server's context, nor a name — the
+     * state is carried over to it instead of being loaded again: a month's unchanged rescans of a client people are looking
+     * at cost a few small reads, not a reload competing with their questions.
+     */
+    public void sourceAdvanced(String clientId, String sourceId, Long previousSnapshotId, long snapshotId) {
+        refreshHeld(clientId, () -> {
+            if (previousSnapshotId == null || !carryOver(clientId, sourceId, previousSnapshotId, snapshotId)) {
+                current(clientId);
+            }
+        });
+    }
+
+    private void refreshHeld(String clientId, Runnable refresh) {
         changes.compute(clientId, (client, changesBefore) -> {
             versions.invalidate(client);
             return changesBefore == null ? 1L : changesBefore + 1;
@@ -180,11 +201,35 @@ public class ClientStates {
         }
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {
-                current(clientId);
+                refresh.run();
             } catch (RuntimeException e) {
                 LOG.warnf("Refreshing %s in the read model failed (%s); the next request loads it", clientId, e.getMessage());
             }
         });
+    }
+
+    /** Whether the held state could be carried over to the source's new snapshot (and was); false to load it again. */
+    private boolean carryOver(String clientId, String sourceId, long previousSnapshotId, long snapshotId) {
+        synchronized (loading.computeIfAbsent(clientId, client -> new Object())) {
+            Held before = held.getIfPresent(clientId);
+            if (before == null || !Long.valueOf(previousSnapshotId).equals(before.version().sourceSnapshots().get(sourceId))) {
+                return false;
+            }
+            ClientVersion now = readVersion(clientId);
+            Map<String, Long> expected = new HashMap<>(before.version().sourceSnapshots());
+            expected.put(sourceId, snapshotId);
+            if (!now.sourceSnapshots().equals(expected) || !now.directorySnapshots().equals(before.version().directorySnapshots())) {
+                return false; // something else moved too
+            }
+            Optional<ClientStateLoader.Loaded> carried = loader.carriedOver(clientId, before.state(), sourceId, snapshotId);
+            if (carried.isEmpty()) {
+                return false;
+            }
+            held.put(clientId, new Held(now, carried.get()));
+            registry.counter("aclens_read_model_carried_over_total", "client", clientId).increment();
+            LOG.debugf("Carried %s over to snapshot %d of %s: it changed nothing the read model holds", clientId, snapshotId, sourceId);
+            return true;
+        }
     }
 
     private ClientStateLoader.Loaded heldAt(String clientId, ClientVersion version) {
