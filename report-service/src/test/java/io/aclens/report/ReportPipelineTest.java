@@ -19,6 +19,7 @@ import io.aclens.contracts.EventCodec;
 import io.aclens.contracts.Topics;
 import io.aclens.contracts.api.ChangeView;
 import io.aclens.contracts.api.DeltaPage;
+import io.aclens.contracts.api.FolderDelta;
 import io.aclens.contracts.api.DirectorySnapshotView;
 import io.aclens.contracts.api.FolderPage;
 import io.aclens.contracts.api.FolderView;
@@ -148,9 +149,7 @@ class ReportPipelineTest {
     @Test
     void accessIsAnsweredFromTheReadModelUntilTheDirectoryMovesOn() {
         String client = knownClient();
-        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
-                .jsonPath().getList("$").size() == 1);
+        reportableWithBob(client);
         for (int i = 0; i < 3; i++) {
             given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
                     .statusCode(200).body("fullName", equalTo("Bob Builder"));
@@ -180,10 +179,7 @@ class ReportPipelineTest {
     @Test
     void aRescanThatChangedNothingCarriesTheHeldStateOverAndOneThatChangedAFolderLoadsItAgain() {
         String client = knownClient();
-        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
-                .jsonPath().getList("$").size() == 1);
-        long first = given().get("/api/v1/clients/" + client + "/report-sources").then().extract().jsonPath().getLong("[0].latestSnapshotId");
+        long first = reportableWithBob(client);
         given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
                 .body("level", equalTo("READ"));
         assertThat(readModelLoads(client)).isEqualTo(1);
@@ -207,7 +203,7 @@ class ReportPipelineTest {
         UpstreamServicesStub.SNAPSHOTS.put(changed.snapshotId(), new SnapshotView(changed.snapshotId(), client, "fs1", "rescan", "/srv", unchanged,
                 2, 0, changedSnapshot.scanCompletedAt(), changedSnapshot.committedAt()));
         List<FolderView> folders = UpstreamServicesStub.FOLDERS.get(changed.snapshotId()).items();
-        UpstreamServicesStub.DELTAS.put(changed.snapshotId(), new DeltaPage(List.of(new io.aclens.contracts.api.FolderDelta("/srv/Finance",
+        UpstreamServicesStub.DELTAS.put(changed.snapshotId(), new DeltaPage(List.of(new FolderDelta("/srv/Finance",
                 UpstreamServicesStub.FOLDERS.get(first).items().get(1), folders.get(1))), null));
         kafka.send(Topics.CHANGE_SETS, changed);
         await().atMost(Duration.ofSeconds(30)).until(() -> readModelLoads(client) == 2);
@@ -224,10 +220,7 @@ class ReportPipelineTest {
     @Test
     void aReportShowsTheScanItsSourceStateNamesThoughTheClientIsHeldFromTheScanBefore() throws Exception {
         String client = knownClient();
-        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
-                .jsonPath().getList("$").size() == 1);
-        long firstScan = given().get("/api/v1/clients/" + client + "/report-sources").then().extract().jsonPath().getLong("[0].latestSnapshotId");
+        long firstScan = reportableWithBob(client);
         given().queryParam("user", "bob").queryParam("path", "/srv/Finance").get("/api/v1/clients/" + client + "/access").then()
                 .body("level", equalTo("READ"));
 
@@ -283,9 +276,7 @@ class ReportPipelineTest {
     @Test
     void whatAPersonCouldReachAtAnEarlierMomentComesFromTheSnapshotAndDirectoryOfThen() {
         String client = knownClient(); // now: bob holds Full control on /srv and Read on /srv/Finance
-        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
-                .jsonPath().getList("$").size() == 1);
+        reportableWithBob(client);
         SnapshotView current = UpstreamServicesStub.SNAPSHOTS.values().stream().filter(v -> v.clientId().equals(client)).findFirst().orElseThrow();
         Instant then = Instant.now().minus(Duration.ofDays(40));
         long older = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
@@ -313,9 +304,7 @@ class ReportPipelineTest {
     @Test
     void whatAPersonCanAccessComesInPages() {
         String client = KnownClients.addLarge(kafka, 30);
-        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
-                .jsonPath().getList("$").size() == 1);
+        reportableWithBob(client);
 
         List<String> paths = new java.util.ArrayList<>();
         String after = null;
@@ -335,6 +324,14 @@ class ReportPipelineTest {
         given().queryParam("after", "1.0").get("/api/v1/clients/" + client + "/people/bob/access").then().statusCode(410)
                 .contentType("application/problem+json");
         given().queryParam("limit", 0).get("/api/v1/clients/" + client + "/people/bob/access").then().statusCode(400);
+    }
+
+    /** Puts bob in the client's directory and waits until the report service answers for its source; returns the snapshot. */
+    private static long reportableWithBob(String client) {
+        UpstreamServicesStub.DIRECTORY.put(client, List.of(bob("Bob Builder")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/clients/" + client + "/report-sources").then().extract()
+                .jsonPath().getList("$").size() == 1);
+        return given().get("/api/v1/clients/" + client + "/report-sources").then().extract().jsonPath().getLong("[0].latestSnapshotId");
     }
 
     private static DirectoryEntry bob(String fullName) {

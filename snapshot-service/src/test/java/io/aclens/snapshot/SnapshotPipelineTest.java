@@ -28,6 +28,8 @@ import io.aclens.testing.tracing.TestTraces;
 import io.aclens.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -261,11 +263,11 @@ class SnapshotPipelineTest {
     }
 
     @Inject
-    io.vertx.mutiny.sqlclient.Pool database;
+    Pool database;
 
     private long staged(String scanId) {
         return database.preparedQuery("select count(*) from snapshot.staged_folder where scan_id = $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(scanId)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+                .execute(Tuple.of(scanId)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
     }
 
     @Test
@@ -282,7 +284,7 @@ class SnapshotPipelineTest {
         publish(scan.folderEvents());
         await().atMost(Duration.ofSeconds(30)).until(() -> staged(scan.scanId) == 3);
         // what crash recovery does to an unlogged table: it starts empty
-        database.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(scan.scanId))
+        database.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(scan.scanId))
                 .await().atMost(Duration.ofSeconds(10));
         publish(List.of(scan.completed(3)));
 
