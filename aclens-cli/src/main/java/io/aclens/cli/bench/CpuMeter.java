@@ -34,17 +34,18 @@ final class CpuMeter {
      */
     Duration awaitIdle(Duration window, double busy, Duration timeout) throws InterruptedException {
         Instant start = Instant.now();
-        Map<String, Double> before = read();
+        Map<String, Double> windowStart = read();
         int quietWindows = 0;
         while (quietWindows < 2) {
-            if (Duration.between(start, Instant.now()).compareTo(timeout) > 0) {
-                throw new IllegalStateException("The services were still busy after " + timeout.toSeconds() + " s: " + usedSince(before));
-            }
             Thread.sleep(window.toMillis()); // a measuring interval, not a wait for a condition
-            Map<String, Double> now = read();
-            double used = now.entrySet().stream().mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
+            Map<String, Double> windowEnd = read();
+            double used = windowEnd.entrySet().stream().mapToDouble(e -> e.getValue() - windowStart.getOrDefault(e.getKey(), 0.0)).sum();
             quietWindows = used < busy ? quietWindows + 1 : 0;
-            before.putAll(now);
+            if (quietWindows < 2 && Duration.between(start, Instant.now()).compareTo(timeout) > 0) {
+                throw new IllegalStateException("The services were still busy after " + timeout.toSeconds() + " s; CPU seconds in the last "
+                        + window.toMillis() + " ms: " + usedSince(windowStart));
+            }
+            windowStart.putAll(windowEnd);
         }
         return Duration.between(start, Instant.now());
     }
