@@ -278,7 +278,11 @@ class SnapshotPipelineTest {
                 .extracting(row -> row.getString(0)).as("staging writes no WAL; committed state is logged")
                 .containsExactly("staged_folder", "staged_removal");
 
-        ScanEvents scan = new ScanEvents("crash-" + UUID.randomUUID(), "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+        String client = "crash-" + UUID.randomUUID();
+        ScanEvents first = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
+        publish(first.all());
+        awaitSnapshot(first.scanId); // a source's first scan writes in place; the next ones stage
+        ScanEvents scan = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
                 .folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY)).folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ));
         publish(List.of(scan.started()));
         publish(scan.folderEvents());
@@ -290,11 +294,86 @@ class SnapshotPipelineTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "INCOMPLETE".equals(scanStatus(scan.scanId)));
         given().get("/api/v1/scans/" + scan.scanId + "/snapshot").then().body("reason", equalTo("expected 3 folders, received 0"));
-        given().get("/api/v1/clients/" + scan.clientId + "/snapshots").then().body("$", hasSize(0));
+        given().get("/api/v1/clients/" + scan.clientId + "/snapshots").then().body("$", hasSize(1));
 
         ScanEvents next = new ScanEvents(scan.clientId, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
         publish(next.all());
         awaitSnapshot(next.scanId);
+    }
+
+    private Long inPlaceSnapshotId(String scanId) {
+        return database.preparedQuery("select in_place_snapshot_id from snapshot.scan where scan_id = $1")
+                .execute(Tuple.of(scanId)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+
+    private long folderRows(String clientId) {
+        return database.preparedQuery("select count(*) from snapshot.folder_state where client_id = $1")
+                .execute(Tuple.of(clientId)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+
+    @Test
+    void aSourcesFirstScanWritesItsFoldersInPlaceUnseenUntilItsSnapshotCommits() {
+        ScanEvents scan = new ScanEvents("in-place-" + UUID.randomUUID(), "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY)).folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ));
+        publish(List.of(scan.started()));
+        publish(scan.folderEvents());
+        await().atMost(Duration.ofSeconds(30)).until(() -> folderRows(scan.clientId) == 3);
+        assertThat(staged(scan.scanId)).as("written in place, not staged").isZero();
+        given().get("/api/v1/clients/" + scan.clientId + "/snapshots").then().body("$", hasSize(0));
+        given().get("/api/v1/clients/" + scan.clientId + "/sources/fs1/scan-baseline").then().statusCode(200)
+                .body("snapshotId", org.hamcrest.Matchers.nullValue());
+        Long reserved = inPlaceSnapshotId(scan.scanId);
+        assertThat(reserved).isNotNull();
+
+        publish(List.of(scan.completed(3)));
+        assertThat(awaitSnapshot(scan.scanId)).as("the snapshot id the scan reserved when it started").isEqualTo(reserved);
+        assertThat(given().get("/api/v1/snapshots/" + reserved + "/folders").then().extract().as(FolderPage.class).items())
+                .extracting(FolderView::path).containsExactly("/srv", "/srv/Finance", "/srv/Sales");
+        assertThat(given().get("/api/v1/snapshots/" + reserved + "/delta").then().extract().as(DeltaPage.class).items())
+                .extracting(d -> d.path()).containsExactly("/srv", "/srv/Finance", "/srv/Sales");
+
+        ScanEvents rescan = new ScanEvents(scan.clientId, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ));
+        publish(List.of(rescan.started()));
+        publish(rescan.folderEvents());
+        await().atMost(Duration.ofSeconds(30)).until(() -> staged(rescan.scanId) == 2);
+        publish(List.of(rescan.completed(2)));
+        long second = awaitSnapshot(rescan.scanId);
+        assertThat(given().get("/api/v1/snapshots/" + second + "/delta").then().extract().as(DeltaPage.class).items())
+                .as("a rescan stages and is compared with the state the first scan wrote in place").extracting(d -> d.path())
+                .containsExactly("/srv/Finance");
+    }
+
+    @Test
+    void aLaterScanCommittingBeforeTheFirstScanInPlaceEndsItAndDropsItsFolders() {
+        String client = "superseded-" + UUID.randomUUID();
+        ScanEvents first = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/Old", Ace.allow(BOB, AccessMask.READ));
+        publish(List.of(first.started()));
+        publish(first.folderEvents());
+        await().atMost(Duration.ofSeconds(30)).until(() -> folderRows(client) == 2);
+
+        ScanEvents later = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(SALES, AccessMask.READ))
+                .folder("/srv/New", Ace.allow(SALES, AccessMask.READ));
+        publish(later.all());
+        long snapshot = awaitSnapshot(later.scanId);
+        assertThat(inPlaceSnapshotId(later.scanId)).as("started while the first scan was staging: it stages").isNull();
+
+        assertThat(scanStatus(first.scanId)).isEqualTo("INCOMPLETE");
+        given().get("/api/v1/scans/" + first.scanId + "/snapshot").then()
+                .body("reason", equalTo("scan " + later.scanId + " of the source committed before this first scan did"));
+        assertThat(folderRows(client)).as("only the committed scan's folders remain").isEqualTo(2);
+        List<FolderView> state = given().get("/api/v1/snapshots/" + snapshot + "/folders").then().extract().as(FolderPage.class).items();
+        assertThat(state).extracting(FolderView::path).containsExactly("/srv", "/srv/New");
+        assertThat(state.get(0).dacl()).containsExactly(Ace.allow(SALES, AccessMask.READ));
+
+        publish(List.of(first.completed(2)));
+        ScanEvents marker = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(SALES, AccessMask.READ))
+                .folder("/srv/New", Ace.allow(SALES, AccessMask.READ));
+        publish(marker.all());
+        awaitSnapshot(marker.scanId);
+        assertThat(scanStatus(first.scanId)).as("its late completion changes nothing").isEqualTo("INCOMPLETE");
+        given().get("/api/v1/clients/" + client + "/snapshots").then().body("$", hasSize(2));
     }
 
     @Test
@@ -452,12 +531,13 @@ class SnapshotPipelineTest {
         ScanEvents scan = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));
         publish(List.of(scan.started()));
         publish(scan.folderEvents());
-        await().atMost(Duration.ofSeconds(20)).until(() -> "STAGING".equals(scanStatus(scan.scanId)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> folderRows(client) == 1);
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
             reaper.abandon().await().atMost(Duration.ofSeconds(5));
             return "ABANDONED".equals(scanStatus(scan.scanId));
         });
+        assertThat(folderRows(client)).as("the folders it wrote in place went with it").isZero();
 
         publish(List.of(scan.completed(1)));
         ScanEvents marker = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ));

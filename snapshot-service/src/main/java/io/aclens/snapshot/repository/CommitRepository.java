@@ -37,10 +37,8 @@ public class CommitRepository {
     }
 
     public Uni<CommitOutcome> commit(ScanCompleted completed) {
-        return pool.withTransaction(conn -> conn
-                // one commit per client's source at a time, whichever replica holds the scan's partition
-                .preparedQuery("select pg_advisory_xact_lock(hashtext($1), hashtext($2))").execute(Tuple.of(completed.clientId(), completed.sourceId()))
-                .chain(() -> conn.preparedQuery("select status, client_id, source_id from snapshot.scan where scan_id = $1 for update")
+        return pool.withTransaction(conn -> lockSource(conn, completed.clientId(), completed.sourceId())
+                .chain(() -> conn.preparedQuery("select status, client_id, source_id, in_place_snapshot_id from snapshot.scan where scan_id = $1 for update")
                         .execute(Tuple.of(completed.scanId())))
                 .chain(rows -> {
                     if (!rows.iterator().hasNext()) {
@@ -52,19 +50,31 @@ public class CommitRepository {
                     }
                     String status = scan.getString("status");
                     return switch (status) {
-                        case "STAGING" -> commitStaged(conn, completed);
+                        case "STAGING" -> commitStaged(conn, completed, scan.getLong("in_place_snapshot_id"));
                         case "COMMITTED" -> existing(conn, completed.scanId()).map(e -> new CommitOutcome.Committed(e, true));
                         default -> Uni.createFrom().item(new CommitOutcome.NotCommitted("scan is already " + status));
                     };
                 }));
     }
 
-    private Uni<CommitOutcome> commitStaged(SqlConnection conn, ScanCompleted completed) {
+    /**
+     * One commit per client's source at a time, whichever replica holds the scan's partition; a scan's start takes it too,
+     * to decide whether it may write in place.
+     */
+    static Uni<Void> lockSource(SqlConnection conn, String clientId, String sourceId) {
+        return conn.preparedQuery("select pg_advisory_xact_lock(hashtext($1), hashtext($2))").execute(Tuple.of(clientId, sourceId))
+                .replaceWithVoid();
+    }
+
+    /** @param inPlace the snapshot id a first scan reserved and wrote its folders under, or {@code null} when it staged them */
+    private Uni<CommitOutcome> commitStaged(SqlConnection conn, ScanCompleted completed, Long inPlace) {
         return conn.preparedQuery("""
-                        select (select count(*) from snapshot.staged_folder where scan_id = $1),
+                        select (select count(*) from snapshot.staged_folder where scan_id = $1)
+                               + (select count(*) from snapshot.folder_state
+                                  where client_id = $2 and source_id = $3 and valid_from = $4 and $4 is not null),
                                (select count(*) from snapshot.staged_removal where scan_id = $1),
                                (select max(snapshot_id) from snapshot.snapshot where client_id = $2 and source_id = $3)""")
-                .execute(Tuple.of(completed.scanId(), completed.clientId(), completed.sourceId()))
+                .execute(Tuple.of(completed.scanId(), completed.clientId(), completed.sourceId(), inPlace))
                 .map(rows -> rows.iterator().next())
                 .chain(counts -> {
                     long staged = counts.getLong(0);
@@ -82,7 +92,7 @@ public class CommitRepository {
                         return incomplete(conn, completed, "sent only what changed since snapshot " + baseline + ", but the source is at snapshot "
                                 + latest + " now");
                     }
-                    return createSnapshot(conn, completed);
+                    return createSnapshot(conn, completed, inPlace);
                 });
     }
 
@@ -97,27 +107,29 @@ public class CommitRepository {
                 .replaceWith(new CommitOutcome.NotCommitted(reason));
     }
 
-    private Uni<CommitOutcome> createSnapshot(SqlConnection conn, ScanCompleted completed) {
+    private Uni<CommitOutcome> createSnapshot(SqlConnection conn, ScanCompleted completed, Long inPlace) {
         String source = completed.sourceId();
         // Staged rows were just bulk-loaded and have no statistics yet: left to itself the planner may pick a
         // nested loop for the anti-joins below (rows x rows). Both are hash joins by nature, so say so.
-        return conn.query("set local enable_nestloop = off").execute()
+        return supersedeFirstScansInPlace(conn, completed)
+                .chain(() -> conn.query("set local enable_nestloop = off").execute())
                 .chain(() -> conn.query("set local work_mem = '128MB'").execute())
                 .chain(() -> conn.preparedQuery("""
-                        insert into snapshot.snapshot (client_id, source_id, scan_id, root, previous_snapshot_id, folder_count,
+                        insert into snapshot.snapshot (snapshot_id, client_id, source_id, scan_id, root, previous_snapshot_id, folder_count,
                                                        error_count, scan_completed_at, committed_at, server)
-                        select $1, $2, $3, s.root,
+                        select coalesce($8, nextval(pg_get_serial_sequence('snapshot.snapshot', 'snapshot_id'))), $1, $2, $3, s.root,
                                (select max(snapshot_id) from snapshot.snapshot where client_id = $1 and source_id = $2),
                                $4, $5, $6, now(), $7
                         from snapshot.scan s where s.scan_id = $3
                         returning snapshot_id""")
                 .execute(Tuple.tuple().addValue(completed.clientId()).addValue(source).addValue(completed.scanId())
                         .addValue(completed.folderCount()).addValue(completed.errorCount()).addValue(utc(completed.completedAt()))
-                        .addValue(json(completed.server()))))
+                        .addValue(json(completed.server())).addValue(inPlace)))
                 .map(rows -> rows.iterator().next().getLong(0))
-                .call(snapshotId -> completed.baselineSnapshotId() == null ? closeUnseenOrChanged(conn, completed, snapshotId)
+                .call(snapshotId -> inPlace != null ? Uni.createFrom().voidItem() // its folders are in place, and nothing was before them
+                        : completed.baselineSnapshotId() == null ? closeUnseenOrChanged(conn, completed, snapshotId)
                         : closeChangedAndRemoved(conn, completed, snapshotId))
-                .call(snapshotId -> conn.preparedQuery("""
+                .call(snapshotId -> inPlace != null ? Uni.createFrom().voidItem() : conn.preparedQuery("""
                                 insert into snapshot.folder_state (client_id, source_id, path, path_key, depth, owner_sid, group_sid,
                                     inheritance_protected, acl_hash, read_error, state_hash, sddl, valid_from, valid_to)
                                 select $1, $2, s.path, s.path_key, s.depth, s.owner_sid, s.group_sid, s.inheritance_protected, s.acl_hash,
@@ -141,6 +153,26 @@ public class CommitRepository {
                                 .addValue(completed.baselineSnapshotId()).addValue(completed.unchangedFolders())))
                 .chain(() -> existing(conn, completed.scanId()))
                 .map(event -> new CommitOutcome.Committed(event, false));
+    }
+
+    /**
+     * A first scan of the source still writing its folders in place (it started when the source had no snapshot) would
+     * find this commit's rows where it expects none: it ends incomplete and its folders go, before any row of this commit
+     * is written. Its next batch waits for this transaction and then finds it no longer staging.
+     */
+    private static Uni<Void> supersedeFirstScansInPlace(SqlConnection conn, ScanCompleted completed) {
+        return conn.preparedQuery("""
+                        update snapshot.scan set status = 'INCOMPLETE', completed_at = now(),
+                            reason = 'scan ' || $3 || ' of the source committed before this first scan did'
+                        where client_id = $1 and source_id = $2 and status = 'STAGING' and in_place_snapshot_id is not null
+                          and scan_id <> $3
+                        returning scan_id""")
+                .execute(Tuple.of(completed.clientId(), completed.sourceId(), completed.scanId()))
+                .chain(rows -> {
+                    List<String> superseded = new java.util.ArrayList<>();
+                    rows.forEach(row -> superseded.add(row.getString(0)));
+                    return superseded.isEmpty() ? Uni.createFrom().voidItem() : StagingRepository.drop(conn, superseded.toArray(String[]::new));
+                });
     }
 
     /** A whole scan: every current row the scan did not see in the same state is closed. */

@@ -24,13 +24,23 @@ public class StagingRepository {
 
     /**
      * Records a scan as staging; a repeated start (redelivery) changes nothing. {@code eventTime} is when the collector sent
-     * the start, {@code partition} where its events arrive.
+     * the start, {@code partition} where its events arrive. The source's first scan, when no other scan of it is staging,
+     * reserves its snapshot id and will write its folders in place (see V11); under the lock its commit takes, so a
+     * commit of the source cannot slip between the check and the reservation.
      */
     public Uni<Void> startScan(String scanId, String clientId, String sourceId, String root, Instant startedAt, Instant eventTime, int partition) {
-        return pool.preparedQuery("""
-                        insert into snapshot.scan (scan_id, client_id, source_id, root, status, started_at, last_event_at, kafka_partition)
-                        values ($1, $2, $3, $4, 'STAGING', $5, $6, $7) on conflict (scan_id) do nothing""")
-                .execute(Tuple.from(new Object[]{scanId, clientId, sourceId, root, utc(startedAt), utc(eventTime), partition})).replaceWithVoid();
+        return pool.withTransaction(conn -> CommitRepository.lockSource(conn, clientId, sourceId)
+                .chain(() -> conn.preparedQuery("""
+                                insert into snapshot.scan (scan_id, client_id, source_id, root, status, started_at, last_event_at, kafka_partition,
+                                                           in_place_snapshot_id)
+                                select $1, $2, $3, $4, 'STAGING', $5, $6, $7,
+                                       case when not exists (select 1 from snapshot.snapshot where client_id = $2 and source_id = $3)
+                                                 and not exists (select 1 from snapshot.scan where client_id = $2 and source_id = $3
+                                                                                                  and status = 'STAGING')
+                                            then nextval(pg_get_serial_sequence('snapshot.snapshot', 'snapshot_id')) end
+                                on conflict (scan_id) do nothing""")
+                        .execute(Tuple.from(new Object[]{scanId, clientId, sourceId, root, utc(startedAt), utc(eventTime), partition}))))
+                .replaceWithVoid();
     }
 
     /** The collector said the scan goes on, at {@code eventTime} on its clock. */
@@ -82,14 +92,25 @@ public class StagingRepository {
                         on conflict do nothing""")
                 .execute(Tuple.of(clientId, acls.keySet().toArray(String[]::new), acls.values().toArray(String[]::new)))
                 .replaceWithVoid();
+        // one statement either way: the scan's row, held while the folders go in, says where they go; an ending scan
+        // (whose rows are dropped under its row's lock) waits for this, and after it this finds the scan no longer staging
         Uni<Void> stageFolders = pool.preparedQuery("""
+                        with scan as (select client_id, source_id, in_place_snapshot_id from snapshot.scan
+                                      where scan_id = $1 and status = 'STAGING' for share),
+                             folders as (select p, snapshot.path_key(p) as k, d, o, g, pr, a, e, s, sd, cp
+                                         from unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::text[],
+                                                     $9::text[], $10::text[], $11::text[]) as t(p, d, o, g, pr, a, e, s, sd, cp)),
+                             in_place as (
+                                 insert into snapshot.folder_state (client_id, source_id, path, path_key, depth, owner_sid, group_sid,
+                                     inheritance_protected, acl_hash, read_error, state_hash, sddl, valid_from, valid_to)
+                                 select scan.client_id, scan.source_id, p, k, d, o, g, pr, a, e, s, sd, scan.in_place_snapshot_id, null
+                                 from folders, scan where scan.in_place_snapshot_id is not null
+                                 on conflict do nothing)
                         insert into snapshot.staged_folder
                             (scan_id, path, path_key, depth, owner_sid, group_sid, inheritance_protected, acl_hash, read_error, state_hash, sddl,
                              child_prefix)
-                        select $1, p, snapshot.path_key(p), d, o, g, pr, a, e, s, sd, cp
-                        from unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::text[], $9::text[],
-                                    $10::text[], $11::text[]) as t(p, d, o, g, pr, a, e, s, sd, cp)
-                        where exists (select 1 from snapshot.scan where scan_id = $1 and status = 'STAGING')
+                        select $1, p, k, d, o, g, pr, a, e, s, sd, cp
+                        from folders, scan where scan.in_place_snapshot_id is null
                         on conflict do nothing""")
                 .execute(Tuple.tuple().addValue(scanId).addArrayOfString(paths).addArrayOfInteger(depths)
                         .addArrayOfString(owners).addArrayOfString(groups).addArrayOfBoolean(protectedFlags)
@@ -118,8 +139,23 @@ public class StagingRepository {
 
     /** Drops what a scan staged — its folders and the fingerprints it found gone — once it committed or ended without. */
     static Uni<Void> drop(SqlConnection conn, String scanId) {
-        return conn.preparedQuery("delete from snapshot.staged_folder where scan_id = $1").execute(Tuple.of(scanId))
-                .chain(() -> conn.preparedQuery("delete from snapshot.staged_removal where scan_id = $1").execute(Tuple.of(scanId)))
+        return drop(conn, new String[]{scanId});
+    }
+
+    /**
+     * Drops what these scans staged, and the folders a first scan wrote in place while its snapshot is not committed (once
+     * committed, they are the snapshot's).
+     */
+    static Uni<Void> drop(SqlConnection conn, String[] scanIds) {
+        Tuple scans = Tuple.tuple().addArrayOfString(scanIds);
+        return conn.preparedQuery("delete from snapshot.staged_folder where scan_id = any($1)").execute(scans)
+                .chain(() -> conn.preparedQuery("delete from snapshot.staged_removal where scan_id = any($1)").execute(scans))
+                .chain(() -> conn.preparedQuery("""
+                                delete from snapshot.folder_state f using snapshot.scan s
+                                where s.scan_id = any($1) and s.in_place_snapshot_id is not null
+                                  and f.client_id = s.client_id and f.source_id = s.source_id and f.valid_from = s.in_place_snapshot_id
+                                  and not exists (select 1 from snapshot.snapshot c where c.snapshot_id = s.in_place_snapshot_id)""")
+                        .execute(scans))
                 .replaceWithVoid();
     }
 
@@ -140,9 +176,6 @@ public class StagingRepository {
                             }
                             return ids;
                         })
-                        .call(ids -> conn.preparedQuery("delete from snapshot.staged_folder where scan_id = any($1)")
-                                .execute(Tuple.of(ids.toArray(String[]::new))))
-                        .call(ids -> conn.preparedQuery("delete from snapshot.staged_removal where scan_id = any($1)")
-                                .execute(Tuple.of(ids.toArray(String[]::new)))));
+                        .call(ids -> drop(conn, ids.toArray(String[]::new))));
     }
 }
