@@ -12,10 +12,15 @@ import java.util.List;
 @ApplicationScoped
 public class SnapshotRepository implements PanacheRepositoryBase<SnapshotEntity, Long> {
 
+    /**
+     * Newest commit first. Within a source, ids follow commits; across sources they need not: a source's first scan
+     * reserves its id when it starts (it writes its folders in place), and other sources may commit before it does.
+     */
     public Uni<List<SnapshotEntity>> listForClient(String clientId, String sourceId) {
+        Sort newestFirst = Sort.descending("committedAt", "snapshotId");
         return sourceId == null
-                ? list("clientId", Sort.descending("snapshotId"), clientId)
-                : list("clientId = ?1 and sourceId = ?2", Sort.descending("snapshotId"), clientId, sourceId);
+                ? list("clientId", newestFirst, clientId)
+                : list("clientId = ?1 and sourceId = ?2", newestFirst, clientId, sourceId);
     }
 
     /** The source's snapshot that was current at {@code time}: the last one committed at or before it. */
