@@ -10,12 +10,17 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Set-based writes of running scans: one statement stages a whole batch of folders. */
 @ApplicationScoped
 public class StagingRepository {
+    /** Statements a large batch of folders is split into, run at once: one a core of the database's machine. */
+    static final int PARALLEL_STATEMENTS = 2;
+    private static final int MIN_FOLDERS_PER_STATEMENT = 2_000;
+
     private final Pool pool;
 
     public StagingRepository(Pool pool) {
@@ -62,6 +67,43 @@ public class StagingRepository {
      */
     public Uni<Void> stage(String scanId, String clientId, List<StagedFolder> folders, Map<String, String> acls, List<String> removed,
                            Instant eventTime) {
+        Uni<Void> storeAcls = acls.isEmpty() ? Uni.createFrom().voidItem() : pool.preparedQuery("""
+                        insert into snapshot.acl (client_id, acl_hash, dacl)
+                        select $1, h, d::jsonb from unnest($2::text[], $3::text[]) as t(h, d)
+                        on conflict do nothing""")
+                .execute(Tuple.of(clientId, acls.keySet().toArray(String[]::new), acls.values().toArray(String[]::new)))
+                .replaceWithVoid();
+        Uni<Void> stageFolders = Uni.combine().all().unis(partsOf(folders).stream().map(part -> stageFolders(scanId, part)).toList())
+                .discardItems();
+        Uni<Void> stageRemovals = removed.isEmpty() ? Uni.createFrom().voidItem() : pool.preparedQuery("""
+                        insert into snapshot.staged_removal (scan_id, fingerprint)
+                        select $1, r from unnest($2::text[]) as t(r)
+                        where exists (select 1 from snapshot.scan where scan_id = $1 and status = 'STAGING')
+                        on conflict do nothing""")
+                .execute(Tuple.of(scanId, removed.toArray(String[]::new))).replaceWithVoid();
+        return storeAcls.chain(() -> folders.isEmpty() ? Uni.createFrom().voidItem() : stageFolders).chain(() -> stageRemovals)
+                .chain(() -> alive(scanId, eventTime));
+    }
+
+    /**
+     * A large batch as {@link #PARALLEL_STATEMENTS} statements run at once, so the database's work on it can use more than
+     * one core; a path always falls in the same part, so two parts never wait on each other over one key.
+     */
+    private static List<List<StagedFolder>> partsOf(List<StagedFolder> folders) {
+        if (folders.size() < PARALLEL_STATEMENTS * MIN_FOLDERS_PER_STATEMENT) {
+            return List.of(folders);
+        }
+        List<List<StagedFolder>> parts = new ArrayList<>();
+        for (int i = 0; i < PARALLEL_STATEMENTS; i++) {
+            parts.add(new ArrayList<>(folders.size() / PARALLEL_STATEMENTS + 1));
+        }
+        for (StagedFolder folder : folders) {
+            parts.get(Math.floorMod(folder.path().hashCode(), PARALLEL_STATEMENTS)).add(folder);
+        }
+        return parts;
+    }
+
+    private Uni<Void> stageFolders(String scanId, List<StagedFolder> folders) {
         int n = folders.size();
         String[] paths = new String[n];
         Integer[] depths = new Integer[n];
@@ -86,15 +128,9 @@ public class StagingRepository {
             stateHashes[i] = folder.stateHash();
             childPrefixes[i] = folder.childPrefix();
         }
-        Uni<Void> storeAcls = acls.isEmpty() ? Uni.createFrom().voidItem() : pool.preparedQuery("""
-                        insert into snapshot.acl (client_id, acl_hash, dacl)
-                        select $1, h, d::jsonb from unnest($2::text[], $3::text[]) as t(h, d)
-                        on conflict do nothing""")
-                .execute(Tuple.of(clientId, acls.keySet().toArray(String[]::new), acls.values().toArray(String[]::new)))
-                .replaceWithVoid();
         // one statement either way: the scan's row, held while the folders go in, says where they go; an ending scan
         // (whose rows are dropped under its row's lock) waits for this, and after it this finds the scan no longer staging
-        Uni<Void> stageFolders = pool.preparedQuery("""
+        return pool.preparedQuery("""
                         with scan as (select client_id, source_id, in_place_snapshot_id from snapshot.scan
                                       where scan_id = $1 and status = 'STAGING' for share),
                              folders as (select p, snapshot.path_key(p) as k, d, o, g, pr, a, e, s, sd, cp
@@ -117,14 +153,6 @@ public class StagingRepository {
                         .addArrayOfString(aclHashes).addArrayOfString(readErrors).addArrayOfString(stateHashes)
                         .addArrayOfString(sddls).addArrayOfString(childPrefixes))
                 .replaceWithVoid();
-        Uni<Void> stageRemovals = removed.isEmpty() ? Uni.createFrom().voidItem() : pool.preparedQuery("""
-                        insert into snapshot.staged_removal (scan_id, fingerprint)
-                        select $1, r from unnest($2::text[]) as t(r)
-                        where exists (select 1 from snapshot.scan where scan_id = $1 and status = 'STAGING')
-                        on conflict do nothing""")
-                .execute(Tuple.of(scanId, removed.toArray(String[]::new))).replaceWithVoid();
-        return storeAcls.chain(() -> folders.isEmpty() ? Uni.createFrom().voidItem() : stageFolders).chain(() -> stageRemovals)
-                .chain(() -> alive(scanId, eventTime));
     }
 
     /** Ends a scan without changing state: its staged folders are dropped. */
