@@ -142,6 +142,19 @@ final class ScanEvents {
         return events;
     }
 
+    /** The folders in two large batches (each under a record's 1 MB), as a collector with a large batch size sends them. */
+    List<ScanEvent> inTwoBatches() {
+        List<ScannedFolder> all = new ArrayList<>();
+        Map<String, List<Ace>> definitions = new LinkedHashMap<>();
+        for (FoldersScanned batch : folderEvents()) {
+            all.addAll(batch.folders());
+            definitions.putAll(batch.acls());
+        }
+        int half = all.size() / 2;
+        return List.of(started(), batch(1, all.subList(0, half), definitions), batch(2, all.subList(half, all.size()), Map.of()),
+                completed(folders.size()));
+    }
+
     List<ScanEvent> all() {
         List<ScanEvent> events = new ArrayList<>();
         events.add(started());

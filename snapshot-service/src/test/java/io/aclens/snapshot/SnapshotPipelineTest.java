@@ -377,6 +377,27 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void aLargeBatchStagedAsStatementsRunAtOnceKeepsEveryFolderInPlaceAndStaged() {
+        String client = "large-" + UUID.randomUUID();
+        ScanEvents first = new ScanEvents(client, "fs1");
+        ScanEvents second = new ScanEvents(client, "fs1");
+        for (int i = 0; i < 4_500; i++) {
+            first.folder("/srv/folder-" + i, Ace.allow(BOB, AccessMask.READ));
+            second.folder("/srv/folder-" + i, Ace.allow(i == 4_321 ? SALES : BOB, AccessMask.READ));
+        }
+        publish(first.inTwoBatches());
+        long snapshot1 = awaitSnapshot(first.scanId);
+        given().get("/api/v1/snapshots/" + snapshot1).then().body("folderCount", equalTo(4_500));
+        assertThat(folderRows(client)).isEqualTo(4_500);
+
+        publish(second.inTwoBatches());
+        long snapshot2 = awaitSnapshot(second.scanId);
+        assertThat(given().get("/api/v1/snapshots/" + snapshot2 + "/delta").then().extract().as(DeltaPage.class).items())
+                .extracting(d -> d.path()).containsExactly("/srv/folder-4321");
+        assertThat(folderRows(client)).isEqualTo(4_501);
+    }
+
+    @Test
     void dataTheDatabaseRefusesFailsThatScanAloneAndOtherClientsKeepFlowing() {
         ScanEvents bad = new ScanEvents("bad-" + UUID.randomUUID(), "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
                 .folder("/srv/nul\u0000name", Ace.allow(BOB, AccessMask.READ));

@@ -89,7 +89,7 @@ public class StagingRepository {
      * A large batch as {@link #PARALLEL_STATEMENTS} statements run at once, so the database's work on it can use more than
      * one core; a path always falls in the same part, so two parts never wait on each other over one key.
      */
-    private static List<List<StagedFolder>> partsOf(List<StagedFolder> folders) {
+    static List<List<StagedFolder>> partsOf(List<StagedFolder> folders) {
         if (folders.size() < PARALLEL_STATEMENTS * MIN_FOLDERS_PER_STATEMENT) {
             return List.of(folders);
         }
