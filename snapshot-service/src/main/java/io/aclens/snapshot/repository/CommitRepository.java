@@ -51,7 +51,7 @@ public class CommitRepository {
                     String status = scan.getString("status");
                     return switch (status) {
                         case "STAGING" -> commitStaged(conn, completed, scan.getLong("in_place_snapshot_id"));
-                        case "COMMITTED" -> existing(conn, completed.scanId()).map(e -> new CommitOutcome.Committed(e, true));
+                        case "COMMITTED" -> existing(conn, completed.scanId()).map(e -> new CommitOutcome.Committed(e, true, false));
                         default -> Uni.createFrom().item(new CommitOutcome.NotCommitted("scan is already " + status));
                     };
                 }));
@@ -152,7 +152,7 @@ public class CommitRepository {
                                 .addValue(json(completed.unreadableFolders())).addValue(completed.durationMillis())
                                 .addValue(completed.baselineSnapshotId()).addValue(completed.unchangedFolders())))
                 .chain(() -> existing(conn, completed.scanId()))
-                .map(event -> new CommitOutcome.Committed(event, false));
+                .map(event -> new CommitOutcome.Committed(event, false, inPlace != null));
     }
 
     /**

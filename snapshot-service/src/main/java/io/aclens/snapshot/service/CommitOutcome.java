@@ -5,8 +5,11 @@ import io.aclens.contracts.SnapshotCommitted;
 /** What became of a completed scan. */
 public sealed interface CommitOutcome {
 
-    /** The scan is the source's new snapshot (or already was: the event is published again, idempotently). */
-    record Committed(SnapshotCommitted event, boolean repeated) implements CommitOutcome {
+    /**
+     * The scan is the source's new snapshot (or already was: the event is published again, idempotently);
+     * {@code writtenInPlace}: a source's first scan, whose folders were written in place, not copied at the commit.
+     */
+    record Committed(SnapshotCommitted event, boolean repeated, boolean writtenInPlace) implements CommitOutcome {
     }
 
     /** The scan changed nothing; {@code reason} says why (incomplete, failed before, abandoned). */

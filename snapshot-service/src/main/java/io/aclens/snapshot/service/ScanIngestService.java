@@ -114,9 +114,9 @@ public class ScanIngestService {
         return commits.commit(completed).chain(outcome -> {
             if (outcome instanceof CommitOutcome.Committed committed) {
                 if (!committed.repeated()) {
-                    LOG.infof("Scan %s committed as snapshot %d of %s (%d folders, %d of them sent; the commit took %d ms)", completed.scanId(),
+                    LOG.infof("Scan %s committed as snapshot %d of %s (%d folders, %d of them sent%s; the commit took %d ms)", completed.scanId(),
                             committed.event().snapshotId(), completed.sourceId(), completed.folderCount(), completed.sentFolders(),
-                            (System.nanoTime() - start) / 1_000_000);
+                            committed.writtenInPlace() ? ", written in place" : "", (System.nanoTime() - start) / 1_000_000);
                     freshness.reached(Freshness.COMMITTED, completed.clientId(), completed.sourceId(), completed.completedAt());
                 }
                 return publisher.snapshotCommitted(committed.event(), trace);
