@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Set-based writes of running scans: one statement stages a whole batch of folders. */
+/**
+ * Set-based writes of running scans: one statement stages a batch of folders (a large one, two statements at once); a
+ * source's first scan writes them in place, into folder_state, under the snapshot id it reserved.
+ */
 @ApplicationScoped
 public class StagingRepository {
-    /** Statements a large batch of folders is split into, run at once: one a core of the database's machine. */
+    /** Statements a large batch of folders is split into, run at once: measured with PostgreSQL on two cores. */
     static final int PARALLEL_STATEMENTS = 2;
     private static final int MIN_FOLDERS_PER_STATEMENT = 2_000;
 
