@@ -69,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
             // Round one runs on services just started, their JIT compilers busy. The next rounds scan the same tree as
             // further sources, as a service that has been running takes on a new share; the last is what counts as warm:
             // code run once per batch of folders (not per folder) reaches the C2 compiler's thresholds only after a few
-            // scans, and in round two the snapshot service's C2 compiler still used 4.3 CPU-s, as much as its work.
+            // scans, and in round two the snapshot service's C2 compiler still used 4.3-4.9 CPU-s, more than its work.
             Round justStarted = round(pipeline, cpu, new PipelineClient.Scan("bench", tree.toString(), "bench:tree", null, null),
                     "services just started");
             round(pipeline, cpu, new PipelineClient.Scan("bench", tree.toString(), "bench:tree-again", null, null),
