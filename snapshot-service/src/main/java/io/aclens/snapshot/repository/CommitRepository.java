@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -169,7 +170,7 @@ public class CommitRepository {
                         returning scan_id""")
                 .execute(Tuple.of(completed.clientId(), completed.sourceId(), completed.scanId()))
                 .chain(rows -> {
-                    List<String> superseded = new java.util.ArrayList<>();
+                    List<String> superseded = new ArrayList<>();
                     rows.forEach(row -> superseded.add(row.getString(0)));
                     return superseded.isEmpty() ? Uni.createFrom().voidItem() : StagingRepository.drop(conn, superseded.toArray(String[]::new));
                 });

@@ -76,7 +76,7 @@ public class StagingRepository {
                         on conflict do nothing""")
                 .execute(Tuple.of(clientId, acls.keySet().toArray(String[]::new), acls.values().toArray(String[]::new)))
                 .replaceWithVoid();
-        Uni<Void> stageFolders = Uni.combine().all().unis(partsOf(folders).stream().map(part -> stageFolders(scanId, part)).toList())
+        Uni<Void> stageParts = Uni.combine().all().unis(partsOf(folders).stream().map(part -> stageFolders(scanId, part)).toList())
                 .discardItems();
         Uni<Void> stageRemovals = removed.isEmpty() ? Uni.createFrom().voidItem() : pool.preparedQuery("""
                         insert into snapshot.staged_removal (scan_id, fingerprint)
@@ -84,7 +84,7 @@ public class StagingRepository {
                         where exists (select 1 from snapshot.scan where scan_id = $1 and status = 'STAGING')
                         on conflict do nothing""")
                 .execute(Tuple.of(scanId, removed.toArray(String[]::new))).replaceWithVoid();
-        return storeAcls.chain(() -> folders.isEmpty() ? Uni.createFrom().voidItem() : stageFolders).chain(() -> stageRemovals)
+        return storeAcls.chain(() -> folders.isEmpty() ? Uni.createFrom().voidItem() : stageParts).chain(() -> stageRemovals)
                 .chain(() -> alive(scanId, eventTime));
     }
 
