@@ -345,6 +345,32 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void foldersRedeliveredWhileTheirScanIsStagingAreKeptOnceAndTheBatchesTheyCameWithApplied() {
+        ScanEvents first = new ScanEvents("again-" + UUID.randomUUID(), "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY)).folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ));
+        publish(List.of(first.started()));
+        publish(first.folderEvents());
+        await().atMost(Duration.ofSeconds(30)).until(() -> folderRows(first.clientId) == 3);
+        publish(first.folder("/srv/Extra", Ace.allow(BOB, AccessMask.READ)).folderEvents()); // the batches again, one more folder
+        publish(List.of(first.completed(4)));
+        long snapshot = awaitSnapshot(first.scanId);
+        assertThat(given().get("/api/v1/snapshots/" + snapshot + "/folders").then().extract().as(FolderPage.class).items())
+                .as("written in place").extracting(FolderView::path).containsExactly("/srv", "/srv/Extra", "/srv/Finance", "/srv/Sales");
+
+        ScanEvents rescan = new ScanEvents(first.clientId, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+                .folder("/srv/Finance", Ace.allow(BOB, AccessMask.MODIFY)).folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ));
+        publish(List.of(rescan.started()));
+        publish(rescan.folderEvents());
+        await().atMost(Duration.ofSeconds(30)).until(() -> staged(rescan.scanId) == 3);
+        publish(rescan.folder("/srv/Later", Ace.allow(BOB, AccessMask.READ)).folderEvents());
+        publish(List.of(rescan.completed(4)));
+        long second = awaitSnapshot(rescan.scanId);
+        assertThat(given().get("/api/v1/snapshots/" + second + "/delta").then().extract().as(DeltaPage.class).items())
+                .as("staged").extracting(d -> d.path()).containsExactly("/srv/Extra", "/srv/Finance", "/srv/Later");
+        assertThat(folderRows(first.clientId)).isEqualTo(4 + 2);
+    }
+
+    @Test
     void aLaterScanCommittingBeforeTheFirstScanInPlaceEndsItAndDropsItsFolders() {
         String client = "superseded-" + UUID.randomUUID();
         ScanEvents first = new ScanEvents(client, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
