@@ -25,7 +25,7 @@ class PosixTreeScannerTest {
 
         List<CollectedFolder> folders = new ArrayList<>();
         CollectionTally summary = new CollectionTally((folder, listError) -> folders.add(folder));
-        PosixTreeScanner.scan(root, 2, summary);
+        PosixTreeScanner.scan(root, 2, 2, summary);
 
         assertThat(folders).extracting(CollectedFolder::depth).containsExactlyInAnyOrder(0, 1, 2);
         assertThat(folders).extracting(CollectedFolder::path).contains(root.resolve("a/b \"quoted\"").toString());
@@ -43,7 +43,7 @@ class PosixTreeScannerTest {
 
         List<CollectedFolder> folders = new ArrayList<>();
         CollectionTally summary = new CollectionTally((folder, listError) -> folders.add(folder));
-        PosixTreeScanner.scan(root, 1, summary);
+        PosixTreeScanner.scan(root, 1, 2, summary);
 
         assertThat(folders).extracting(CollectedFolder::path).containsExactlyInAnyOrder(root.toString(),
                 root + "/a\\xFFb", root + "/a\\xFEb", root + "/ok-\u00e9t\u00e9");
@@ -60,7 +60,7 @@ class PosixTreeScannerTest {
 
     @Test
     void missingRootFailsTheScan(@TempDir Path root) {
-        assertThatThrownBy(() -> PosixTreeScanner.scan(root.resolve("missing"), 3, new CollectionTally((folder, listError) -> { })))
+        assertThatThrownBy(() -> PosixTreeScanner.scan(root.resolve("missing"), 3, 2, new CollectionTally((folder, listError) -> { })))
                 .isInstanceOf(IOException.class).hasMessageContaining("Not a folder");
     }
 }

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveAction;
 
 /**
  * Walks a folder tree on this Linux host and reads each folder's owner, group, mode bits and POSIX ACLs, with as few
@@ -18,9 +22,11 @@ import java.util.Optional;
  * {@code Files.walkFileTree} plus a stat and two {@code getxattr} by path made thirteen, and {@code getfacl -R} makes ten;
  * on a file server, where files outnumber folders many times, not stat'ing files matters most.
  *
- * <p>Folders are visited parent first, a folder's subfolders in listing order. A folder that cannot be opened (no
- * permission to list it) is still reported, its security read by name when the parent allows it. One descriptor stays
- * open per level of the folder being walked, as with {@code Files.walkFileTree}.
+ * <p>Folders are visited parent first. A folder that cannot be opened (no permission to list it) is still reported, its
+ * security read by name when the parent allows it. One descriptor stays open per level of each folder being walked, as
+ * with {@code Files.walkFileTree}. With more than one thread, subtrees are walked at once, handed out while threads are
+ * idle (work stealing), so any shape of tree keeps them busy: the kernel's calls, most of a walk's time, then run on
+ * several cores, and a disk whose cache is cold gets several requests at once.
  */
 public final class FolderTree {
     private static final int LISTING_BUFFER = 64 * 1024;
@@ -50,7 +56,7 @@ public final class FolderTree {
     public record Folder(String path, int depth, Security security, String readError, String listError) {
     }
 
-    /** Receives the walk's folders, in the walk's thread. */
+    /** Receives the walk's folders, in the walk's threads: with more than one, from several at once. */
     public interface Visitor {
         void folder(Folder folder);
 
@@ -63,27 +69,60 @@ public final class FolderTree {
      * @throws IOException when the root is not a folder (a symbolic link to one is not): there is nothing to report then
      */
     public static void walk(Path root, int maxDepth, Visitor visitor) throws IOException {
-        new Walk(maxDepth, visitor).root(RawPaths.bytes(root), PosixNames.display(root));
+        walk(root, maxDepth, 1, visitor);
+    }
+
+    /**
+     * The same, walking subtrees in {@code threads} threads at once (1: all in the caller's thread). The threads are
+     * started from the caller's, so they run at its priority, and end with the walk.
+     */
+    public static void walk(Path root, int maxDepth, int threads, Visitor visitor) throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        new Walk(maxDepth, threads, visitor).root(RawPaths.bytes(root), PosixNames.display(root));
+    }
+
+    /** A thread's buffers for the kernel's answers: each is read right after the call that filled it, before any other. */
+    private static final class Buffers {
+        final ByteBuffer listing = ByteBuffer.allocateDirect(LISTING_BUFFER).order(ByteOrder.nativeOrder());
+        final ByteBuffer stat = ByteBuffer.allocateDirect(Libc.STATX_SIZE).order(ByteOrder.nativeOrder());
     }
 
     private static final class Walk {
-        private final int maxDepth;
-        private final Visitor visitor;
-        private final ByteBuffer listing = ByteBuffer.allocateDirect(LISTING_BUFFER).order(ByteOrder.nativeOrder());
-        private final ByteBuffer stat = ByteBuffer.allocateDirect(Libc.STATX_SIZE).order(ByteOrder.nativeOrder());
+        /**
+         * Subtrees queued in a thread beyond which it walks its subfolders itself: enough for idle threads to take, few
+         * enough that a task is not made per folder (the usual surplus test of fork/join).
+         */
+        private static final int QUEUED_SUBTREES = 3;
 
-        Walk(int maxDepth, Visitor visitor) {
+        private final int maxDepth;
+        private final int threads;
+        private final Visitor visitor;
+        private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
+
+        Walk(int maxDepth, int threads, Visitor visitor) {
             this.maxDepth = maxDepth;
+            this.threads = threads;
             this.visitor = visitor;
         }
 
         void root(byte[] raw, String path) throws IOException {
-            int fd = Libc.openat(Libc.AT_FDCWD, RawPaths.cString(raw), OPEN_FOLDER, 0);
-            if (fd >= 0) {
-                walk(fd, raw, path, 0);
-                return;
+            try {
+                int fd = Libc.openat(Libc.AT_FDCWD, RawPaths.cString(raw), OPEN_FOLDER, 0);
+                if (fd >= 0 && threads == 1) {
+                    walk(fd, raw, path, 0);
+                } else if (fd >= 0) {
+                    inThreads(fd, raw, path);
+                } else {
+                    unopenedRoot(raw, path, Libc.errno());
+                }
+            } finally {
+                buffers.remove(); // the caller's thread lives on in its pool
             }
-            int errno = Libc.errno();
+        }
+
+        private void unopenedRoot(byte[] raw, String path, int errno) throws IOException {
             if (errno == Libc.ENOENT || errno == Libc.ENOTDIR || errno == Libc.ELOOP) {
                 throw new IOException("Not a folder: " + path);
             }
@@ -113,11 +152,59 @@ public final class FolderTree {
                 if (errno != 0) {
                     visitor.listingStopped(path, Libc.describe(errno));
                 }
+                if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getSurplusQueuedTaskCount() < QUEUED_SUBTREES) {
+                    // the tasks are done when this returns, so fd, which they open their folders from, is still open
+                    ForkJoinTask.invokeAll(subfolders.stream().map(name -> new Subtree(fd, raw, path, name, depth + 1)).toList());
+                    return;
+                }
                 for (byte[] name : subfolders) {
                     child(fd, raw, path, name, depth + 1);
                 }
             } finally {
                 Libc.close(fd);
+            }
+        }
+
+        /** Walks the opened root and its subtrees in a pool of {@link #threads} started from this thread, and ends it. */
+        private void inThreads(int rootFd, byte[] raw, String path) {
+            String name = Thread.currentThread().getName() + "-walk-";
+            ForkJoinPool pool = new ForkJoinPool(threads, forkJoinPool -> {
+                ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(forkJoinPool);
+                thread.setName(name + thread.getPoolIndex());
+                thread.setDaemon(true);
+                return thread;
+            }, null, false);
+            try {
+                pool.invoke(new RecursiveAction() {
+                    @Override
+                    protected void compute() {
+                        walk(rootFd, raw, path, 0);
+                    }
+                });
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        /** A subfolder to walk, perhaps in another thread. */
+        private final class Subtree extends RecursiveAction {
+            private final int parentFd;
+            private final byte[] parentRaw;
+            private final String parentPath;
+            private final byte[] name;
+            private final int depth;
+
+            Subtree(int parentFd, byte[] parentRaw, String parentPath, byte[] name, int depth) {
+                this.parentFd = parentFd;
+                this.parentRaw = parentRaw;
+                this.parentPath = parentPath;
+                this.name = name;
+                this.depth = depth;
+            }
+
+            @Override
+            protected void compute() {
+                child(parentFd, parentRaw, parentPath, name, depth);
             }
         }
 
@@ -145,6 +232,7 @@ public final class FolderTree {
          */
         private Folder unopened(int parentFd, byte[] name, byte[] raw, String path, int depth, int openErrno) {
             String listError = depth >= maxDepth ? null : "cannot list contents: " + Libc.describe(openErrno);
+            ByteBuffer stat = buffers.get().stat;
             if (Libc.statx(parentFd, RawPaths.cString(name), Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_TYPE_MODE_UID_GID, stat) != 0) {
                 return new Folder(path, depth, null, "cannot read " + path + ": " + Libc.describe(Libc.errno()), listError);
             }
@@ -153,7 +241,7 @@ public final class FolderTree {
             }
             byte[] file = RawPaths.cString(raw);
             try {
-                return new Folder(path, depth, security(
+                return new Folder(path, depth, security(stat,
                         (buffer, size) -> Libc.getxattr(file, PosixAclFiles.ACCESS, buffer, size),
                         (buffer, size) -> Libc.getxattr(file, PosixAclFiles.DEFAULT, buffer, size), path), null, listError);
             } catch (IOException | RuntimeException e) {
@@ -162,15 +250,17 @@ public final class FolderTree {
         }
 
         private Security security(int fd, String path) throws IOException {
+            ByteBuffer stat = buffers.get().stat;
             if (Libc.statx(fd, EMPTY_PATH, Libc.AT_EMPTY_PATH, Libc.STATX_TYPE_MODE_UID_GID, stat) != 0) {
                 throw new IOException("Cannot read the owner and mode of " + path + ": " + Libc.describe(Libc.errno()));
             }
-            return security((buffer, size) -> Libc.fgetxattr(fd, PosixAclFiles.ACCESS, buffer, size),
+            return security(stat, (buffer, size) -> Libc.fgetxattr(fd, PosixAclFiles.ACCESS, buffer, size),
                     (buffer, size) -> Libc.fgetxattr(fd, PosixAclFiles.DEFAULT, buffer, size), path);
         }
 
-        /** The security from the statx result in {@link #stat} and the two ACL attributes. */
-        private Security security(ExtendedAttributes.Read access, ExtendedAttributes.Read defaults, String path) throws IOException {
+        /** The security from the statx result in {@code stat} and the two ACL attributes. */
+        private static Security security(ByteBuffer stat, ExtendedAttributes.Read access, ExtendedAttributes.Read defaults, String path)
+                throws IOException {
             long uid = Integer.toUnsignedLong(stat.getInt(20));
             long gid = Integer.toUnsignedLong(stat.getInt(24));
             int mode = stat.getShort(28) & 0777;
@@ -183,6 +273,7 @@ public final class FolderTree {
 
         /** Adds the names of the folder's subfolders (and of entries of unknown type); 0, or the errno listing stopped at. */
         private int list(int fd, List<byte[]> subfolders) {
+            ByteBuffer listing = buffers.get().listing;
             while (true) {
                 listing.clear();
                 long filled = Libc.getdents64(fd, listing, listing.capacity());
@@ -194,7 +285,7 @@ public final class FolderTree {
                     int recordLength = listing.getShort(offset + 16) & 0xFFFF;
                     int type = listing.get(offset + 18);
                     if (type == Libc.DT_DIR || type == Libc.DT_UNKNOWN) {
-                        byte[] name = name(offset + 19, offset + recordLength);
+                        byte[] name = name(listing, offset + 19, offset + recordLength);
                         if (!isDotOrDotDot(name)) {
                             subfolders.add(name);
                         }
@@ -204,7 +295,7 @@ public final class FolderTree {
             }
         }
 
-        private byte[] name(int from, int recordEnd) {
+        private static byte[] name(ByteBuffer listing, int from, int recordEnd) {
             int end = from;
             while (end < recordEnd && listing.get(end) != 0) {
                 end++;

@@ -7,16 +7,23 @@ import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import io.aclens.access.PosixAcl;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class FolderTreeTest {
@@ -29,8 +36,9 @@ class FolderTreeTest {
     /** Changes the calling thread's file-system uid only: permission checks then apply to it, even for root. */
     private static native int setfsuid(int fsuid);
 
-    @Test
-    void everyFolderIsReportedOnceWithItsOwnerModeAndAclsAndNothingElse(@TempDir Path root) throws IOException {
+    @ParameterizedTest(name = "in {0} thread(s)")
+    @ValueSource(ints = {1, 4})
+    void everyFolderIsReportedOnceWithItsOwnerModeAndAclsAndNothingElse(int threads, @TempDir Path root) throws IOException {
         Path finance = Files.createDirectories(root.resolve("Finance/2026 Q1"));
         Files.createDirectories(root.resolve("Marketing"));
         Files.writeString(root.resolve("Finance/budget.xlsx"), "a file, not a folder");
@@ -40,7 +48,7 @@ class FolderTreeTest {
         PosixAclFiles.writeAccess(finance, access);
         PosixAclFiles.writeDefault(finance, defaults);
 
-        Map<String, FolderTree.Folder> found = walk(root, Integer.MAX_VALUE);
+        Map<String, FolderTree.Folder> found = walk(root, Integer.MAX_VALUE, threads);
 
         assertThat(found).containsOnlyKeys(root.toString(), root + "/Finance", root + "/Finance/2026 Q1", root + "/Marketing");
         FolderTree.Folder quarter = found.get(finance.toString());
@@ -59,16 +67,18 @@ class FolderTreeTest {
         });
     }
 
-    @Test
-    void foldersAtTheDepthLimitAreReadButNotListed(@TempDir Path root) throws IOException {
+    @ParameterizedTest(name = "in {0} thread(s)")
+    @ValueSource(ints = {1, 4})
+    void foldersAtTheDepthLimitAreReadButNotListed(int threads, @TempDir Path root) throws IOException {
         Files.createDirectories(root.resolve("a/b/c"));
 
-        assertThat(walk(root, 1)).containsOnlyKeys(root.toString(), root + "/a");
-        assertThat(walk(root, 0)).containsOnlyKeys(root.toString());
+        assertThat(walk(root, 1, threads)).containsOnlyKeys(root.toString(), root + "/a");
+        assertThat(walk(root, 0, threads)).containsOnlyKeys(root.toString());
     }
 
-    @Test
-    void aFolderThatCannotBeListedIsReportedWithItsSecurityAndTheWalkGoesOn(@TempDir Path root) throws Exception {
+    @ParameterizedTest(name = "in {0} thread(s)")
+    @ValueSource(ints = {1, 4})
+    void aFolderThatCannotBeListedIsReportedWithItsSecurityAndTheWalkGoesOn(int threads, @TempDir Path root) throws Exception {
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path locked = Files.createDirectories(root.resolve("locked/hidden")).getParent();
         Files.createDirectories(root.resolve("open/below"));
@@ -78,7 +88,7 @@ class FolderTreeTest {
             Map<String, FolderTree.Folder> found = CompletableFuture.supplyAsync(() -> {
                 setfsuid(NOBODY);
                 try {
-                    return walk(root, Integer.MAX_VALUE);
+                    return walk(root, Integer.MAX_VALUE, threads);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -96,20 +106,100 @@ class FolderTreeTest {
         }
     }
 
-    @Test
-    void aRootThatIsNotAFolderStopsTheWalk(@TempDir Path dir) throws IOException {
+    @ParameterizedTest(name = "in {0} thread(s)")
+    @ValueSource(ints = {1, 4})
+    void aRootThatIsNotAFolderStopsTheWalk(int threads, @TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("file"), "");
         Path link = Files.createSymbolicLink(dir.resolve("link"), dir);
 
         for (Path root : List.of(file, link, dir.resolve("missing"))) {
-            assertThatThrownBy(() -> walk(root, 3)).isInstanceOf(IOException.class).hasMessageContaining("Not a folder");
+            assertThatThrownBy(() -> walk(root, 3, threads)).isInstanceOf(IOException.class).hasMessageContaining("Not a folder");
         }
     }
 
-    private static Map<String, FolderTree.Folder> walk(Path root, int maxDepth) throws IOException {
-        List<FolderTree.Folder> folders = new ArrayList<>();
-        List<String> stopped = new ArrayList<>();
-        FolderTree.walk(root, maxDepth, new FolderTree.Visitor() {
+    @Test
+    void inSeveralThreadsEveryFolderIsReportedOnceAfterItsParent(@TempDir Path root) throws IOException {
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 20; j++) {
+                Files.createDirectories(root.resolve("d" + i + "/e" + j + "/f"));
+            }
+        }
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        Set<String> threadNames = ConcurrentHashMap.newKeySet();
+        FolderTree.walk(root, Integer.MAX_VALUE, 4, visitor(folder -> {
+            order.add(folder.path());
+            threadNames.add(Thread.currentThread().getName());
+        }));
+
+        assertThat(order).hasSize(1 + 20 + 400 + 400).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(walk(root, Integer.MAX_VALUE, 1).keySet());
+        assertThat(order.get(0)).isEqualTo(root.toString());
+        assertThat(order.subList(1, order.size())).allSatisfy(path ->
+                assertThat(order.indexOf(path.substring(0, path.lastIndexOf('/')))).as(path).isLessThan(order.indexOf(path)));
+        assertThat(threadNames).as("the walk's own threads, named after the caller's")
+                .allSatisfy(name -> assertThat(name).startsWith(Thread.currentThread().getName() + "-walk-"));
+    }
+
+    @Test
+    void theWalksThreadsRunAtTheCallersLoweredPriority(@TempDir Path root) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            Files.createDirectories(root.resolve("d" + i + "/e"));
+        }
+        int lowered = Math.max(10, ThreadPriority.niceOfCurrentThread());
+        Set<Integer> niceOfWalkThreads = ConcurrentHashMap.newKeySet();
+
+        CompletableFuture.runAsync(() -> {
+            try {
+                assertThat(ThreadPriority.niceCurrentThread(lowered)).isTrue();
+                FolderTree.walk(root, Integer.MAX_VALUE, 4, visitor(folder -> {
+                    try {
+                        niceOfWalkThreads.add(ThreadPriority.niceOfCurrentThread());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, command -> new Thread(command).start()).get();
+
+        assertThat(niceOfWalkThreads).containsExactly(lowered);
+    }
+
+    @Test
+    void aVisitorFailingInAnyOfTheThreadsEndsTheWalkWithItsFailure(@TempDir Path root) throws IOException {
+        for (int i = 0; i < 10; i++) {
+            for (int j = 0; j < 10; j++) {
+                Files.createDirectories(root.resolve("d" + i + "/e" + j));
+            }
+        }
+
+        assertThatThrownBy(() -> FolderTree.walk(root, Integer.MAX_VALUE, 4, visitor(folder -> {
+            if (folder.path().endsWith("/d7/e3")) {
+                throw new IllegalStateException("Kafka refused the batch");
+            }
+        }))).isInstanceOf(IllegalStateException.class).hasMessageContaining("Kafka refused the batch");
+        assertThatThrownBy(() -> FolderTree.walk(root, 3, 0, visitor(folder -> { }))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static FolderTree.Visitor visitor(Consumer<FolderTree.Folder> folders) {
+        return new FolderTree.Visitor() {
+            @Override
+            public void folder(FolderTree.Folder folder) {
+                folders.accept(folder);
+            }
+
+            @Override
+            public void listingStopped(String path, String reason) {
+                throw new AssertionError(path + ": " + reason);
+            }
+        };
+    }
+
+    private static Map<String, FolderTree.Folder> walk(Path root, int maxDepth, int threads) throws IOException {
+        List<FolderTree.Folder> folders = Collections.synchronizedList(new ArrayList<>());
+        List<String> stopped = Collections.synchronizedList(new ArrayList<>());
+        FolderTree.walk(root, maxDepth, threads, new FolderTree.Visitor() {
             @Override
             public void folder(FolderTree.Folder folder) {
                 folders.add(folder);

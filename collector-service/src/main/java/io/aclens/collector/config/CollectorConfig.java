@@ -64,6 +64,13 @@ public interface CollectorConfig {
     int scanNice();
 
     /**
+     * Threads a scan of a folder tree on this host reads it with, subtrees at once: most of a walk is the kernel's calls,
+     * which then run on more than one core, and a disk whose cache is cold gets more than one request at a time.
+     */
+    @WithDefault("2")
+    int walkThreads();
+
+    /**
      * Whether a rescan sends only what changed: it asks the snapshot service for its source's last snapshot (each folder's
      * fingerprint, 16 bytes a folder in memory) and sends the folders not in it as they are, and which are gone. false
      * sends every folder every time.

@@ -9,7 +9,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** A folder tree on the collector's own Linux host, named through passwd/group files. */
-public record LocalTreeSource(Path root, int maxDepth, LocalIdentities identities) implements FolderSource {
+/** @param walkThreads threads reading the tree, subtrees at once (1: the scan's own thread only) */
+public record LocalTreeSource(Path root, int maxDepth, int walkThreads, LocalIdentities identities) implements FolderSource {
 
     @Override
     public SourceKind kind() {
@@ -18,7 +19,7 @@ public record LocalTreeSource(Path root, int maxDepth, LocalIdentities identitie
 
     @Override
     public void collect(CollectionTally tally) throws IOException {
-        PosixTreeScanner.scan(root, maxDepth, tally);
+        PosixTreeScanner.scan(root, maxDepth, walkThreads, tally);
     }
 
     @Override

@@ -21,10 +21,11 @@ public final class PosixTreeScanner {
 
     /**
      * @param maxDepth deepest folder level to read (the root is 0), {@link Integer#MAX_VALUE} for all
+     * @param threads  threads walking subtrees at once, 1 for the caller's only
      * @throws IOException when the root itself is not a folder: there is nothing to report then
      */
-    public static void scan(Path root, int maxDepth, CollectionTally tally) throws IOException {
-        FolderTree.walk(root, maxDepth, new FolderTree.Visitor() {
+    public static void scan(Path root, int maxDepth, int threads, CollectionTally tally) throws IOException {
+        FolderTree.walk(root, maxDepth, threads, new FolderTree.Visitor() {
             @Override
             public void folder(FolderTree.Folder folder) {
                 tally.add(collected(folder), folder.listError());

@@ -82,6 +82,9 @@ public class ScanService {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("aclens.collector.scan-nice: " + e.getMessage(), e);
         }
+        if (config.walkThreads() < 1) {
+            throw new IllegalArgumentException("aclens.collector.walk-threads: at least 1, not " + config.walkThreads());
+        }
         AtomicLong threads = new AtomicLong();
         this.workers = Executors.newFixedThreadPool(config.parallelScans(), task -> {
             Thread thread = new Thread(() -> {
@@ -93,7 +96,7 @@ public class ScanService {
         });
     }
 
-    /** Lowers the scan thread's CPU priority; the SMB walk's threads, started from it, inherit it. */
+    /** Lowers the scan thread's CPU priority; the walks' threads, started from it, inherit it. */
     private static void yieldToAnswers(int nice) {
         try {
             if (nice > 0 && !ThreadPriority.niceCurrentThread(nice)) {
@@ -146,7 +149,8 @@ public class ScanService {
         int maxDepth = request.maxDepth() == null ? Integer.MAX_VALUE : request.maxDepth();
         Rerun rerun = new Rerun.LocalTree(new ScanRequest(request.clientId(), root.toString(), sourceId, request.maxDepth(), request.passwdFile(),
                 request.groupFile()));
-        return submit(scanId, request.clientId(), sourceId, root.toString(), rerun, new LocalTreeSource(root, maxDepth, identities), () -> { });
+        return submit(scanId, request.clientId(), sourceId, root.toString(), rerun,
+                new LocalTreeSource(root, maxDepth, config.walkThreads(), identities), () -> { });
     }
 
     /**
