@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * {@link #MAX_AWAITING_BASELINE}; then the walk waits) and are compared once it arrived, so fetching it costs the scan no time.
  *
  * <p>Thread-safe; batches are handed to the sink in the order they were filled, under the lock, so a definition is
- * never sent after a folder that needs it.
+ * never sent after a folder that needs it. A folder's fingerprint (two SHA-256, most of a rescan's work here) is computed
+ * before the lock, so walking threads hash at once.
  */
 final class FolderBatches {
     static final int REMEMBERED_ACLS = 50_000;
@@ -75,7 +76,7 @@ final class FolderBatches {
         }
     }
 
-    private record Awaiting(ScannedFolder folder, KnownAcl acl) {
+    private record Awaiting(ScannedFolder folder, KnownAcl acl, FolderStateHash.Fingerprint fingerprint) {
     }
 
     /**
@@ -92,23 +93,40 @@ final class FolderBatches {
         this.sink = sink;
     }
 
-    synchronized void add(CollectedFolder folder, String listError) {
-        KnownAcl acl = known.get(folder.dacl());
-        if (acl == null) {
-            List<Ace> dacl = List.copyOf(folder.dacl());
-            acl = new KnownAcl(AclHash.of(dacl), dacl);
-            known.put(dacl, acl);
-        }
-        ScannedFolder scanned = new ScannedFolder(++sequence, folder.path(), folder.depth(), folder.ownerSid(), folder.groupSid(),
-                folder.inheritanceProtected(), acl.hash, folder.readError(), folder.sddl(), listError);
-        if (awaitingBaseline != null) {
-            if (!pendingBaseline.isDone() && awaitingBaseline.size() < MAX_AWAITING_BASELINE) {
-                awaitingBaseline.add(new Awaiting(scanned, acl));
-                return;
+    void add(CollectedFolder folder, String listError) {
+        KnownAcl acl = knownAcl(folder.dacl());
+        FolderStateHash.Fingerprint fingerprint = mayHaveBaseline() ? FolderStateHash.fingerprintBits(folder.path(),
+                FolderStateHash.of(folder.depth(), folder.ownerSid(), folder.groupSid(), folder.inheritanceProtected(), acl.hash,
+                        folder.readError(), folder.sddl())) : null;
+        synchronized (this) {
+            ScannedFolder scanned = new ScannedFolder(++sequence, folder.path(), folder.depth(), folder.ownerSid(), folder.groupSid(),
+                    folder.inheritanceProtected(), acl.hash, folder.readError(), folder.sddl(), listError);
+            if (awaitingBaseline != null) {
+                if (!pendingBaseline.isDone() && awaitingBaseline.size() < MAX_AWAITING_BASELINE) {
+                    awaitingBaseline.add(new Awaiting(scanned, acl, fingerprint));
+                    return;
+                }
+                compareAwaiting();
             }
-            compareAwaiting();
+            compare(scanned, acl, fingerprint);
         }
-        compare(scanned, acl);
+    }
+
+    private KnownAcl knownAcl(List<Ace> dacl) {
+        synchronized (known) {
+            KnownAcl acl = known.get(dacl);
+            if (acl == null) {
+                List<Ace> copy = List.copyOf(dacl);
+                acl = new KnownAcl(AclHash.of(copy), copy);
+                known.put(copy, acl);
+            }
+            return acl;
+        }
+    }
+
+    /** Whether a baseline may be compared with: on its way, or arrived; not when none was asked for, or fetching it failed. */
+    private boolean mayHaveBaseline() {
+        return !pendingBaseline.isDone() || !pendingBaseline.isCompletedExceptionally() && pendingBaseline.getNow(null) != null;
     }
 
     /** Takes the baseline (waiting for it if need be) and compares the folders read before it came. */
@@ -120,11 +138,12 @@ final class FolderBatches {
         }
         List<Awaiting> awaiting = awaitingBaseline;
         awaitingBaseline = null;
-        awaiting.forEach(folder -> compare(folder.folder(), folder.acl()));
+        awaiting.forEach(folder -> compare(folder.folder(), folder.acl(), folder.fingerprint()));
     }
 
-    private void compare(ScannedFolder scanned, KnownAcl acl) {
-        if (baseline != null && baseline.claim(fingerprint(scanned)) && scanned.listError() == null) {
+    /** @param fingerprint the folder's, null when no baseline was to be had as it was read (then there is none to compare with) */
+    private void compare(ScannedFolder scanned, KnownAcl acl, FolderStateHash.Fingerprint fingerprint) {
+        if (baseline != null && baseline.claim(fingerprint) && scanned.listError() == null) {
             unchanged++;
             return;
         }
@@ -174,11 +193,6 @@ final class FolderBatches {
     /** The baseline's folders not found as they were, sent as removed (known once {@link #close()} returned). */
     synchronized long removed() {
         return removed;
-    }
-
-    private static FolderStateHash.Fingerprint fingerprint(ScannedFolder folder) {
-        return FolderStateHash.fingerprintBits(folder.path(), FolderStateHash.of(folder.depth(), folder.ownerSid(), folder.groupSid(),
-                folder.inheritanceProtected(), folder.aclHash(), folder.readError(), folder.sddl()));
     }
 
     private void send(List<String> gone) {
