@@ -152,6 +152,9 @@ public final class FolderTree {
                 if (errno != 0) {
                     visitor.listingStopped(path, Libc.describe(errno));
                 }
+                // by name, so a walk reports a tree in about path order (the kernel lists in hash order): the index
+                // entries of the folders it sends are then written side by side, not all over the snapshot's indexes
+                subfolders.sort(Arrays::compareUnsigned);
                 if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getSurplusQueuedTaskCount() < QUEUED_SUBTREES) {
                     // the tasks are done when this returns, so fd, which they open their folders from, is still open
                     ForkJoinTask.invokeAll(subfolders.stream().map(name -> new Subtree(fd, raw, path, name, depth + 1)).toList());
