@@ -22,9 +22,9 @@ import java.util.concurrent.RecursiveAction;
  * {@code Files.walkFileTree} plus a stat and two {@code getxattr} by path made thirteen, and {@code getfacl -R} makes ten;
  * on a file server, where files outnumber folders many times, not stat'ing files matters most.
  *
- * <p>Folders are visited parent first. A folder that cannot be opened (no permission to list it) is still reported, its
- * security read by name when the parent allows it. One descriptor stays open per level of each folder being walked, as
- * with {@code Files.walkFileTree}. With more than one thread, subtrees are walked at once, handed out while threads are
+ * <p>Folders are visited parent first, a folder's subfolders in name order (bytewise). A folder that cannot be opened
+ * (no permission to list it) is still reported, its security read by name when the parent allows it. One descriptor
+ * stays open per level of each folder being walked, as with {@code Files.walkFileTree}. With more than one thread, subtrees are walked at once, handed out while threads are
  * idle (work stealing), so any shape of tree keeps them busy: the kernel's calls, most of a walk's time, then run on
  * several cores, and a disk whose cache is cold gets several requests at once.
  */
@@ -100,6 +100,8 @@ public final class FolderTree {
         private final int threads;
         private final Visitor visitor;
         private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
+        /** The walk's threads, when it has more than one. */
+        private ForkJoinPool pool;
 
         Walk(int maxDepth, int threads, Visitor visitor) {
             this.maxDepth = maxDepth;
@@ -152,10 +154,10 @@ public final class FolderTree {
                 if (errno != 0) {
                     visitor.listingStopped(path, Libc.describe(errno));
                 }
-                // by name, so a walk reports a tree in about path order (the kernel lists in hash order): the index
-                // entries of the folders it sends are then written side by side, not all over the snapshot's indexes
+                // by name (the kernel lists in hash order): scans of a tree report it alike, in one thread in path order,
+                // and a batch of the folders sent lies side by side in the snapshot's indexes rather than all over them
                 subfolders.sort(Arrays::compareUnsigned);
-                if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getSurplusQueuedTaskCount() < QUEUED_SUBTREES) {
+                if (pool != null && ForkJoinTask.getPool() == pool && ForkJoinTask.getSurplusQueuedTaskCount() < QUEUED_SUBTREES) {
                     // the tasks are done when this returns, so fd, which they open their folders from, is still open
                     ForkJoinTask.invokeAll(subfolders.stream().map(name -> new Subtree(fd, raw, path, name, depth + 1)).toList());
                     return;
@@ -171,7 +173,7 @@ public final class FolderTree {
         /** Walks the opened root and its subtrees in a pool of {@link #threads} started from this thread, and ends it. */
         private void inThreads(int rootFd, byte[] raw, String path) {
             String name = Thread.currentThread().getName() + "-walk-";
-            ForkJoinPool pool = new ForkJoinPool(threads, forkJoinPool -> {
+            pool = new ForkJoinPool(threads, forkJoinPool -> {
                 ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(forkJoinPool);
                 thread.setName(name + thread.getPoolIndex());
                 thread.setDaemon(true);

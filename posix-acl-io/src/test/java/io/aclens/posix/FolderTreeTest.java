@@ -118,6 +118,19 @@ class FolderTreeTest {
     }
 
     @Test
+    void inOneThreadFoldersComeParentFirstAndInNameOrderWhateverOrderTheKernelListsThem(@TempDir Path root) throws IOException {
+        for (String folder : List.of("d2", "d10/b", "d10/a", "d1", "D3")) {
+            Files.createDirectories(root.resolve(folder));
+        }
+        List<String> order = new ArrayList<>();
+
+        FolderTree.walk(root, Integer.MAX_VALUE, 1, visitor(folder -> order.add(folder.path())));
+
+        assertThat(order).containsExactly(root.toString(), root + "/D3", root + "/d1", root + "/d10", root + "/d10/a", root + "/d10/b",
+                root + "/d2");
+    }
+
+    @Test
     void inSeveralThreadsEveryFolderIsReportedOnceAfterItsParent(@TempDir Path root) throws IOException {
         for (int i = 0; i < 20; i++) {
             for (int j = 0; j < 20; j++) {

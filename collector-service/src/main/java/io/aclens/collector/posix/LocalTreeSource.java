@@ -8,8 +8,11 @@ import io.aclens.posix.LocalIdentities;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** A folder tree on the collector's own Linux host, named through passwd/group files. */
-/** @param walkThreads threads reading the tree, subtrees at once (1: the scan's own thread only) */
+/**
+ * A folder tree on the collector's own Linux host, named through passwd/group files.
+ *
+ * @param walkThreads threads reading the tree, subtrees at once (1: the scan's own thread only)
+ */
 public record LocalTreeSource(Path root, int maxDepth, int walkThreads, LocalIdentities identities) implements FolderSource {
 
     @Override
