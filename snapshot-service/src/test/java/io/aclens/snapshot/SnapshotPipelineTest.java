@@ -67,8 +67,10 @@ class SnapshotPipelineTest {
         events.forEach(e -> kafka.send(Topics.SCANS, e));
     }
 
+    /** The scan's status, null while the service has not seen it start (a problem+json 404, whose "status" is a number). */
     private static String scanStatus(String scanId) {
-        return given().get("/api/v1/scans/" + scanId + "/snapshot").then().extract().path("status");
+        io.restassured.response.ExtractableResponse<?> scan = given().get("/api/v1/scans/" + scanId + "/snapshot").then().extract();
+        return scan.statusCode() == 200 ? scan.path("status") : null;
     }
 
     private static long awaitSnapshot(String scanId) {
@@ -311,13 +313,19 @@ class SnapshotPipelineTest {
                 .execute(Tuple.of(clientId)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
     }
 
-    @Test
-    void aSourcesFirstScanWritesItsFoldersInPlaceUnseenUntilItsSnapshotCommits() {
-        ScanEvents scan = new ScanEvents("in-place-" + UUID.randomUUID(), "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
+    /** A client's first scan of three folders, started and its folders written in place, not yet completed. */
+    private ScanEvents firstScanWrittenInPlace(String clientId) {
+        ScanEvents scan = new ScanEvents(clientId, "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
                 .folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY)).folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ));
         publish(List.of(scan.started()));
         publish(scan.folderEvents());
-        await().atMost(Duration.ofSeconds(30)).until(() -> folderRows(scan.clientId) == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> folderRows(clientId) == 3);
+        return scan;
+    }
+
+    @Test
+    void aSourcesFirstScanWritesItsFoldersInPlaceUnseenUntilItsSnapshotCommits() {
+        ScanEvents scan = firstScanWrittenInPlace("in-place-" + UUID.randomUUID());
         assertThat(staged(scan.scanId)).as("written in place, not staged").isZero();
         given().get("/api/v1/clients/" + scan.clientId + "/snapshots").then().body("$", hasSize(0));
         given().get("/api/v1/clients/" + scan.clientId + "/sources/fs1/scan-baseline").then().statusCode(200)
@@ -346,11 +354,7 @@ class SnapshotPipelineTest {
 
     @Test
     void foldersRedeliveredWhileTheirScanIsStagingAreKeptOnceAndTheBatchesTheyCameWithApplied() {
-        ScanEvents first = new ScanEvents("again-" + UUID.randomUUID(), "fs1").folder("/srv", Ace.allow(BOB, AccessMask.READ))
-                .folder("/srv/Finance", Ace.allow(SALES, AccessMask.MODIFY)).folder("/srv/Sales", Ace.allow(SALES, AccessMask.READ));
-        publish(List.of(first.started()));
-        publish(first.folderEvents());
-        await().atMost(Duration.ofSeconds(30)).until(() -> folderRows(first.clientId) == 3);
+        ScanEvents first = firstScanWrittenInPlace("again-" + UUID.randomUUID());
         publish(first.folder("/srv/Extra", Ace.allow(BOB, AccessMask.READ)).folderEvents()); // the batches again, one more folder
         publish(List.of(first.completed(4)));
         long snapshot = awaitSnapshot(first.scanId);
