@@ -16,15 +16,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class FolderTreeTest {
     private static final int NOBODY = 65534;
@@ -211,19 +211,7 @@ class FolderTreeTest {
 
     private static Map<String, FolderTree.Folder> walk(Path root, int maxDepth, int threads) throws IOException {
         List<FolderTree.Folder> folders = Collections.synchronizedList(new ArrayList<>());
-        List<String> stopped = Collections.synchronizedList(new ArrayList<>());
-        FolderTree.walk(root, maxDepth, threads, new FolderTree.Visitor() {
-            @Override
-            public void folder(FolderTree.Folder folder) {
-                folders.add(folder);
-            }
-
-            @Override
-            public void listingStopped(String path, String reason) {
-                stopped.add(path + ": " + reason);
-            }
-        });
-        assertThat(stopped).isEmpty();
+        FolderTree.walk(root, maxDepth, threads, visitor(folders::add));
         return folders.stream().collect(Collectors.toMap(FolderTree.Folder::path, Function.identity()));
     }
 }
