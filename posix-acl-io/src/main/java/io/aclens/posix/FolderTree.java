@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * Walks a folder tree on this Linux host and reads each folder's owner, group, mode bits and POSIX ACLs, with as few
@@ -24,9 +23,10 @@ import java.util.concurrent.RecursiveAction;
  *
  * <p>Folders are visited parent first, a folder's subfolders in name order (bytewise). A folder that cannot be opened
  * (no permission to list it) is still reported, its security read by name when the parent allows it. One descriptor
- * stays open per level of each folder being walked, as with {@code Files.walkFileTree}. With more than one thread, subtrees are walked at once, handed out while threads are
- * idle (work stealing), so any shape of tree keeps them busy: the kernel's calls, most of a walk's time, then run on
- * several cores, and a disk whose cache is cold gets several requests at once.
+ * stays open per level of each folder being walked, as with {@code Files.walkFileTree}. With more than one thread,
+ * subtrees are walked at once, handed out while threads are idle (work stealing), so any shape of tree keeps them busy:
+ * the kernel's calls, most of a walk's time, then run on several cores, and a disk whose cache is cold gets several
+ * requests at once.
  */
 public final class FolderTree {
     private static final int LISTING_BUFFER = 64 * 1024;
@@ -159,7 +159,8 @@ public final class FolderTree {
                 subfolders.sort(Arrays::compareUnsigned);
                 if (pool != null && ForkJoinTask.getPool() == pool && ForkJoinTask.getSurplusQueuedTaskCount() < QUEUED_SUBTREES) {
                     // the tasks are done when this returns, so fd, which they open their folders from, is still open
-                    ForkJoinTask.invokeAll(subfolders.stream().map(name -> new Subtree(fd, raw, path, name, depth + 1)).toList());
+                    ForkJoinTask.invokeAll(subfolders.stream()
+                            .map(name -> ForkJoinTask.adapt(() -> child(fd, raw, path, name, depth + 1))).toList());
                     return;
                 }
                 for (byte[] name : subfolders) {
@@ -180,36 +181,9 @@ public final class FolderTree {
                 return thread;
             }, null, false);
             try {
-                pool.invoke(new RecursiveAction() {
-                    @Override
-                    protected void compute() {
-                        walk(rootFd, raw, path, 0);
-                    }
-                });
+                pool.invoke(ForkJoinTask.adapt(() -> walk(rootFd, raw, path, 0)));
             } finally {
                 pool.shutdownNow();
-            }
-        }
-
-        /** A subfolder to walk, perhaps in another thread. */
-        private final class Subtree extends RecursiveAction {
-            private final int parentFd;
-            private final byte[] parentRaw;
-            private final String parentPath;
-            private final byte[] name;
-            private final int depth;
-
-            Subtree(int parentFd, byte[] parentRaw, String parentPath, byte[] name, int depth) {
-                this.parentFd = parentFd;
-                this.parentRaw = parentRaw;
-                this.parentPath = parentPath;
-                this.name = name;
-                this.depth = depth;
-            }
-
-            @Override
-            protected void compute() {
-                child(parentFd, parentRaw, parentPath, name, depth);
             }
         }
 

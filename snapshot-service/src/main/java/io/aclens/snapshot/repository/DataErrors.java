@@ -6,9 +6,12 @@ import io.vertx.pgclient.PgException;
  * Tells data the database refuses (the record's problem) from a database that cannot be reached or is failing
  * (everyone's problem). Data errors — SQLSTATE class 22, data exception (a U+0000 in text, a value out of range), and
  * class 54, program limit exceeded (an index row too large) — fail the one scan they belong to; anything else stops
- * the channel so that nothing is skipped while the database is away.
+ * the channel so that nothing is skipped while the database is away. A unique violation is told apart too: a caller
+ * that may meet a row already written (a redelivered batch) takes it as that.
  */
 public final class DataErrors {
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private DataErrors() {
     }
 
@@ -16,6 +19,16 @@ public final class DataErrors {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("54"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A unique violation (SQLSTATE 23505): a row with that key is there already. */
+    public static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
                 return true;
             }
         }

@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ public class StagingRepository {
     /** Statements a large batch of folders is split into, run at once: measured with PostgreSQL on two cores. */
     static final int PARALLEL_STATEMENTS = 2;
     private static final int MIN_FOLDERS_PER_STATEMENT = 2_000;
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /**
      * Stages a batch of folders, {@code %1$s} where a folder already there would be skipped. One statement either way: the
@@ -167,13 +165,9 @@ public class StagingRepository {
         // failed), and checking every row for it (on conflict) costs PostgreSQL about a quarter more per folder; so the
         // batch goes in plain, and only when a row is already there is it run again skipping those that are.
         return pool.preparedQuery(STAGE_NEW_FOLDERS).execute(batch)
-                .onFailure(StagingRepository::isAlreadyStaged).recoverWithUni(() -> pool.preparedQuery(STAGE_FOLDERS_SKIPPING_STAGED).execute(batch))
+                .onFailure(DataErrors::isUniqueViolation)
+                .recoverWithUni(() -> pool.preparedQuery(STAGE_FOLDERS_SKIPPING_STAGED).execute(batch))
                 .replaceWithVoid();
-    }
-
-    /** A unique violation: a folder of the batch is staged already. */
-    private static boolean isAlreadyStaged(Throwable failure) {
-        return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
     }
 
     /** Ends a scan without changing state: its staged folders are dropped. */
