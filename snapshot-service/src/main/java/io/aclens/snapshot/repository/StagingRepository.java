@@ -37,8 +37,8 @@ public class StagingRepository {
                                          $9::text[], $10::text[], $11::text[]) as t(p, d, o, g, pr, a, e, s, sd, cp)),
                  in_place as (
                      insert into snapshot.folder_state (client_id, source_id, path, path_key, depth, owner_sid, group_sid,
-                         inheritance_protected, acl_hash, read_error, state_hash, sddl, valid_from, valid_to)
-                     select scan.client_id, scan.source_id, p, k, d, o, g, pr, a, e, s, sd, scan.in_place_snapshot_id, null
+                         inheritance_protected, acl_hash, read_error, state_hash, sddl, valid_from, valid_to, from_first_snapshot)
+                     select scan.client_id, scan.source_id, p, k, d, o, g, pr, a, e, s, sd, scan.in_place_snapshot_id, null, true
                      from folders, scan where scan.in_place_snapshot_id is not null
                      %1$s)
             insert into snapshot.staged_folder

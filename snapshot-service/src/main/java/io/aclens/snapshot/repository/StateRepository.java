@@ -37,6 +37,28 @@ public class StateRepository {
     private static final String FOLDER_COLUMNS = """
             f.path, f.path_key, f.depth, f.owner_sid, f.group_sid, f.inheritance_protected, f.acl_hash, f.read_error, f.sddl, a.dacl::text as dacl""";
 
+    /** %1$s: the folder columns; %2$s: what else the rows the snapshot opened match, for the index that serves them. */
+    private static final String DELTA_TEMPLATE = """
+            with before as (
+                select %1$s from snapshot.folder_state f
+                join snapshot.acl a on a.client_id = f.client_id and a.acl_hash = f.acl_hash
+                where f.client_id = $5 and f.source_id = $1 and f.valid_to = $2 and f.path_key > $3 order by f.path_key limit $4),
+            after as (
+                select %1$s from snapshot.folder_state f
+                join snapshot.acl a on a.client_id = f.client_id and a.acl_hash = f.acl_hash
+                where f.client_id = $5 and f.source_id = $1 and f.valid_from = $2 %2$s and f.path_key > $3 order by f.path_key limit $4)
+            select coalesce(n.path, o.path) as delta_path, coalesce(n.path_key, o.path_key) as delta_key,
+                   o.path as o_path, o.depth as o_depth, o.owner_sid as o_owner_sid, o.group_sid as o_group_sid,
+                   o.inheritance_protected as o_inheritance_protected, o.acl_hash as o_acl_hash,
+                   o.read_error as o_read_error, o.sddl as o_sddl, o.dacl as o_dacl,
+                   n.path as n_path, n.depth as n_depth, n.owner_sid as n_owner_sid, n.group_sid as n_group_sid,
+                   n.inheritance_protected as n_inheritance_protected, n.acl_hash as n_acl_hash,
+                   n.read_error as n_read_error, n.sddl as n_sddl, n.dacl as n_dacl
+            from before o full join after n on o.path_key = n.path_key
+            order by delta_key limit $4""";
+    private static final String DELTA = DELTA_TEMPLATE.formatted(FOLDER_COLUMNS, "and not f.from_first_snapshot");
+    private static final String DELTA_OF_FIRST_SNAPSHOT = DELTA_TEMPLATE.formatted(FOLDER_COLUMNS, "");
+
     private final Pool pool;
 
     public StateRepository(Pool pool) {
@@ -127,26 +149,13 @@ public class StateRepository {
                 });
     }
 
-    /** Folders whose state the snapshot changed: closed at it (before) and/or opened by it (after). */
-    public Uni<DeltaPage> delta(String clientId, String sourceId, long snapshotId, String after, int limit) {
-        return pool.preparedQuery("""
-                        with before as (
-                            select %1$s from snapshot.folder_state f
-                            join snapshot.acl a on a.client_id = f.client_id and a.acl_hash = f.acl_hash
-                            where f.client_id = $5 and f.source_id = $1 and f.valid_to = $2 and f.path_key > $3 order by f.path_key limit $4),
-                        after as (
-                            select %1$s from snapshot.folder_state f
-                            join snapshot.acl a on a.client_id = f.client_id and a.acl_hash = f.acl_hash
-                            where f.client_id = $5 and f.source_id = $1 and f.valid_from = $2 and f.path_key > $3 order by f.path_key limit $4)
-                        select coalesce(n.path, o.path) as delta_path, coalesce(n.path_key, o.path_key) as delta_key,
-                               o.path as o_path, o.depth as o_depth, o.owner_sid as o_owner_sid, o.group_sid as o_group_sid,
-                               o.inheritance_protected as o_inheritance_protected, o.acl_hash as o_acl_hash,
-                               o.read_error as o_read_error, o.sddl as o_sddl, o.dacl as o_dacl,
-                               n.path as n_path, n.depth as n_depth, n.owner_sid as n_owner_sid, n.group_sid as n_group_sid,
-                               n.inheritance_protected as n_inheritance_protected, n.acl_hash as n_acl_hash,
-                               n.read_error as n_read_error, n.sddl as n_sddl, n.dacl as n_dacl
-                        from before o full join after n on o.path_key = n.path_key
-                        order by delta_key limit $4""".formatted(FOLDER_COLUMNS))
+    /**
+     * Folders whose state the snapshot changed: closed at it (before) and/or opened by it (after). A source's first
+     * snapshot opened every folder of it, and the rows it wrote in place are not in the opened index (V13): its delta is
+     * read along the primary key.
+     */
+    public Uni<DeltaPage> delta(String clientId, String sourceId, long snapshotId, boolean firstOfSource, String after, int limit) {
+        return pool.preparedQuery(firstOfSource ? DELTA_OF_FIRST_SNAPSHOT : DELTA)
                 .execute(Tuple.of(sourceId, snapshotId, after, limit, clientId))
                 .map(rows -> {
                     Map<String, List<Ace>> dacls = new HashMap<>();

@@ -91,7 +91,8 @@ public class SnapshotResource implements SnapshotReadApi {
     @WithSession
     public Uni<DeltaPage> delta(long snapshotId, String after, int limit) {
         int pageSize = pageSize(limit);
-        return find(snapshotId).chain(s -> state.delta(s.clientId, s.sourceId, s.snapshotId, after, pageSize));
+        return find(snapshotId)
+                .chain(s -> state.delta(s.clientId, s.sourceId, s.snapshotId, s.previousSnapshotId == null, after, pageSize));
     }
 
     /** The snapshot, when the caller may see its client; otherwise "not found", like an unknown id. */
