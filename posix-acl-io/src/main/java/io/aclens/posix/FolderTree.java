@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Walks a folder tree on this Linux host and reads each folder's owner, group, mode bits and POSIX ACLs, with as few
@@ -174,9 +175,10 @@ public final class FolderTree {
         /** Walks the opened root and its subtrees in a pool of {@link #threads} started from this thread, and ends it. */
         private void inThreads(int rootFd, byte[] raw, String path) {
             String name = Thread.currentThread().getName() + "-walk-";
+            AtomicInteger started = new AtomicInteger();
             pool = new ForkJoinPool(threads, forkJoinPool -> {
                 ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(forkJoinPool);
-                thread.setName(name + thread.getPoolIndex());
+                thread.setName(name + started.getAndIncrement()); // its pool index is not assigned until it runs
                 thread.setDaemon(true);
                 return thread;
             }, null, false);

@@ -139,9 +139,11 @@ class FolderTreeTest {
         }
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         Set<String> threadNames = ConcurrentHashMap.newKeySet();
+        Set<Thread> walkingThreads = ConcurrentHashMap.newKeySet();
         FolderTree.walk(root, Integer.MAX_VALUE, 4, visitor(folder -> {
             order.add(folder.path());
             threadNames.add(Thread.currentThread().getName());
+            walkingThreads.add(Thread.currentThread());
         }));
 
         assertThat(order).hasSize(1 + 20 + 400 + 400).doesNotHaveDuplicates()
@@ -150,7 +152,8 @@ class FolderTreeTest {
         assertThat(order.subList(1, order.size())).allSatisfy(path ->
                 assertThat(order.indexOf(path.substring(0, path.lastIndexOf('/')))).as(path).isLessThan(order.indexOf(path)));
         assertThat(threadNames).as("the walk's own threads, named after the caller's")
-                .allSatisfy(name -> assertThat(name).startsWith(Thread.currentThread().getName() + "-walk-"));
+                .allSatisfy(name -> assertThat(name).startsWith(Thread.currentThread().getName() + "-walk-"))
+                .as("a name of its own for each").hasSameSizeAs(walkingThreads);
     }
 
     @Test
