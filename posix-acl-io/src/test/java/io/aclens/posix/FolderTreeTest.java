@@ -138,11 +138,9 @@ class FolderTreeTest {
             }
         }
         List<String> order = Collections.synchronizedList(new ArrayList<>());
-        Set<String> threadNames = ConcurrentHashMap.newKeySet();
         Set<Thread> walkingThreads = ConcurrentHashMap.newKeySet();
         FolderTree.walk(root, Integer.MAX_VALUE, 4, visitor(folder -> {
             order.add(folder.path());
-            threadNames.add(Thread.currentThread().getName());
             walkingThreads.add(Thread.currentThread());
         }));
 
@@ -151,6 +149,7 @@ class FolderTreeTest {
         assertThat(order.get(0)).isEqualTo(root.toString());
         assertThat(order.subList(1, order.size())).allSatisfy(path ->
                 assertThat(order.indexOf(path.substring(0, path.lastIndexOf('/')))).as(path).isLessThan(order.indexOf(path)));
+        Set<String> threadNames = walkingThreads.stream().map(Thread::getName).collect(Collectors.toSet());
         assertThat(threadNames).as("the walk's own threads, named after the caller's")
                 .allSatisfy(name -> assertThat(name).startsWith(Thread.currentThread().getName() + "-walk-"))
                 .as("a name of its own for each").hasSameSizeAs(walkingThreads);

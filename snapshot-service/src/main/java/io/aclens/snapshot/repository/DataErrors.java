@@ -16,32 +16,33 @@ public final class DataErrors {
     }
 
     public static boolean isDataError(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("54"))) {
-                return true;
-            }
-        }
-        return false;
+        String state = sqlState(failure);
+        return state != null && (state.startsWith("22") || state.startsWith("54"));
     }
 
     /** A unique violation (SQLSTATE 23505): a row with that key is there already. */
     public static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
+        return UNIQUE_VIOLATION.equals(sqlState(failure));
     }
 
     /** What to tell people: the SQLSTATE and the database's message, which names no data beyond the offending byte. */
     public static String describe(Throwable failure) {
+        PgException pg = pgException(failure);
+        return pg != null ? pg.getSqlState() + " " + pg.getErrorMessage() : String.valueOf(failure.getMessage());
+    }
+
+    private static String sqlState(Throwable failure) {
+        PgException pg = pgException(failure);
+        return pg == null ? null : pg.getSqlState();
+    }
+
+    /** The database's own error, wherever the client wrapped it; null when the failure did not come from it. */
+    private static PgException pgException(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PgException pg) {
-                return pg.getSqlState() + " " + pg.getErrorMessage();
+                return pg;
             }
         }
-        return String.valueOf(failure.getMessage());
+        return null;
     }
 }
