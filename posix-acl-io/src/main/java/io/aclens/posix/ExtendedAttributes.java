@@ -2,6 +2,7 @@ package io.aclens.posix;
 
 import com.sun.jna.LastErrorException;
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,36 +13,45 @@ import java.util.function.Supplier;
  */
 public final class ExtendedAttributes {
     private static final int INITIAL_BUFFER = 1024;
-    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[INITIAL_BUFFER]);
+    /** The longest path the kernel takes, with its NUL (PATH_MAX). */
+    static final int MAX_PATH = 4096;
+    private static final ThreadLocal<NativeBuffer> VALUE = ThreadLocal.withInitial(() -> new NativeBuffer(INITIAL_BUFFER));
 
     private ExtendedAttributes() {
     }
 
-    /** A getxattr-like call: the value's size, or -1 with errno set. */
+    /** A getxattr-like call: fills the native memory at {@code address}, answering the value's size, or -1 with errno set. */
     @FunctionalInterface
     interface Read {
-        long into(byte[] buffer, long size);
+        long into(long address, long size);
     }
 
     /** The attribute's value, or empty when the path has none or its file system keeps no such attributes. */
     public static Optional<byte[]> read(Path path, String name) throws IOException {
-        byte[] file = RawPaths.cString(path);
-        return read((buffer, size) -> Libc.getxattr(file, name, buffer, size), () -> "Cannot read " + name + " of " + path);
+        NativeBuffer file = new NativeBuffer(MAX_PATH);
+        long fileAddress = file.putCString(RawPaths.bytes(path));
+        if (fileAddress < 0) {
+            throw new IOException("Cannot read " + name + " of " + path + ": " + Libc.describe(Libc.ENAMETOOLONG));
+        }
+        NativeBuffer attribute = NativeBuffer.cString(name);
+        Optional<byte[]> value = read((address, size) -> Libc.getxattr(fileAddress, attribute.address(), address, size),
+                () -> "Cannot read " + name + " of " + path);
+        Reference.reachabilityFence(file); // only their addresses went to the kernel
+        Reference.reachabilityFence(attribute);
+        return value;
     }
 
     /**
-     * Calls {@code read} with a buffer that grows until the value fits; empty when there is no such attribute.
+     * Calls {@code read} with this thread's buffer, grown until the value fits; empty when there is no such attribute.
      *
      * @param what names the attribute and the file in the exception's message
      */
     static Optional<byte[]> read(Read read, Supplier<String> what) throws IOException {
-        byte[] buffer = BUFFER.get();
+        NativeBuffer buffer = VALUE.get();
         while (true) {
-            long size = read.into(buffer, buffer.length);
+            long size = read.into(buffer.address(), buffer.capacity());
             if (size >= 0) {
-                byte[] value = new byte[(int) size];
-                System.arraycopy(buffer, 0, value, 0, value.length);
-                return Optional.of(value);
+                return Optional.of(buffer.bytes((int) size));
             }
             int errno = Libc.errno();
             if (errno == Libc.ENODATA || errno == Libc.ENOTSUP) {
@@ -50,8 +60,8 @@ public final class ExtendedAttributes {
             if (errno != Libc.ERANGE) {
                 throw new IOException(what.get() + ": " + Libc.describe(errno));
             }
-            buffer = new byte[buffer.length * 4];
-            BUFFER.set(buffer);
+            buffer = new NativeBuffer(buffer.capacity() * 4);
+            VALUE.set(buffer);
         }
     }
 

@@ -3,7 +3,6 @@ package io.aclens.posix;
 import io.aclens.access.PosixAcl;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Walks a folder tree on this Linux host and reads each folder's owner, group, mode bits and POSIX ACLs, with as few
@@ -21,6 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * by the type its directory listing gives and never looked at. Measured on 200,000 folders: seven calls a folder, where
  * {@code Files.walkFileTree} plus a stat and two {@code getxattr} by path made thirteen, and {@code getfacl -R} makes ten;
  * on a file server, where files outnumber folders many times, not stat'ing files matters most.
+ *
+ * <p>A folder's entries are not listed at all when its link count shows it has no subfolders (its name and its own
+ * {@code .} make 2, each subfolder's {@code ..} one more), as GNU find does: most folders of a tree are such leaves, and
+ * on a file server listing them would read all their files' names for nothing. The count is trusted only on the file
+ * systems that keep it so (ext2/3/4, XFS, tmpfs; not btrfs, overlay or network mounts, which may say 1 or 2 for any
+ * folder) and only on the root's own device: any other folder is listed.
  *
  * <p>Folders are visited parent first, a folder's subfolders in name order (bytewise). A folder that cannot be opened
  * (no permission to list it) is still reported, its security read by name when the parent allows it. One descriptor
@@ -31,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FolderTree {
     private static final int LISTING_BUFFER = 64 * 1024;
-    private static final byte[] EMPTY_PATH = {0};
+    private static final NativeBuffer EMPTY_PATH = NativeBuffer.cString("");
+    private static final NativeBuffer ACCESS_ACL = NativeBuffer.cString(PosixAclFiles.ACCESS);
+    private static final NativeBuffer DEFAULT_ACL = NativeBuffer.cString(PosixAclFiles.DEFAULT);
     /** A folder only, never through a symbolic link, not inherited by processes the collector starts. */
     private static final int OPEN_FOLDER = Libc.O_RDONLY | Libc.O_DIRECTORY_NOFOLLOW | Libc.O_CLOEXEC;
 
@@ -67,27 +75,40 @@ public final class FolderTree {
 
     /**
      * @param maxDepth deepest folder level to read (the root is 0), {@link Integer#MAX_VALUE} for all
+     * @return how many folders' entries were listed (not those at the depth limit, nor those whose link count showed no subfolders)
      * @throws IOException when the root is not a folder (a symbolic link to one is not): there is nothing to report then
      */
-    public static void walk(Path root, int maxDepth, Visitor visitor) throws IOException {
-        walk(root, maxDepth, 1, visitor);
+    public static long walk(Path root, int maxDepth, Visitor visitor) throws IOException {
+        return walk(root, maxDepth, 1, visitor);
     }
 
     /**
      * The same, walking subtrees in {@code threads} threads at once (1: all in the caller's thread). The threads are
      * started from the caller's, so they run at its priority, and end with the walk.
      */
-    public static void walk(Path root, int maxDepth, int threads, Visitor visitor) throws IOException {
+    public static long walk(Path root, int maxDepth, int threads, Visitor visitor) throws IOException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
-        new Walk(maxDepth, threads, visitor).root(RawPaths.bytes(root), PosixNames.display(root));
+        Walk walk = new Walk(maxDepth, threads, visitor);
+        walk.root(RawPaths.bytes(root), PosixNames.display(root));
+        return walk.listed.sum();
     }
 
-    /** A thread's buffers for the kernel's answers: each is read right after the call that filled it, before any other. */
+    /** Whether folders' link counts on a file system of this type (statfs's f_type) count their subfolders. */
+    static boolean countsSubfolders(long fileSystemType) {
+        return fileSystemType == Libc.EXT2_3_4 || fileSystemType == Libc.XFS || fileSystemType == Libc.TMPFS;
+    }
+
+    /**
+     * A thread's memory for the kernel's calls: each answer is read right after the call that filled it, before any other,
+     * and a name is written right before the call that takes it.
+     */
     private static final class Buffers {
-        final ByteBuffer listing = ByteBuffer.allocateDirect(LISTING_BUFFER).order(ByteOrder.nativeOrder());
-        final ByteBuffer stat = ByteBuffer.allocateDirect(Libc.STATX_SIZE).order(ByteOrder.nativeOrder());
+        final NativeBuffer listing = new NativeBuffer(LISTING_BUFFER);
+        final NativeBuffer stat = new NativeBuffer(Libc.STATX_SIZE);
+        final NativeBuffer name = new NativeBuffer(ExtendedAttributes.MAX_PATH);
+        final NativeBuffer statfs = new NativeBuffer(Libc.STATFS_SIZE);
     }
 
     private static final class Walk {
@@ -103,6 +124,11 @@ public final class FolderTree {
         private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
         /** The walk's threads, when it has more than one. */
         private ForkJoinPool pool;
+        private final LongAdder listed = new LongAdder();
+        /** Whether link counts tell leaves on the root's device; set before the walk begins. */
+        private boolean leavesByLinkCount;
+        private int rootDeviceMajor;
+        private int rootDeviceMinor;
 
         Walk(int maxDepth, int threads, Visitor visitor) {
             this.maxDepth = maxDepth;
@@ -112,13 +138,17 @@ public final class FolderTree {
 
         void root(byte[] raw, String path) throws IOException {
             try {
-                int fd = Libc.openat(Libc.AT_FDCWD, RawPaths.cString(raw), OPEN_FOLDER, 0);
+                long rawRoot = buffers.get().name.putCString(raw);
+                int fd = rawRoot < 0 ? -1 : Libc.openat(Libc.AT_FDCWD, rawRoot, OPEN_FOLDER, 0);
+                if (fd >= 0) {
+                    trustLinkCountsOf(fd);
+                }
                 if (fd >= 0 && threads == 1) {
                     walk(fd, raw, path, 0);
                 } else if (fd >= 0) {
                     inThreads(fd, raw, path);
                 } else {
-                    unopenedRoot(raw, path, Libc.errno());
+                    unopenedRoot(raw, path, rawRoot < 0 ? Libc.ENAMETOOLONG : Libc.errno());
                 }
             } finally {
                 buffers.remove(); // the caller's thread lives on in its pool
@@ -136,20 +166,43 @@ public final class FolderTree {
             visitor.folder(unopened);
         }
 
+        /** Whether the root's file system keeps link counts that tell leaves, and on which device it lies. */
+        private void trustLinkCountsOf(int rootFd) {
+            Buffers buffers = this.buffers.get();
+            if (Libc.fstatfs(rootFd, buffers.statfs.address()) == 0 && countsSubfolders(buffers.statfs.buffer().getLong(0))
+                    && Libc.statx(rootFd, EMPTY_PATH.address(), Libc.AT_EMPTY_PATH, 0, buffers.stat.address()) == 0) {
+                rootDeviceMajor = buffers.stat.buffer().getInt(Libc.STATX_DEV_MAJOR_AT);
+                rootDeviceMinor = buffers.stat.buffer().getInt(Libc.STATX_DEV_MINOR_AT);
+                leavesByLinkCount = true;
+            }
+        }
+
+        /**
+         * Whether the folder whose statx is in {@code stat} has no subfolders by its link count; false when the count cannot
+         * be trusted there (ext4 says 1 past 65,000 subfolders, and that is listed too).
+         */
+        private boolean hasNoSubfolders(ByteBuffer stat) {
+            return leavesByLinkCount && (stat.getInt(Libc.STATX_MASK_AT) & Libc.STATX_NLINK) != 0 && stat.getInt(Libc.STATX_NLINK_AT) == 2
+                    && stat.getInt(Libc.STATX_DEV_MAJOR_AT) == rootDeviceMajor && stat.getInt(Libc.STATX_DEV_MINOR_AT) == rootDeviceMinor;
+        }
+
         /** Reports the open folder, then walks its subfolders (above the depth limit); closes {@code fd}. */
         private void walk(int fd, byte[] raw, String path, int depth) {
             try {
                 Security security = null;
                 String readError = null;
+                boolean leaf = false;
                 try {
                     security = security(fd, path);
+                    leaf = hasNoSubfolders(buffers.get().stat.buffer()); // still security's statx
                 } catch (IOException | RuntimeException e) {
                     readError = e.getMessage();
                 }
                 visitor.folder(new Folder(path, depth, security, readError, null));
-                if (depth >= maxDepth) {
+                if (depth >= maxDepth || leaf) {
                     return;
                 }
+                listed.increment();
                 List<byte[]> subfolders = new ArrayList<>();
                 int errno = list(fd, subfolders);
                 if (errno != 0) {
@@ -192,7 +245,7 @@ public final class FolderTree {
         private void child(int parentFd, byte[] parentRaw, String parentPath, byte[] name, int depth) {
             byte[] raw = join(parentRaw, name);
             String path = (parentPath.endsWith("/") ? parentPath : parentPath + "/") + PosixNames.escapeUndecodable(name);
-            int fd = Libc.openat(parentFd, RawPaths.cString(name), OPEN_FOLDER, 0);
+            int fd = Libc.openat(parentFd, buffers.get().name.putCString(name), OPEN_FOLDER, 0); // a name fits: 255 bytes at most
             if (fd >= 0) {
                 walk(fd, raw, path, depth);
                 return;
@@ -213,38 +266,45 @@ public final class FolderTree {
          */
         private Folder unopened(int parentFd, byte[] name, byte[] raw, String path, int depth, int openErrno) {
             String listError = depth >= maxDepth ? null : "cannot list contents: " + Libc.describe(openErrno);
-            ByteBuffer stat = buffers.get().stat;
-            if (Libc.statx(parentFd, RawPaths.cString(name), Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_TYPE_MODE_UID_GID, stat) != 0) {
-                return new Folder(path, depth, null, "cannot read " + path + ": " + Libc.describe(Libc.errno()), listError);
+            Buffers buffers = this.buffers.get();
+            long nameAddress = buffers.name.putCString(name);
+            if (nameAddress < 0 || Libc.statx(parentFd, nameAddress, Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_TYPE_MODE_UID_GID,
+                    buffers.stat.address()) != 0) {
+                int errno = nameAddress < 0 ? Libc.ENAMETOOLONG : Libc.errno();
+                return new Folder(path, depth, null, "cannot read " + path + ": " + Libc.describe(errno), listError);
             }
-            if ((stat.getShort(28) & Libc.S_IFMT) != Libc.S_IFDIR) {
+            ByteBuffer stat = buffers.stat.buffer();
+            if ((stat.getShort(Libc.STATX_MODE_AT) & Libc.S_IFMT) != Libc.S_IFDIR) {
                 return null;
             }
-            byte[] file = RawPaths.cString(raw);
+            long file = buffers.name.putCString(raw);
+            if (file < 0) {
+                return new Folder(path, depth, null, "cannot read " + path + ": " + Libc.describe(Libc.ENAMETOOLONG), listError);
+            }
             try {
                 return new Folder(path, depth, security(stat,
-                        (buffer, size) -> Libc.getxattr(file, PosixAclFiles.ACCESS, buffer, size),
-                        (buffer, size) -> Libc.getxattr(file, PosixAclFiles.DEFAULT, buffer, size), path), null, listError);
+                        (value, size) -> Libc.getxattr(file, ACCESS_ACL.address(), value, size),
+                        (value, size) -> Libc.getxattr(file, DEFAULT_ACL.address(), value, size), path), null, listError);
             } catch (IOException | RuntimeException e) {
                 return new Folder(path, depth, null, e.getMessage(), listError);
             }
         }
 
         private Security security(int fd, String path) throws IOException {
-            ByteBuffer stat = buffers.get().stat;
-            if (Libc.statx(fd, EMPTY_PATH, Libc.AT_EMPTY_PATH, Libc.STATX_TYPE_MODE_UID_GID, stat) != 0) {
+            NativeBuffer stat = buffers.get().stat;
+            if (Libc.statx(fd, EMPTY_PATH.address(), Libc.AT_EMPTY_PATH, Libc.STATX_TYPE_MODE_UID_GID | Libc.STATX_NLINK, stat.address()) != 0) {
                 throw new IOException("Cannot read the owner and mode of " + path + ": " + Libc.describe(Libc.errno()));
             }
-            return security(stat, (buffer, size) -> Libc.fgetxattr(fd, PosixAclFiles.ACCESS, buffer, size),
-                    (buffer, size) -> Libc.fgetxattr(fd, PosixAclFiles.DEFAULT, buffer, size), path);
+            return security(stat.buffer(), (value, size) -> Libc.fgetxattr(fd, ACCESS_ACL.address(), value, size),
+                    (value, size) -> Libc.fgetxattr(fd, DEFAULT_ACL.address(), value, size), path);
         }
 
         /** The security from the statx result in {@code stat} and the two ACL attributes. */
         private static Security security(ByteBuffer stat, ExtendedAttributes.Read access, ExtendedAttributes.Read defaults, String path)
                 throws IOException {
-            long uid = Integer.toUnsignedLong(stat.getInt(20));
-            long gid = Integer.toUnsignedLong(stat.getInt(24));
-            int mode = stat.getShort(28) & 0777;
+            long uid = Integer.toUnsignedLong(stat.getInt(Libc.STATX_UID_AT));
+            long gid = Integer.toUnsignedLong(stat.getInt(Libc.STATX_GID_AT));
+            int mode = stat.getShort(Libc.STATX_MODE_AT) & 0777;
             return new Security(uid, gid, mode, acl(access, PosixAclFiles.ACCESS, path), acl(defaults, PosixAclFiles.DEFAULT, path));
         }
 
@@ -254,10 +314,10 @@ public final class FolderTree {
 
         /** Adds the names of the folder's subfolders (and of entries of unknown type); 0, or the errno listing stopped at. */
         private int list(int fd, List<byte[]> subfolders) {
-            ByteBuffer listing = buffers.get().listing;
+            NativeBuffer entries = buffers.get().listing;
+            ByteBuffer listing = entries.buffer();
             while (true) {
-                listing.clear();
-                long filled = Libc.getdents64(fd, listing, listing.capacity());
+                long filled = Libc.getdents64(fd, entries.address(), entries.capacity());
                 if (filled <= 0) {
                     return filled == 0 ? 0 : Libc.errno();
                 }

@@ -3,7 +3,6 @@ package io.aclens.posix;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
-import java.nio.ByteBuffer;
 
 /**
  * The libc calls of this module, mapped directly (JNA's fastest way). Failing calls answer -1 and leave errno in
@@ -31,7 +30,21 @@ final class Libc {
     static final int DT_UNKNOWN = 0;
     static final int DT_DIR = 4;
     static final int STATX_TYPE_MODE_UID_GID = 0x1 | 0x2 | 0x8 | 0x10;
+    static final int STATX_NLINK = 0x4;
     static final int STATX_SIZE = 256;
+    /** Offsets in struct statx. */
+    static final int STATX_MASK_AT = 0;
+    static final int STATX_NLINK_AT = 16;
+    static final int STATX_UID_AT = 20;
+    static final int STATX_GID_AT = 24;
+    static final int STATX_MODE_AT = 28;
+    static final int STATX_DEV_MAJOR_AT = 136;
+    static final int STATX_DEV_MINOR_AT = 140;
+    /** struct statfs, whose first field (f_type, a long on 64-bit Linux) names the file system. */
+    static final int STATFS_SIZE = 128;
+    static final long EXT2_3_4 = 0xEF53;
+    static final long XFS = 0x58465342;
+    static final long TMPFS = 0x01021994;
     static final int S_IFMT = 0170000;
     static final int S_IFDIR = 0040000;
 
@@ -50,17 +63,21 @@ final class Libc {
     private Libc() {
     }
 
-    static native int openat(int dirFd, byte[] path, int flags, int mode);
+    // Pointers travel as addresses of NativeBuffers (see there why); the calls of the walk's hot path take nothing else.
+
+    static native int openat(int dirFd, long path, int flags, int mode);
 
     static native int close(int fd);
 
-    static native long getdents64(int fd, ByteBuffer entries, long size);
+    static native long getdents64(int fd, long entries, long size);
 
-    static native int statx(int dirFd, byte[] path, int flags, int mask, ByteBuffer statx);
+    static native int statx(int dirFd, long path, int flags, int mask, long statx);
 
-    static native long getxattr(byte[] path, String name, byte[] value, long size);
+    static native int fstatfs(int fd, long statfs);
 
-    static native long fgetxattr(int fd, String name, byte[] value, long size);
+    static native long getxattr(long path, long name, long value, long size);
+
+    static native long fgetxattr(int fd, long name, long value, long size);
 
     static native int setxattr(byte[] path, String name, byte[] value, long size, int flags) throws LastErrorException;
 

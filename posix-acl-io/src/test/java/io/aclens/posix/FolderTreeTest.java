@@ -130,6 +130,35 @@ class FolderTreeTest {
                 root + "/d2");
     }
 
+    @ParameterizedTest(name = "in {0} thread(s)")
+    @ValueSource(ints = {1, 4})
+    void foldersWithoutSubfoldersAreNotListedWhereTheirLinkCountSaysSo(int threads, @TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("Finance/2026/Q1"));
+        Files.createDirectories(root.resolve("Finance/Archive"));
+        Files.createDirectories(root.resolve("Marketing"));
+        Files.writeString(root.resolve("Marketing/plan.docx"), "files do not count");
+        assertThat(Files.getFileStore(root).type()).as("this test's folder lies where link counts count subfolders")
+                .isIn("ext2", "ext3", "ext4", "xfs", "tmpfs");
+        List<String> found = Collections.synchronizedList(new ArrayList<>());
+
+        long listed = FolderTree.walk(root, Integer.MAX_VALUE, threads, visitor(folder -> found.add(folder.path())));
+
+        assertThat(found).containsExactlyInAnyOrder(root.toString(), root + "/Finance", root + "/Finance/2026", root + "/Finance/2026/Q1",
+                root + "/Finance/Archive", root + "/Marketing");
+        assertThat(listed).as("the root, Finance and 2026; not Q1, Archive or Marketing").isEqualTo(3);
+    }
+
+    @Test
+    void linkCountsAreTrustedOnlyOnFileSystemsThatCountSubfoldersInThem() {
+        assertThat(FolderTree.countsSubfolders(0xEF53)).as("ext2/3/4").isTrue();
+        assertThat(FolderTree.countsSubfolders(0x58465342)).as("XFS").isTrue();
+        assertThat(FolderTree.countsSubfolders(0x01021994)).as("tmpfs").isTrue();
+        assertThat(FolderTree.countsSubfolders(0x9123683EL)).as("btrfs: 1 for every folder").isFalse();
+        assertThat(FolderTree.countsSubfolders(0x794C7630)).as("overlay").isFalse();
+        assertThat(FolderTree.countsSubfolders(0xFF534D42L)).as("a CIFS mount").isFalse();
+        assertThat(FolderTree.countsSubfolders(0x6969)).as("an NFS mount").isFalse();
+    }
+
     @Test
     void inSeveralThreadsEveryFolderIsReportedOnceAfterItsParent(@TempDir Path root) throws IOException {
         for (int i = 0; i < 20; i++) {
