@@ -2,6 +2,7 @@ package io.aclens.access;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Well-known SIDs that are known by name without asking a directory. */
 public final class WellKnownSids {
@@ -12,6 +13,14 @@ public final class WellKnownSids {
     public static final String SYSTEM = "S-1-5-18";
     public static final String BUILTIN_ADMINISTRATORS = "S-1-5-32-544";
     public static final String BUILTIN_USERS = "S-1-5-32-545";
+
+    /**
+     * The Unix SIDs made so far, by id and kind: a tree walk names the same few owners and groups in every folder, and a
+     * string made anew is hashed anew in every set and map that takes it (a tenth of a walking thread's own CPU).
+     */
+    private static final Map<Long, String> UNIX_SIDS = new ConcurrentHashMap<>();
+    /** Hosts name tens of thousands of ids at most; more are made on each call rather than kept. */
+    private static final int MAX_UNIX_SIDS = 100_000;
 
     /** Samba's SIDs for Unix users and groups: the prefix, then the uid or gid. */
     public static final String UNIX_USER_PREFIX = "S-1-22-1-";
@@ -78,11 +87,25 @@ public final class WellKnownSids {
         return name == null ? Optional.empty() : Optional.of(new Principal(sid, name, null, PrincipalKind.WELL_KNOWN));
     }
 
+    /** Samba's SID of a Unix user: the same string each time for the same uid (see {@link #UNIX_SIDS}). */
     public static String unixUser(long uid) {
-        return UNIX_USER_PREFIX + uid;
+        return unixSid(UNIX_USER_PREFIX, uid, 0);
     }
 
+    /** Samba's SID of a Unix group: the same string each time for the same gid. */
     public static String unixGroup(long gid) {
-        return UNIX_GROUP_PREFIX + gid;
+        return unixSid(UNIX_GROUP_PREFIX, gid, 1);
+    }
+
+    private static String unixSid(String prefix, long id, int kind) {
+        Long key = id << 1 | kind; // ids are 32-bit
+        String sid = UNIX_SIDS.get(key);
+        if (sid == null) {
+            sid = prefix + id;
+            if (UNIX_SIDS.size() < MAX_UNIX_SIDS) {
+                UNIX_SIDS.putIfAbsent(key, sid);
+            }
+        }
+        return sid;
     }
 }
