@@ -4,26 +4,46 @@ import io.aclens.access.FolderStateHash;
 import io.aclens.contracts.api.ScanBaseline;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The folders of a source's last snapshot, by fingerprint, as one rescan compares with them: a folder found here as it
  * is need not be sent, and what is never found is gone. Held as two sorted arrays of longs (16 bytes a folder, a
- * million folders in 16 MiB), not as strings. Thread-safe.
+ * million folders in 16 MiB), not as strings, with where each run of leading bits begins: fingerprints are SHA-256, so
+ * evenly spread, and a lookup searches a handful of them instead of halving the whole (which missed the processor's
+ * caches some twenty times a folder). Thread-safe without a lock: the walking threads claim at once.
  */
 public final class Baseline {
     private final long snapshotId;
     private final long[] high;
     private final long[] low;
-    private final BitSet seen;
+    /** Leading bits of {@link #high} that pick a bucket: two to four fingerprints a bucket, 4 bytes a bucket. */
+    private final int bucketBits;
+    /** Where each bucket begins in the arrays; one more entry marks the end. */
+    private final int[] bucketStarts;
+    /** One bit per fingerprint, set once claimed. */
+    private final AtomicLongArray seen;
 
     private Baseline(long snapshotId, long[] high, long[] low) {
         this.snapshotId = snapshotId;
         this.high = high;
         this.low = low;
-        this.seen = new BitSet(high.length);
+        this.bucketBits = Math.max(1, Math.min(24, 30 - Integer.numberOfLeadingZeros(high.length)));
+        this.bucketStarts = new int[(1 << bucketBits) + 1];
+        int at = 0;
+        for (int bucket = 0; bucket < bucketStarts.length; bucket++) {
+            while (at < high.length && bucketOf(high[at]) < bucket) {
+                at++;
+            }
+            bucketStarts[bucket] = at;
+        }
+        this.seen = new AtomicLongArray((high.length + 63) / 64);
+    }
+
+    private int bucketOf(long high) {
+        return (int) (high >>> (64 - bucketBits));
     }
 
     /**
@@ -57,28 +77,32 @@ public final class Baseline {
     }
 
     /** Whether the snapshot holds this fingerprint; if so it counts as seen. */
-    public synchronized boolean claim(FolderStateHash.Fingerprint fingerprint) {
+    public boolean claim(FolderStateHash.Fingerprint fingerprint) {
         int at = indexOf(fingerprint.high(), fingerprint.low());
         if (at < 0) {
             return false;
         }
-        seen.set(at);
+        long bit = 1L << at; // the shift takes the index modulo 64
+        seen.getAndUpdate(at >>> 6, bits -> bits | bit);
         return true;
     }
 
     /** The fingerprints never claimed: the snapshot's folders this scan did not find as they were. */
-    public synchronized List<String> unclaimed() {
-        List<String> unclaimed = new ArrayList<>(high.length - seen.cardinality());
+    public List<String> unclaimed() {
+        List<String> unclaimed = new ArrayList<>();
         HexFormat hex = HexFormat.of();
-        for (int i = seen.nextClearBit(0); i < high.length; i = seen.nextClearBit(i + 1)) {
-            unclaimed.add(hex.toHexDigits(high[i]) + hex.toHexDigits(low[i]));
+        for (int i = 0; i < high.length; i++) {
+            if ((seen.get(i >>> 6) & 1L << i) == 0) {
+                unclaimed.add(hex.toHexDigits(high[i]) + hex.toHexDigits(low[i]));
+            }
         }
         return unclaimed;
     }
 
     private int indexOf(long h, long l) {
-        int from = 0;
-        int to = high.length - 1;
+        int bucket = bucketOf(h);
+        int from = bucketStarts[bucket];
+        int to = bucketStarts[bucket + 1] - 1;
         while (from <= to) {
             int middle = (from + to) >>> 1;
             int order = compare(high[middle], low[middle], h, l);

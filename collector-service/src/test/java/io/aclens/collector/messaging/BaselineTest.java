@@ -7,6 +7,8 @@ import io.aclens.access.FolderStateHash;
 import io.aclens.contracts.api.ScanBaseline;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class BaselineTest {
@@ -23,6 +25,23 @@ class BaselineTest {
         assertThat(baseline.claim(bits(LOW))).isTrue();
         assertThat(baseline.claim(bits("00000000000000000000000000000002"))).isFalse();
         assertThat(baseline.unclaimed()).containsExactly(MIDDLE);
+    }
+
+    @Test
+    void amongManyFingerprintsClaimedFromSeveralThreadsEachIsFoundAndOnlyTheUnclaimedRemain() {
+        Random random = new Random(7);
+        List<String> fingerprints = random.longs(100_000).mapToObj(high -> HexFormat.of().toHexDigits(high)
+                + HexFormat.of().toHexDigits(random.nextLong())).distinct().sorted().toList(); // hex order is unsigned order
+        Baseline baseline = Baseline.of(ScanBaseline.ofHex(5L, fingerprints));
+
+        List<String> everyThird = IntStream.range(0, fingerprints.size()).filter(i -> i % 3 != 0).mapToObj(fingerprints::get).toList();
+        long claimed = everyThird.parallelStream().filter(fingerprint -> baseline.claim(bits(fingerprint))).count();
+        long strangers = random.longs(10_000).filter(high -> baseline.claim(new FolderStateHash.Fingerprint(high, 0))).count();
+
+        assertThat(claimed).isEqualTo(everyThird.size());
+        assertThat(strangers).isZero();
+        assertThat(baseline.unclaimed()).containsExactlyElementsOf(
+                IntStream.range(0, fingerprints.size()).filter(i -> i % 3 == 0).mapToObj(fingerprints::get).toList());
     }
 
     private static FolderStateHash.Fingerprint bits(String hex) {
