@@ -233,7 +233,7 @@ class SnapshotPipelineTest {
         io.aclens.contracts.api.ScanBaseline baseline = given().get("/api/v1/clients/" + client + "/sources/fs1/scan-baseline").then()
                 .statusCode(200).extract().as(io.aclens.contracts.api.ScanBaseline.class);
         assertThat(baseline.snapshotId()).isEqualTo(first);
-        assertThat(baseline.hexFingerprints()).hasSize(6).isSorted().as("computed in SQL as the collector computes it in Java")
+        assertThat(baseline.hexFingerprints()).hasSize(6).doesNotHaveDuplicates().as("computed in SQL as the collector computes it in Java")
                 .contains(io.aclens.access.FolderStateHash.fingerprint("/srv", io.aclens.access.FolderStateHash.of(0, "S-1-22-1-0", "S-1-22-2-0",
                         false, io.aclens.access.AclHash.of(List.of(Ace.allow(BOB, AccessMask.READ))), null, null)));
 

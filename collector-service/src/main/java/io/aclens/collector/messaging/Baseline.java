@@ -4,6 +4,7 @@ import io.aclens.access.FolderStateHash;
 import io.aclens.contracts.api.ScanBaseline;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -11,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * The folders of a source's last snapshot, by fingerprint, as one rescan compares with them: a folder found here as it
  * is need not be sent, and what is never found is gone. Held as two sorted arrays of longs (16 bytes a folder, a
- * million folders in 16 MiB), not as strings, with where each run of leading bits begins: fingerprints are SHA-256, so
+ * million folders in 16 MiB), not as strings, sorted here by buckets of their leading bits: fingerprints are SHA-256, so
  * evenly spread, and a lookup searches a handful of them instead of halving the whole (which missed the processor's
- * caches some twenty times a folder). Thread-safe without a lock: the walking threads claim at once.
+ * caches some twenty times a folder); sorting 200,000 so takes the collector milliseconds, where sorting them in the
+ * database took it 150–220 ms of a core while the walk began. Thread-safe without a lock: the walking threads claim at once.
  */
 public final class Baseline {
     private final long snapshotId;
@@ -26,20 +28,53 @@ public final class Baseline {
     /** One bit per fingerprint, set once claimed. */
     private final AtomicLongArray seen;
 
-    private Baseline(long snapshotId, long[] high, long[] low) {
+    /** Sorts the fingerprints it is given (in any order) by bucket, then within each. */
+    private Baseline(long snapshotId, ByteBuffer fingerprints, int size) {
         this.snapshotId = snapshotId;
-        this.high = high;
-        this.low = low;
-        this.bucketBits = Math.max(1, Math.min(24, 30 - Integer.numberOfLeadingZeros(high.length)));
+        this.bucketBits = Math.max(1, Math.min(24, 30 - Integer.numberOfLeadingZeros(size)));
         this.bucketStarts = new int[(1 << bucketBits) + 1];
-        int at = 0;
-        for (int bucket = 0; bucket < bucketStarts.length; bucket++) {
-            while (at < high.length && bucketOf(high[at]) < bucket) {
-                at++;
-            }
-            bucketStarts[bucket] = at;
+        long[] givenHigh = new long[size];
+        long[] givenLow = new long[size];
+        for (int i = 0; i < size; i++) {
+            givenHigh[i] = fingerprints.getLong();
+            givenLow[i] = fingerprints.getLong();
+            bucketStarts[bucketOf(givenHigh[i]) + 1]++;
         }
-        this.seen = new AtomicLongArray((high.length + 63) / 64);
+        for (int bucket = 1; bucket < bucketStarts.length; bucket++) {
+            bucketStarts[bucket] += bucketStarts[bucket - 1];
+        }
+        this.high = new long[size];
+        this.low = new long[size];
+        int[] next = Arrays.copyOf(bucketStarts, bucketStarts.length - 1);
+        for (int i = 0; i < size; i++) {
+            int at = next[bucketOf(givenHigh[i])]++;
+            high[at] = givenHigh[i];
+            low[at] = givenLow[i];
+        }
+        for (int bucket = 0; bucket + 1 < bucketStarts.length; bucket++) {
+            sortBucket(bucketStarts[bucket], bucketStarts[bucket + 1]);
+        }
+        this.seen = new AtomicLongArray((size + 63) / 64);
+    }
+
+    /** Insertion sort: a bucket holds two to four fingerprints on average, SHA-256 spreading them evenly. */
+    private void sortBucket(int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            long h = high[i];
+            long l = low[i];
+            int j = i - 1;
+            while (j >= from && compare(high[j], low[j], h, l) > 0) {
+                high[j + 1] = high[j];
+                low[j + 1] = low[j];
+                j--;
+            }
+            high[j + 1] = h;
+            low[j + 1] = l;
+            if (j >= from && compare(high[j], low[j], h, l) == 0) {
+                throw new IllegalArgumentException("The fingerprint " + HexFormat.of().toHexDigits(h) + HexFormat.of().toHexDigits(l)
+                        + " twice");
+            }
+        }
     }
 
     private int bucketOf(long high) {
@@ -47,25 +82,16 @@ public final class Baseline {
     }
 
     /**
-     * The baseline the snapshot service gave, or null when there is none (no snapshot yet).
+     * The baseline the snapshot service gave, its fingerprints in any order, or null when there is none (no snapshot yet).
      *
-     * @throws IllegalArgumentException when the fingerprints are not strictly ascending
+     * @throws IllegalArgumentException when a fingerprint comes twice
      */
     public static Baseline of(ScanBaseline baseline) {
         if (baseline.snapshotId() == null) {
             return null;
         }
-        ByteBuffer fingerprints = ByteBuffer.wrap(baseline.fingerprints()); // big-endian: the order of the hex digits
-        long[] high = new long[baseline.size()];
-        long[] low = new long[baseline.size()];
-        for (int i = 0; i < high.length; i++) {
-            high[i] = fingerprints.getLong();
-            low[i] = fingerprints.getLong();
-            if (i > 0 && compare(high[i - 1], low[i - 1], high[i], low[i]) >= 0) {
-                throw new IllegalArgumentException("Fingerprints out of order at " + i);
-            }
-        }
-        return new Baseline(baseline.snapshotId(), high, low);
+        // big-endian: the order of the hex digits
+        return new Baseline(baseline.snapshotId(), ByteBuffer.wrap(baseline.fingerprints()), baseline.size());
     }
 
     public long snapshotId() {

@@ -123,7 +123,7 @@ class FolderBatchesTest {
         batches.add(folder("/srv/a", MODIFY), null);
         assertThat(sent).as("nothing is sent before the baseline says what changed").isEmpty();
 
-        pending.complete(Baseline.of(ScanBaseline.ofHex(9L, sorted(fingerprint(folder("/srv", READ)), fingerprint(folder("/srv/a", READ))))));
+        pending.complete(Baseline.of(ScanBaseline.ofHex(9L, List.of(fingerprint(folder("/srv", READ)), fingerprint(folder("/srv/a", READ))))));
         batches.add(folder("/srv/b", READ), null);
         batches.close();
 
@@ -165,12 +165,6 @@ class FolderBatchesTest {
 
         assertThat(sent.stream().flatMap(b -> b.folders().stream())).extracting(ScannedFolder::path).containsExactly("/srv");
         assertThat(batches.baseline()).isNull();
-    }
-
-    private static List<String> sorted(String... fingerprints) {
-        List<String> list = new ArrayList<>(List.of(fingerprints));
-        java.util.Collections.sort(list);
-        return list;
     }
 
     @Test

@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * What a source's last snapshot holds, as a rescan needs it: each folder's fingerprint
- * ({@code io.aclens.access.FolderStateHash#fingerprint}: 32 hex digits, here its 16 bytes), in ascending order.
+ * ({@code io.aclens.access.FolderStateHash#fingerprint}: 32 hex digits, here its 16 bytes), in no particular order.
  *
  * @param snapshotId   the source's latest snapshot; null when it has none (the scan is then sent whole)
- * @param fingerprints the fingerprints one after another, ascending as unsigned bytes; base64 in JSON. Bytes, not a list
+ * @param fingerprints the fingerprints one after another, each once, in any order; base64 in JSON. Bytes, not a list
  *                     of strings: no string per folder on either side, 22 bytes of JSON a folder instead of 35
  */
 public record ScanBaseline(Long snapshotId, byte[] fingerprints) {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public interface ScanBaselineApi {
-    /** The fingerprints of the folders of the source's latest snapshot, ascending. */
+    /** The fingerprints of the folders of the source's latest snapshot, each once, in no particular order. */
     @GET
     @SecurityRequirement(name = ApiSecurity.BEARER)
     @Path("/clients/{clientId}/sources/{sourceId}/scan-baseline")

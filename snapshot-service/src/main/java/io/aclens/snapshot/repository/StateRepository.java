@@ -86,28 +86,26 @@ public class StateRepository {
     }
 
     /**
-     * The fingerprints of the folders of the source's latest snapshot, ascending; what a rescan compares with. Rows valid
-     * at that snapshot, not merely open ones, so a commit between the two reads cannot mix two states.
+     * The fingerprints of the folders of the source's latest snapshot, in no order (the collector sorts them: sorting here
+     * took 150–220 ms of 200,000 folders' 290–370); what a rescan compares with. Rows valid at that snapshot, not merely
+     * open ones, so a commit between the two reads cannot mix two states.
      */
     public Uni<ScanBaseline> baseline(String clientId, String sourceId) {
         return pool.preparedQuery("select max(snapshot_id) from snapshot.snapshot where client_id = $1 and source_id = $2")
                 .execute(Tuple.of(clientId, sourceId))
                 .map(rows -> rows.iterator().next().getLong(0))
                 .chain(snapshotId -> snapshotId == null ? Uni.createFrom().item(new ScanBaseline(null, null))
-                        // one value of 16 bytes a folder, in the order the collector's binary search needs (bytea sorts
-                        // unsigned); sorted in memory: 200,000 folders spilled 27 MB to disk at the default work_mem
-                        : pool.withTransaction(conn -> conn.query("set local work_mem = '64MB'").execute()
-                                .chain(() -> conn.preparedQuery("""
-                                                select string_agg(fingerprint, ''::bytea order by fingerprint)
-                                                from (select snapshot.folder_fingerprint_bytes(f.path, f.state_hash) as fingerprint
-                                                      from snapshot.folder_state f
-                                                      where f.client_id = $1 and f.source_id = $2 and f.valid_from <= $3
-                                                        and (f.valid_to is null or f.valid_to > $3)) folders""")
-                                        .execute(Tuple.of(clientId, sourceId, snapshotId)))
+                        // one value of 16 bytes a folder
+                        : pool.preparedQuery("""
+                                        select string_agg(snapshot.folder_fingerprint_bytes(f.path, f.state_hash), ''::bytea)
+                                        from snapshot.folder_state f
+                                        where f.client_id = $1 and f.source_id = $2 and f.valid_from <= $3
+                                          and (f.valid_to is null or f.valid_to > $3)""")
+                                .execute(Tuple.of(clientId, sourceId, snapshotId))
                                 .map(rows -> {
                                     Buffer fingerprints = rows.iterator().next().getBuffer(0);
                                     return new ScanBaseline(snapshotId, fingerprints == null ? null : fingerprints.getBytes());
-                                })));
+                                }));
     }
 
     /** The same folders as {@link #folders}, their DACLs named by hash; the descriptor only as "has no DACL at all". */
