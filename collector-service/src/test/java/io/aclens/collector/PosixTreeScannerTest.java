@@ -3,6 +3,9 @@ package io.aclens.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aclens.access.PosixAcl;
+import io.aclens.access.WellKnownSids;
+import io.aclens.posix.PosixAclFiles;
 import io.aclens.posix.PosixNames;
 import io.aclens.collector.posix.PosixTreeScanner;
 import io.aclens.collector.service.CollectedFolder;
@@ -12,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +37,29 @@ class PosixTreeScannerTest {
         assertThat(summary.folders()).isEqualTo(3);
         assertThat(summary.errors()).isZero();
         assertThat(folders).allSatisfy(f -> assertThat(f.dacl()).isNotEmpty());
+    }
+
+    @Test
+    void foldersSecuredAlikeShareOneDaclAndEverySidIsCountedOnce(@TempDir Path root) throws IOException {
+        for (String folder : List.of("Finance", "Finance/2026", "Sales", "Board")) {
+            Files.createDirectories(root.resolve(folder));
+        }
+        PosixAcl finance = PosixAcl.parseText("u::rwx,u:4001:r-x,g::r-x,m::r-x,o::---");
+        PosixAclFiles.writeAccess(root.resolve("Finance"), finance);
+        PosixAclFiles.writeAccess(root.resolve("Finance/2026"), finance);
+        PosixAclFiles.writeAccess(root.resolve("Board"), PosixAcl.parseText("u::rwx,g::r-x,g:4002:r-x,m::r-x,o::---"));
+        Map<String, CollectedFolder> folders = new ConcurrentHashMap<>();
+        CollectionTally tally = new CollectionTally((folder, listError) -> folders.put(folder.path(), folder));
+
+        PosixTreeScanner.scan(root, Integer.MAX_VALUE, 2, tally);
+
+        assertThat(folders.get(root + "/Finance/2026").dacl()).as("one list for folders secured alike")
+                .isSameAs(folders.get(root + "/Finance").dacl())
+                .isNotSameAs(folders.get(root + "/Sales").dacl());
+        long owner = ((Number) Files.getAttribute(root, "unix:uid")).longValue();
+        long group = ((Number) Files.getAttribute(root, "unix:gid")).longValue();
+        assertThat(tally.sids()).containsExactlyInAnyOrder(WellKnownSids.unixUser(owner), WellKnownSids.unixGroup(group),
+                WellKnownSids.unixUser(4001), WellKnownSids.unixGroup(4002), WellKnownSids.EVERYONE);
     }
 
     @Test

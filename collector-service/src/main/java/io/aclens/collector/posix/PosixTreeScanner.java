@@ -9,12 +9,19 @@ import io.aclens.posix.FolderTree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Walks a Linux folder tree ({@link FolderTree}: symbolic links are not followed) and maps each folder's owner, group,
  * mode bits and POSIX ACLs onto the common ACE model. A folder it cannot read or list is reported and the walk goes on.
  */
 public final class PosixTreeScanner {
+    /**
+     * Distinct securities (owner, group, mode, ACLs) whose DACL a scan keeps: most folders of a tree share a few, and
+     * the same list for each lets what follows (the scan's DACLs by content, the SIDs seen) skip the work per folder.
+     */
+    private static final int REMEMBERED_SECURITIES = 50_000;
 
     private PosixTreeScanner() {
     }
@@ -25,10 +32,11 @@ public final class PosixTreeScanner {
      * @throws IOException when the root itself is not a folder: there is nothing to report then
      */
     public static void scan(Path root, int maxDepth, int threads, CollectionTally tally) throws IOException {
+        Map<FolderTree.Security, List<Ace>> dacls = new ConcurrentHashMap<>();
         FolderTree.walk(root, maxDepth, threads, new FolderTree.Visitor() {
             @Override
             public void folder(FolderTree.Folder folder) {
-                tally.add(collected(folder), folder.listError());
+                tally.add(collected(folder, dacls), folder.listError());
             }
 
             @Override
@@ -38,12 +46,18 @@ public final class PosixTreeScanner {
         });
     }
 
-    private static CollectedFolder collected(FolderTree.Folder folder) {
+    private static CollectedFolder collected(FolderTree.Folder folder, Map<FolderTree.Security, List<Ace>> dacls) {
         FolderTree.Security security = folder.security();
         if (security == null) {
             return new CollectedFolder(folder.path(), folder.depth(), null, null, false, List.of(), folder.readError());
         }
-        List<Ace> dacl = PosixRights.toAces(security.uid(), security.gid(), security.mode(), security.accessAcl(), security.defaultAcl());
+        List<Ace> dacl = dacls.get(security);
+        if (dacl == null) {
+            dacl = List.copyOf(PosixRights.toAces(security.uid(), security.gid(), security.mode(), security.accessAcl(), security.defaultAcl()));
+            if (dacls.size() < REMEMBERED_SECURITIES) {
+                dacls.putIfAbsent(security, dacl);
+            }
+        }
         return new CollectedFolder(folder.path(), folder.depth(), WellKnownSids.unixUser(security.uid()),
                 WellKnownSids.unixGroup(security.gid()), false, dacl, null);
     }
