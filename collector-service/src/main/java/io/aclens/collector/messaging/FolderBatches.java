@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CancellationException;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Groups a scan's folders into {@link FoldersScanned} events: each folder names its DACL by hash, and a DACL travels
@@ -26,9 +26,10 @@ import java.util.function.Consumer;
  * baseline may still be on its way when the walk begins: the folders read meanwhile wait here (at most
  * {@link #MAX_AWAITING_BASELINE}; then the walk waits) and are compared once it arrived, so fetching it costs the scan no time.
  *
- * <p>Thread-safe; batches are handed to the sink in the order they were filled, under the lock, so a definition is
- * never sent after a folder that needs it. A folder's fingerprint (two SHA-256, most of a rescan's work here) is computed
- * before the lock, so walking threads hash at once.
+ * <p>Thread-safe. A batch is filled under the lock and numbered; the thread that filled it readies it for sending (its
+ * JSON, the costliest step) after leaving the lock, so the walking threads encode at once, and the sends then run in the
+ * batches' order, so a definition is never sent after a folder that needs it. A folder's fingerprint (two SHA-256, most
+ * of a rescan's work here) is computed before the lock too.
  */
 final class FolderBatches {
     static final int REMEMBERED_ACLS = 50_000;
@@ -49,7 +50,14 @@ final class FolderBatches {
     /** The baseline once it arrived (null: none, every folder is sent); read only once {@link #awaitingBaseline} is null. */
     private Baseline baseline;
     private List<Awaiting> awaitingBaseline = new ArrayList<>();
-    private final Consumer<FoldersScanned> sink;
+    /** Readies a batch (in the thread that filled it, outside the lock) and answers the sending of it, run in batch order. */
+    private final Function<FoldersScanned, Runnable> sink;
+    /** Batches filled under the lock, to be readied and sent by the thread that filled them once it left it. */
+    private List<FoldersScanned> filled = new ArrayList<>();
+    /** Guards {@link #handedOver}: the sends take turns on it. */
+    private final Object turns = new Object();
+    /** The number of the last batch whose send ran. */
+    private long handedOver;
     /** DACL (by content) → its hash and whether this scan sent it; access order, so the least used is forgotten first. */
     private final Map<List<Ace>, KnownAcl> known = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -84,7 +92,7 @@ final class FolderBatches {
      *                 every folder; a future that fails counts as null
      */
     FolderBatches(String scanId, String clientId, String sourceId, int maxFolders, CompletableFuture<Baseline> baseline,
-                  Consumer<FoldersScanned> sink) {
+                  Function<FoldersScanned, Runnable> sink) {
         this.scanId = scanId;
         this.clientId = clientId;
         this.sourceId = sourceId;
@@ -98,6 +106,7 @@ final class FolderBatches {
         FolderStateHash.Fingerprint fingerprint = mayHaveBaseline() ? FolderStateHash.fingerprintBits(folder.path(),
                 FolderStateHash.of(folder.depth(), folder.ownerSid(), folder.groupSid(), folder.inheritanceProtected(), acl.hash,
                         folder.readError(), folder.sddl())) : null;
+        List<FoldersScanned> toSend;
         synchronized (this) {
             ScannedFolder scanned = new ScannedFolder(++sequence, folder.path(), folder.depth(), folder.ownerSid(), folder.groupSid(),
                     folder.inheritanceProtected(), acl.hash, folder.readError(), folder.sddl(), listError);
@@ -109,7 +118,9 @@ final class FolderBatches {
                 compareAwaiting();
             }
             compare(scanned, acl, fingerprint);
+            toSend = takeFilled();
         }
+        sendInTurn(toSend);
     }
 
     private KnownAcl knownAcl(List<Ace> dacl) {
@@ -156,7 +167,7 @@ final class FolderBatches {
         bytes += FOLDER_OVERHEAD_BYTES + 3L * (scanned.path().length() + length(scanned.readError()) + length(scanned.listError()))
                 + length(scanned.sddl()) + length(scanned.ownerSid()) + length(scanned.groupSid());
         if (folders.size() >= maxFolders || bytes >= MAX_BATCH_BYTES) {
-            send(List.of());
+            fill(List.of());
         }
     }
 
@@ -164,20 +175,25 @@ final class FolderBatches {
      * Sends what is left and, against a baseline, the fingerprints of its folders not found; the scan's events are all
      * handed to the sink once this returns.
      */
-    synchronized void close() {
-        if (awaitingBaseline != null) {
-            compareAwaiting();
-        }
-        if (!folders.isEmpty()) {
-            send(List.of());
-        }
-        if (baseline != null) {
-            List<String> gone = baseline.unclaimed();
-            removed = gone.size();
-            for (int from = 0; from < gone.size(); from += REMOVED_PER_BATCH) {
-                send(gone.subList(from, Math.min(gone.size(), from + REMOVED_PER_BATCH)));
+    void close() {
+        List<FoldersScanned> toSend;
+        synchronized (this) {
+            if (awaitingBaseline != null) {
+                compareAwaiting();
             }
+            if (!folders.isEmpty()) {
+                fill(List.of());
+            }
+            if (baseline != null) {
+                List<String> gone = baseline.unclaimed();
+                removed = gone.size();
+                for (int from = 0; from < gone.size(); from += REMOVED_PER_BATCH) {
+                    fill(gone.subList(from, Math.min(gone.size(), from + REMOVED_PER_BATCH)));
+                }
+            }
+            toSend = takeFilled();
         }
+        sendInTurn(toSend);
     }
 
     /** The baseline compared with, null when every folder was sent (known once {@link #close()} returned). */
@@ -195,13 +211,59 @@ final class FolderBatches {
         return removed;
     }
 
-    private void send(List<String> gone) {
+    /** Closes the current batch, numbered next; the thread that filled it sends it once out of the lock. */
+    private void fill(List<String> gone) {
         batches++;
-        sink.accept(new FoldersScanned(FoldersScanned.eventIdFor(scanId, batches), scanId, clientId, sourceId, batches, folders, definitions,
+        filled.add(new FoldersScanned(FoldersScanned.eventIdFor(scanId, batches), scanId, clientId, sourceId, batches, folders, definitions,
                 gone));
         folders = new ArrayList<>();
         definitions = new LinkedHashMap<>();
         bytes = 0;
+    }
+
+    private List<FoldersScanned> takeFilled() {
+        if (filled.isEmpty()) {
+            return List.of();
+        }
+        List<FoldersScanned> taken = filled;
+        filled = new ArrayList<>();
+        return taken;
+    }
+
+    /**
+     * Readies each batch here, then sends it when every batch numbered before it was sent (their threads ready them at
+     * the same time). A batch that cannot be readied still takes its turn, failing then, so no later one waits forever.
+     */
+    private void sendInTurn(List<FoldersScanned> toSend) {
+        for (FoldersScanned batch : toSend) {
+            Runnable send;
+            try {
+                send = sink.apply(batch);
+            } catch (RuntimeException e) {
+                send = () -> {
+                    throw e;
+                };
+            }
+            boolean interrupted = false;
+            synchronized (turns) {
+                while (handedOver != batch.batch() - 1) {
+                    try {
+                        turns.wait(); // the earlier batches' threads are readying or sending them: the turn comes
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                try {
+                    send.run();
+                } finally {
+                    handedOver = batch.batch();
+                    turns.notifyAll();
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static int length(String text) {

@@ -72,7 +72,7 @@ public class ScanEventPublisher {
                             CompletableFuture<Baseline> baseline) {
             this.producer = producer;
             this.trace = trace;
-            this.batches = new FolderBatches(scanId, clientId, sourceId, foldersPerEvent, baseline, this::send);
+            this.batches = new FolderBatches(scanId, clientId, sourceId, foldersPerEvent, baseline, this::ready);
         }
 
         /** The baseline the scan sent changes against; null when it sent every folder. Known after {@link #flush()}. */
@@ -119,17 +119,20 @@ public class ScanEventPublisher {
             }
         }
 
-        private void send(FoldersScanned batch) {
-            int folders = Math.max(1, batch.folders().size()); // a batch of removals only is awaited too
-            permits.acquireUninterruptibly(folders);
+        /** Encodes the batch (in the calling thread) and answers its sending, which waits while too many folders are unacknowledged. */
+        private Runnable ready(FoldersScanned batch) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, batch.partitionKey(), EventCodec.encode(batch),
                     EventMessages.headers(batch, SOURCE, trace));
-            producer.send(record, (metadata, error) -> {
-                if (error != null) {
-                    failure.compareAndSet(null, error);
-                }
-                permits.release(folders);
-            });
+            int folders = Math.max(1, batch.folders().size()); // a batch of removals only is awaited too
+            return () -> {
+                permits.acquireUninterruptibly(folders);
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                    permits.release(folders);
+                });
+            };
         }
     }
 }

@@ -14,11 +14,15 @@ import io.aclens.contracts.ScannedFolder;
 import io.aclens.contracts.api.ScanBaseline;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class FolderBatchesTest {
@@ -28,7 +32,11 @@ class FolderBatchesTest {
     private final List<FoldersScanned> sent = new ArrayList<>();
 
     private FolderBatches batches(int maxFolders) {
-        return new FolderBatches("scan-1", "acme", "fs1", maxFolders, null, sent::add);
+        return new FolderBatches("scan-1", "acme", "fs1", maxFolders, null, this::sendToList);
+    }
+
+    private Runnable sendToList(FoldersScanned batch) {
+        return () -> sent.add(batch);
     }
 
     private static CollectedFolder folder(String path, List<Ace> dacl) {
@@ -55,6 +63,44 @@ class FolderBatchesTest {
                         org.assertj.core.groups.Tuple.tuple(3L, AclHash.of(MODIFY)), org.assertj.core.groups.Tuple.tuple(4L, AclHash.of(READ)),
                         org.assertj.core.groups.Tuple.tuple(5L, AclHash.of(MODIFY)));
         assertThat(sent.get(1).folders().get(0).listError()).isEqualTo("cannot list contents: ACCESS_DENIED");
+    }
+
+    @Test
+    void batchesReadiedInSeveralThreadsAtOnceAreSentInTheirOrderEachDaclBeforeItsFirstUse() throws Exception {
+        List<String> readiedIn = Collections.synchronizedList(new ArrayList<>());
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 7, null, batch -> {
+            readiedIn.add(Thread.currentThread().getName());
+            return () -> sent.add(batch);
+        });
+        ExecutorService walk = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> walkers = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                int walker = thread;
+                walkers.add(walk.submit(() -> {
+                    for (int i = 0; i < 5000; i++) {
+                        batches.add(folder("/srv/t" + walker + "/" + i, List.of(Ace.allow("S-1-22-1-" + (i % 50), AccessMask.READ))), null);
+                    }
+                }));
+            }
+            for (Future<?> walker : walkers) {
+                walker.get();
+            }
+        } finally {
+            walk.shutdown();
+        }
+        batches.close();
+
+        assertThat(sent).extracting(FoldersScanned::batch).as("in the order they were numbered")
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, sent.size()).boxed().toList());
+        Set<String> defined = new HashSet<>();
+        for (FoldersScanned batch : sent) {
+            defined.addAll(batch.acls().keySet());
+            assertThat(batch.folders()).allSatisfy(folder -> assertThat(defined).contains(folder.aclHash()));
+        }
+        assertThat(sent.stream().mapToLong(batch -> batch.folders().size()).sum()).isEqualTo(20_000);
+        assertThat(defined).hasSize(50);
+        assertThat(Set.copyOf(readiedIn)).as("readied by the threads that filled them").hasSizeGreaterThan(1);
     }
 
     @Test
@@ -92,7 +138,7 @@ class FolderBatchesTest {
                 fingerprint(folder("/srv/gone", MODIFY))));
         java.util.Collections.sort(before);
         Baseline baseline = Baseline.of(ScanBaseline.ofHex(41L, before));
-        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 2, CompletableFuture.completedFuture(baseline), sent::add);
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 2, CompletableFuture.completedFuture(baseline), this::sendToList);
 
         batches.add(unchanged, null);
         batches.add(folder("/srv/a", MODIFY), null); // changed
@@ -118,7 +164,7 @@ class FolderBatchesTest {
     @Test
     void foldersReadBeforeTheBaselineArrivedAreComparedWithItOnceItHas() {
         CompletableFuture<Baseline> pending = new CompletableFuture<>();
-        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 1, pending, sent::add);
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 1, pending, this::sendToList);
         batches.add(folder("/srv", READ), null);
         batches.add(folder("/srv/a", MODIFY), null);
         assertThat(sent).as("nothing is sent before the baseline says what changed").isEmpty();
@@ -137,7 +183,7 @@ class FolderBatchesTest {
     @Test
     void pastTheLimitTheWalkWaitsForTheBaseline() {
         CompletableFuture<Baseline> pending = new CompletableFuture<>();
-        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 1000, pending, sent::add);
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 1000, pending, this::sendToList);
         for (int i = 0; i < FolderBatches.MAX_AWAITING_BASELINE; i++) {
             batches.add(folder("/srv/" + i, READ), null);
         }
@@ -159,7 +205,7 @@ class FolderBatchesTest {
     @Test
     void aBaselineThatCannotBeHadMeansEveryFolderIsSent() {
         FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 10, CompletableFuture.failedFuture(new IllegalStateException("down")),
-                sent::add);
+                this::sendToList);
         batches.add(folder("/srv", READ), null);
         batches.close();
 
@@ -175,7 +221,7 @@ class FolderBatchesTest {
         }
         java.util.Collections.sort(before);
         FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 2,
-                CompletableFuture.completedFuture(Baseline.of(ScanBaseline.ofHex(7L, before))), sent::add);
+                CompletableFuture.completedFuture(Baseline.of(ScanBaseline.ofHex(7L, before))), this::sendToList);
         batches.close();
 
         assertThat(sent).extracting(b -> b.removed().size()).containsExactly(FolderBatches.REMOVED_PER_BATCH, FolderBatches.REMOVED_PER_BATCH, 1);
