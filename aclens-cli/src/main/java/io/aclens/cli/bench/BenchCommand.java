@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         description = {"Generates a tree with POSIX ACLs and measures the pipeline (scan start to snapshot committed) against getfacl -R -p.",
                 "A first scan and an unchanged rescan on services just started, then both again on warm services (the same tree as a second source).",
                 "Prints folders/s, the ratios to getfacl -R -p -n (targets: a first scan at most 3x its time, an unchanged rescan 1.5x),",
-                "peak memory and CPU seconds per service."})
+                "peak memory and CPU seconds per service. --walk-only times the collector's walk alone (seconds, no services)."})
 public final class BenchCommand implements Callable<Integer> {
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
     /** Idle: the stack's processes together used under 0.3 CPU seconds a second (15 % of two cores), twice in a row. */
@@ -41,6 +41,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = ".aclens-bench", description = "Scratch folder, emptied first (default: ${DEFAULT-VALUE}).")
     Path data;
+
+    @Option(names = "--walk-only", description = "Time the collector's walk of the tree alone (no services), in 1 and 2 threads, against getfacl.")
+    boolean walkOnly;
 
     @Override
     public Integer call() throws Exception {
@@ -60,6 +63,10 @@ public final class BenchCommand implements Callable<Integer> {
             // -n skips resolving every uid/gid to a name, which dominates getfacl's time on trees with many named entries
             numeric = getfacl(tree, "-R", "-p", "-n");
             System.out.printf(Locale.ROOT, "getfacl -R -p -n (warm cache, numeric ids): %s = %,.0f folders/s%n", Stack.seconds(numeric), rate(numeric));
+        }
+        if (walkOnly) {
+            WalkBench.run(tree, folders, numeric);
+            return 0;
         }
 
         try (Stack stack = Stack.start(StackConfig.of(Aclens.home(), dataDir.resolve("stack"), true), line -> System.out.println("  " + line))) {
