@@ -239,9 +239,9 @@ final class FolderBatches {
             Runnable send;
             try {
                 send = sink.apply(batch);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an OutOfMemoryError too: skipping the turn would stop every later batch
                 send = () -> {
-                    throw e;
+                    throw new IllegalStateException("Batch " + batch.batch() + " of scan " + scanId + " could not be encoded", e);
                 };
             }
             boolean interrupted = false;
