@@ -232,19 +232,21 @@ final class FolderBatches {
 
     /**
      * Readies each batch here, then sends it when every batch numbered before it was sent (their threads ready them at
-     * the same time). A batch that cannot be readied still takes its turn, failing then, so no later one waits forever.
+     * the same time). Every batch takes its turn even when readying or sending one failed (an {@code Error} too), so no
+     * other thread's later batch waits forever; the batches after a failure are not sent, and the failure is thrown.
      */
     private void sendInTurn(List<FoldersScanned> toSend) {
+        Throwable failure = null;
+        boolean interrupted = false;
         for (FoldersScanned batch : toSend) {
-            Runnable send;
-            try {
-                send = sink.apply(batch);
-            } catch (RuntimeException | Error e) { // an OutOfMemoryError too: skipping the turn would stop every later batch
-                send = () -> {
-                    throw new IllegalStateException("Batch " + batch.batch() + " of scan " + scanId + " could not be encoded", e);
-                };
+            Runnable send = null;
+            if (failure == null) {
+                try {
+                    send = sink.apply(batch);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
             }
-            boolean interrupted = false;
             synchronized (turns) {
                 while (handedOver != batch.batch() - 1) {
                     try {
@@ -254,15 +256,25 @@ final class FolderBatches {
                     }
                 }
                 try {
-                    send.run();
+                    if (send != null) {
+                        send.run();
+                    }
+                } catch (RuntimeException | Error e) {
+                    failure = e;
                 } finally {
                     handedOver = batch.batch();
                     turns.notifyAll();
                 }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw (RuntimeException) failure;
         }
     }
 

@@ -19,9 +19,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +103,40 @@ class FolderBatchesTest {
         assertThat(sent.stream().mapToLong(batch -> batch.folders().size()).sum()).isEqualTo(20_000);
         assertThat(defined).hasSize(50);
         assertThat(Set.copyOf(readiedIn)).as("readied by the threads that filled them").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aBatchThatCannotBeEncodedFailsItsThreadWhileTheOthersGoOn() throws Exception {
+        FolderBatches batches = new FolderBatches("scan-1", "acme", "fs1", 1, null, batch -> {
+            if (batch.batch() == 3) {
+                throw new IllegalStateException("cannot encode batch 3");
+            }
+            return () -> sent.add(batch);
+        });
+        ExecutorService walk = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> walkers = new ArrayList<>();
+            for (int thread = 0; thread < 2; thread++) {
+                int walker = thread;
+                walkers.add(walk.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        batches.add(folder("/srv/t" + walker + "/" + i, READ), null);
+                    }
+                }));
+            }
+            List<String> failures = new ArrayList<>();
+            for (Future<?> walker : walkers) {
+                try {
+                    walker.get(30, TimeUnit.SECONDS); // a walker waiting for batch 3's turn forever would time out here
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause().getMessage());
+                }
+            }
+            assertThat(failures).containsExactly("cannot encode batch 3");
+        } finally {
+            walk.shutdownNow();
+        }
+        assertThat(sent).extracting(FoldersScanned::batch).doesNotContain(3L).contains(1L, 2L, 4L);
     }
 
     @Test
