@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,37 @@ class FolderBatchesTest {
 
     private Runnable sendToList(FoldersScanned batch) {
         return () -> sent.add(batch);
+    }
+
+    /**
+     * Adds {@code foldersEach} folders from each of {@code threads} threads at once; the messages of the failures that
+     * ended a thread. A thread still running after a minute (waiting for a turn that never comes) fails the test.
+     */
+    private static List<String> walkInThreads(FolderBatches batches, int threads, int foldersEach, IntFunction<List<Ace>> daclOf)
+            throws InterruptedException, TimeoutException {
+        ExecutorService walk = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> walkers = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                int walker = thread;
+                walkers.add(walk.submit(() -> {
+                    for (int i = 0; i < foldersEach; i++) {
+                        batches.add(folder("/srv/t" + walker + "/" + i, daclOf.apply(i)), null);
+                    }
+                }));
+            }
+            List<String> failures = new ArrayList<>();
+            for (Future<?> walker : walkers) {
+                try {
+                    walker.get(1, TimeUnit.MINUTES);
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause().getMessage());
+                }
+            }
+            return failures;
+        } finally {
+            walk.shutdownNow();
+        }
     }
 
     private static CollectedFolder folder(String path, List<Ace> dacl) {
@@ -74,23 +107,7 @@ class FolderBatchesTest {
             readiedIn.add(Thread.currentThread().getName());
             return () -> sent.add(batch);
         });
-        ExecutorService walk = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> walkers = new ArrayList<>();
-            for (int thread = 0; thread < 4; thread++) {
-                int walker = thread;
-                walkers.add(walk.submit(() -> {
-                    for (int i = 0; i < 5000; i++) {
-                        batches.add(folder("/srv/t" + walker + "/" + i, List.of(Ace.allow("S-1-22-1-" + (i % 50), AccessMask.READ))), null);
-                    }
-                }));
-            }
-            for (Future<?> walker : walkers) {
-                walker.get();
-            }
-        } finally {
-            walk.shutdown();
-        }
+        assertThat(walkInThreads(batches, 4, 5000, i -> List.of(Ace.allow("S-1-22-1-" + (i % 50), AccessMask.READ)))).isEmpty();
         batches.close();
 
         assertThat(sent).extracting(FoldersScanned::batch).as("in the order they were numbered")
@@ -113,29 +130,7 @@ class FolderBatchesTest {
             }
             return () -> sent.add(batch);
         });
-        ExecutorService walk = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> walkers = new ArrayList<>();
-            for (int thread = 0; thread < 2; thread++) {
-                int walker = thread;
-                walkers.add(walk.submit(() -> {
-                    for (int i = 0; i < 200; i++) {
-                        batches.add(folder("/srv/t" + walker + "/" + i, READ), null);
-                    }
-                }));
-            }
-            List<String> failures = new ArrayList<>();
-            for (Future<?> walker : walkers) {
-                try {
-                    walker.get(30, TimeUnit.SECONDS); // a walker waiting for batch 3's turn forever would time out here
-                } catch (ExecutionException e) {
-                    failures.add(e.getCause().getMessage());
-                }
-            }
-            assertThat(failures).containsExactly("cannot encode batch 3");
-        } finally {
-            walk.shutdownNow();
-        }
+        assertThat(walkInThreads(batches, 2, 200, i -> READ)).containsExactly("cannot encode batch 3");
         assertThat(sent).extracting(FoldersScanned::batch).doesNotContain(3L).contains(1L, 2L, 4L);
     }
 
