@@ -13,8 +13,6 @@ import java.util.function.Supplier;
  */
 public final class ExtendedAttributes {
     private static final int INITIAL_BUFFER = 1024;
-    /** The longest path the kernel takes, with its NUL (PATH_MAX). */
-    static final int MAX_PATH = 4096;
     private static final ThreadLocal<NativeBuffer> VALUE = ThreadLocal.withInitial(() -> new NativeBuffer(INITIAL_BUFFER));
 
     private ExtendedAttributes() {
@@ -28,7 +26,7 @@ public final class ExtendedAttributes {
 
     /** The attribute's value, or empty when the path has none or its file system keeps no such attributes. */
     public static Optional<byte[]> read(Path path, String name) throws IOException {
-        NativeBuffer file = new NativeBuffer(MAX_PATH);
+        NativeBuffer file = new NativeBuffer(Libc.PATH_MAX);
         long fileAddress = file.putCString(RawPaths.bytes(path));
         if (fileAddress < 0) {
             throw new IOException("Cannot read " + name + " of " + path + ": " + Libc.describe(Libc.ENAMETOOLONG));

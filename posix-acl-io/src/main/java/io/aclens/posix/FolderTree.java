@@ -108,7 +108,7 @@ public final class FolderTree {
     private static final class Buffers {
         final NativeBuffer listing = new NativeBuffer(LISTING_BUFFER);
         final NativeBuffer stat = new NativeBuffer(Libc.STATX_SIZE);
-        final NativeBuffer name = new NativeBuffer(ExtendedAttributes.MAX_PATH);
+        final NativeBuffer name = new NativeBuffer(Libc.PATH_MAX);
         final NativeBuffer statfs = new NativeBuffer(Libc.STATFS_SIZE);
     }
 

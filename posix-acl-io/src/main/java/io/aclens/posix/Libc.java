@@ -31,6 +31,8 @@ final class Libc {
     static final int DT_DIR = 4;
     static final int STATX_TYPE_MODE_UID_GID = 0x1 | 0x2 | 0x8 | 0x10;
     static final int STATX_NLINK = 0x4;
+    /** The longest path the kernel takes, its NUL included. */
+    static final int PATH_MAX = 4096;
     static final int STATX_SIZE = 256;
     /** Offsets in struct statx. */
     static final int STATX_MASK_AT = 0;
