@@ -149,7 +149,7 @@ public final class FolderTree {
                 } else if (fd >= 0) {
                     inThreads(fd, raw, path);
                 } else {
-                    unopenedRoot(raw, path, rawRoot < 0 ? Libc.ENAMETOOLONG : Libc.errno());
+                    unopenedRoot(raw, path, Libc.errnoOf(rawRoot));
                 }
             } finally {
                 buffers.remove(); // the caller's thread lives on in its pool
@@ -271,7 +271,7 @@ public final class FolderTree {
             long nameAddress = buffers.name.putCString(name);
             if (nameAddress < 0 || Libc.statx(parentFd, nameAddress, Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_TYPE_MODE_UID_GID,
                     buffers.stat.address()) != 0) {
-                int errno = nameAddress < 0 ? Libc.ENAMETOOLONG : Libc.errno();
+                int errno = Libc.errnoOf(nameAddress);
                 return new Folder(path, depth, null, "cannot read " + path + ": " + Libc.describe(errno), listError);
             }
             ByteBuffer stat = buffers.stat.buffer();

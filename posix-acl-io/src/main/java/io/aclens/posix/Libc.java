@@ -89,6 +89,14 @@ final class Libc {
         return Native.getLastError();
     }
 
+    /**
+     * Why a call given the C string at {@code cString} failed: its errno, or ENAMETOOLONG when the string did not fit
+     * ({@link NativeBuffer#putCString} answered -1) and so the call was never made.
+     */
+    static int errnoOf(long cString) {
+        return cString < 0 ? ENAMETOOLONG : errno();
+    }
+
     /** errno in words, for reasons an operator reads. */
     static String describe(int errno) {
         return switch (errno) {
