@@ -25,6 +25,16 @@ final class CpuMeter {
         return cpu;
     }
 
+    /** CPU seconds used so far by all the processes together. */
+    double total() {
+        return read().values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** CPU seconds the stack's JIT compiler threads used so far. */
+    double jitCompilers() {
+        return stack.jitCompilerCpuSeconds();
+    }
+
     /**
      * Waits until the processes together used less than {@code busy} CPU seconds in each of two {@code window}s in a row:
      * what one scan left to do in the background (a diff, a read model loading) is then done, and the next scan is measured

@@ -17,6 +17,11 @@ import java.util.concurrent.TimeUnit;
 
 /** One ACLens service running as a child JVM from its packaged quarkus-app. */
 public final class ServiceProcess implements AutoCloseable {
+    /**
+     * Stands for the service's name in {@code ACLENS_SERVICE_JVM_OPTS}, so that each writes its own file, e.g.
+     * {@code -XX:StartFlightRecording=filename=/tmp/{service}.jfr} (JDK 17's JVM has no per-process file name of its own).
+     */
+    static final String SERVICE_NAME = "{service}";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -66,7 +71,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Xmx" + heap, "-Dquarkus.http.port=" + port));
         String extraOptions = System.getenv().getOrDefault("ACLENS_SERVICE_JVM_OPTS", "").trim();
         if (!extraOptions.isEmpty()) {
-            command.addAll(List.of(extraOptions.split("\\s+")));
+            command.addAll(List.of(extraOptions.replace(SERVICE_NAME, name).split("\\s+")));
         }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
@@ -127,6 +132,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** CPU time the process has used so far, in seconds. */
     public double cpuSeconds() {
         return process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
+    }
+
+    /** CPU time the process's JIT compiler threads have used so far, in seconds; 0 where /proc does not say. */
+    public double jitCompilerCpuSeconds() {
+        return ProcessThreads.cpuSeconds(process.pid(), ProcessThreads.JIT_COMPILERS);
     }
 
     @Override

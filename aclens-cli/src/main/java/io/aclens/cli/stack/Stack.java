@@ -315,6 +315,15 @@ public final class Stack implements AutoCloseable {
         return cpu;
     }
 
+    /**
+     * CPU seconds the JIT compiler threads of the services and of this JVM (the broker's) used so far: how much of the
+     * stack's work is still compiling code rather than running it.
+     */
+    public double jitCompilerCpuSeconds() {
+        return services.values().stream().mapToDouble(ServiceProcess::jitCompilerCpuSeconds).sum()
+                + ProcessThreads.cpuSeconds(ProcessHandle.current().pid(), ProcessThreads.JIT_COMPILERS);
+    }
+
     @Override
     public synchronized void close() {
         if (Thread.currentThread() != stopOnExit) {
