@@ -81,15 +81,16 @@ public final class BenchCommand implements Callable<Integer> {
             // Round one runs on services just started: the JIT compilers take some 40 % of the first scan's CPU. The next
             // rounds scan the same tree as further sources, as a service that has been running takes on a new share, until
             // the services are warm: code run once per batch of folders (not per folder) reaches the C2 compiler's
-            // thresholds only after a few scans, the compilers' share falling to 33-36 % in round two and 24 % in round
-            // three; from round four on it stays at 13-18 % (stray compiles of the broker's, Kafka clients' and Vert.x code).
+            // thresholds only after a few scans: the compilers' share falls to about a third in round two and a quarter in
+            // round three, and stays at 13-27 % from round four on (stray compiles of the broker's, Kafka clients' and
+            // Vert.x's code).
             Round justStarted = round(pipeline, cpu, scanOfSource(tree, 1), "services just started");
-            Round warm = justStarted;
+            Round warm;
             int rounds = 1;
-            while (rounds == 1 || (warm.compiling() > WARM_COMPILING && rounds < MAX_ROUNDS)) {
+            do {
                 rounds++;
                 warm = round(pipeline, cpu, scanOfSource(tree, rounds), "round " + rounds + ", the same tree as source " + rounds);
-            }
+            } while (warm.compiling() > WARM_COMPILING && rounds < MAX_ROUNDS);
             System.out.printf(Locale.ROOT, "round %d counts as services warm%s%n", rounds, warm.compiling() > WARM_COMPILING
                     ? " (the last: the JIT compilers never took under " + Math.round(WARM_COMPILING * 100) + " % of a first scan's CPU)" : "");
             if (getfacl != null) {
@@ -124,10 +125,11 @@ public final class BenchCommand implements Callable<Integer> {
         Duration first = timeScan(pipeline, scan);
         double used = cpu.total() - cpuBefore;
         double compiling = cpu.jitCompilers() - compilingBefore;
+        double compilingShare = compiling / Math.max(0.1, used);
         System.out.printf(Locale.ROOT, "pipeline, first scan (%s; scan start -> snapshot committed): %s = %,.0f folders/s%n", label,
                 Stack.seconds(first), rate(first));
         System.out.printf(Locale.ROOT, "  (CPU used meanwhile: %.1f s, %.1f s of it by the JIT compilers = %.0f %%)%n", used, compiling,
-                100 * compiling / Math.max(0.1, used));
+                100 * compilingShare);
         Instant settling = Instant.now();
         SnapshotView firstSnapshot = pipeline.snapshots(scan.clientId(), scan.sourceId())[0];
         pipeline.awaitChangeSet(firstSnapshot.snapshotId(), TIMEOUT);
@@ -137,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
         awaitIdle(cpu, "the rescan");
         Duration rescan = timeScan(pipeline, scan);
         System.out.printf(Locale.ROOT, "pipeline, unchanged rescan (%s): %s = %,.0f folders/s%n", label, Stack.seconds(rescan), rate(rescan));
-        return new Round(first, rescan, compiling / Math.max(0.1, used));
+        return new Round(first, rescan, compilingShare);
     }
 
     /** Waits until what the last scan left in the background (its diff, the report service's read model loading) is done. */
