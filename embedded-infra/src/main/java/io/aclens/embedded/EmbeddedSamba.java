@@ -1,5 +1,6 @@
 package io.aclens.embedded;
 
+import io.aclens.posix.ProcStat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -30,9 +31,6 @@ public final class EmbeddedSamba implements AutoCloseable {
     public static final String ADMIN = "aclensadm";
     public static final String SERVICE = "aclenssvc";
     public static final String PASSWORD = "Aclens-Test-1";
-
-    /** USER_HZ: the unit of /proc/<pid>/stat times on every Linux architecture ACLens runs on. */
-    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     private final Path dir;
     private final Path config;
@@ -197,16 +195,13 @@ public final class EmbeddedSamba implements AutoCloseable {
      */
     public double cpuSeconds() {
         long ticks = ticks(smbd.pid(), true) + smbd.descendants().mapToLong(child -> ticks(child.pid(), false)).sum();
-        return ticks / (double) CLOCK_TICKS_PER_SECOND;
+        return ticks / (double) ProcStat.TICKS_PER_SECOND;
     }
 
     private static long ticks(long pid, boolean withEndedChildren) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // fields after the command name, which is in parentheses and may contain spaces: state is field 3
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-            return withEndedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own; // cutime, cstime
+            ProcStat stat = ProcStat.read(Path.of("/proc", Long.toString(pid), "stat"));
+            return withEndedChildren ? stat.cpuTicks() + stat.endedChildrenCpuTicks() : stat.cpuTicks();
         } catch (IOException | RuntimeException ended) {
             return 0; // the process ended meanwhile; its time is in the parent's children times
         }

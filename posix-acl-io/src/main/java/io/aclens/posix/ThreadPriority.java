@@ -60,10 +60,7 @@ public final class ThreadPriority {
 
     /** The nice value of the thread whose {@code /proc} directory this is, e.g. {@code /proc/self/task/<tid>}. */
     public static int niceOf(Path threadDirectory) throws IOException {
-        String stat = Files.readString(threadDirectory.resolve("stat"));
-        // fields after the command name, which is in parentheses and may hold spaces: state is field 3, nice field 19
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Integer.parseInt(fields[19 - 3]);
+        return ProcStat.read(threadDirectory.resolve("stat")).nice();
     }
 
     /** The kernel's id of the calling thread: /proc/thread-self links to {@code <pid>/task/<tid>}. */

@@ -1,5 +1,6 @@
 package io.aclens.cli.stack;
 
+import io.aclens.posix.ProcStat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,8 +10,6 @@ import java.util.stream.Stream;
 
 /** Reads the CPU time of a process's threads from /proc (Linux). */
 public final class ProcessThreads {
-    /** The unit of /proc's times (USER_HZ): 100 a second on every architecture Linux exports them for. */
-    private static final double TICKS_PER_SECOND = 100;
     /** The JVM's JIT compiler threads, as the kernel names them (15 characters at most: "C2 CompilerThre"). */
     public static final Predicate<String> JIT_COMPILERS = name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
 
@@ -27,18 +26,11 @@ public final class ProcessThreads {
     }
 
     private static double cpuSecondsOf(Path thread, Predicate<String> named) {
-        String stat;
         try {
-            stat = Files.readString(thread.resolve("stat"));
+            ProcStat stat = ProcStat.read(thread.resolve("stat"));
+            return named.test(stat.name()) ? stat.cpuSeconds() : 0;
         } catch (IOException e) {
             return 0; // the thread ended meanwhile
         }
-        // "tid (name) state ppid ...": the name may hold spaces and parentheses, so the fields start after the last ')'
-        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        if (!named.test(name)) {
-            return 0;
-        }
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND; // utime, stime
     }
 }
